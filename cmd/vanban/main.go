@@ -1,0 +1,12 @@
+// Command vanban fills templates with TOML data and renders Vietnamese
+// administrative documents to PDF in the format of Nghị định 30/2020/NĐ-CP.
+package main
+
+import (
+	"context"
+	"os"
+)
+
+func main() {
+	os.Exit(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}

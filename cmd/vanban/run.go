@@ -1,0 +1,66 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Exit codes.
+const (
+	exitOK       = 0 // every document built
+	exitDiag     = 1 // a document has errors in its data or template
+	exitUsage    = 2 // the command line is wrong
+	exitInternal = 3 // a bug or an I/O failure
+)
+
+const usage = `vanban — soạn văn bản hành chính theo Nghị định 30/2020/NĐ-CP từ dữ liệu TOML.
+
+Cách dùng:
+  vanban build [-o THƯ_MỤC] ĐƯỜNG_DẪN...   tạo tệp PDF cho từng văn bản
+  vanban check ĐƯỜNG_DẪN...                kiểm tra dữ liệu, không ghi tệp nào
+  vanban new MẪU                           in một văn bản mẫu có chú thích (MẪU "ho-so" in tệp vanban.toml)
+  vanban templates                         liệt kê các mẫu văn bản
+  vanban help                              in hướng dẫn này
+
+ĐƯỜNG_DẪN là một tệp văn bản .toml hoặc một thư mục hồ sơ. Thư mục hồ sơ chứa tệp vanban.toml
+(thông tin chung: cơ quan, người ký), mỗi văn bản một tệp .toml, và có thể có thư mục templates/
+chứa mẫu riêng (ghi đè hoặc bổ sung mẫu có sẵn).
+
+Ví dụ:
+  vanban new ho-so > vanban.toml
+  vanban new ke-hoach > ke-hoach.toml
+  vanban build .                 (kết quả trong thư mục ./out)
+`
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "build":
+		return cmdBuild(ctx, rest, stdout, stderr, true)
+	case "check":
+		return cmdBuild(ctx, rest, stdout, stderr, false)
+	case "new":
+		return cmdNew(rest, stdout, stderr)
+	case "templates":
+		return cmdTemplates(rest, stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "vanban: không có lệnh %q\n\n%s", cmd, firstLines(usage, 8))
+	return exitUsage
+}
+
+func firstLines(s string, n int) string {
+	lines := strings.SplitAfter(s, "\n")
+	if len(lines) > n {
+		lines = lines[:n]
+	}
+	return strings.Join(lines, "")
+}

@@ -1,0 +1,559 @@
+// Package data loads what a clerk writes: the profile vanban.toml shared by
+// every document of an office and one TOML file per document. It checks the
+// text (UTF-8, characters the font can draw), decodes it with
+// BurntSushi/toml, normalises it to NFC and converts it against a schema,
+// reporting every problem with its file:line:col.
+package data
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+	"golang.org/x/text/unicode/norm"
+
+	"vanban/internal/diag"
+)
+
+// Markdown is body text in CommonMark: the one kind of value templates
+// insert as markup instead of escaping it.
+type Markdown string
+
+// DocRef is a document cited by number and date.
+type DocRef struct {
+	Type    string // "Kế hoạch"
+	Number  string // "424/KH-NV"
+	Date    Date
+	Issuer  string // "Phòng Nội vụ huyện Vạn Ninh"
+	Summary string // "về việc …"
+}
+
+// String returns r.Citation(), so templates can print a DocRef directly.
+func (r DocRef) String() string { return r.Citation() }
+
+// Citation renders r as NĐ 30 cites a document: "Kế hoạch số 424/KH-NV ngày
+// 08/5/2024 của Phòng Nội vụ huyện Vạn Ninh".
+func (r DocRef) Citation() string {
+	var b strings.Builder
+	b.WriteString(r.Type)
+	if r.Number != "" {
+		b.WriteString(" số " + r.Number)
+	}
+	if !r.Date.IsZero() {
+		b.WriteString(" ngày " + r.Date.Short())
+	}
+	if r.Issuer != "" {
+		b.WriteString(" của " + r.Issuer)
+	}
+	return b.String()
+}
+
+// Org is the issuing organisation (co_quan).
+type Org struct {
+	Parent []string // chu_quan
+	Name   []string // ten
+	Abbrev string   // viet_tat
+	Place  string   // dia_danh
+}
+
+// Signer is the signature block data (nguoi_ky).
+type Signer struct {
+	Authority  string // quyen_han: one of Authorities
+	OnBehalfOf string // thay_mat
+	Head       string // thu_truong
+	Title      string // chuc_vu
+	Name       string // ho_ten
+}
+
+// Input is one document's data, profile merged in.
+type Input struct {
+	File       string
+	Template   string
+	Number     int
+	Date       Date
+	Summary    string
+	Recipients []string
+	Archive    string
+	Org        Org
+	Signer     Signer
+	// Values holds every value by TOML key (tables as nested maps) for the
+	// template, plus "nam", the year of the issue date.
+	Values map[string]any
+	// Pos holds the position of every value by key path ("nguoi_ky.ho_ten").
+	Pos map[string]diag.Pos
+}
+
+// Options configures Load.
+type Options struct {
+	// Profile is the path in fsys of the shared profile; "" for none.
+	Profile string
+	// Schema returns the fields of a template; ok is false for an unknown
+	// one, and known lists the templates that exist.
+	Schema func(template string) (s *Schema, known []string, ok bool)
+	// Covers reports whether the font can draw r; nil accepts every rune.
+	Covers func(r rune) bool
+}
+
+type entry struct {
+	val any
+	pos diag.Pos
+}
+
+type file struct {
+	name string
+	raw  map[string]any
+	idx  keyIndex
+}
+
+// Load reads the document name from fsys. It returns the input, or nil and
+// the diagnostics when the document cannot be built; warnings come back
+// with a non-nil input.
+func Load(fsys fs.FS, name string, opt Options) (*Input, diag.List) {
+	var diags diag.List
+	doc, ok := readTOML(fsys, name, opt.Covers, &diags)
+	var prof *file
+	if opt.Profile != "" {
+		prof, _ = readTOML(fsys, opt.Profile, opt.Covers, &diags)
+	}
+	if !ok || diags.HasErrors() {
+		return nil, diags
+	}
+
+	// The template decides the schema.
+	tmplName, _ := doc.raw["mau"].(string)
+	tmplPos := doc.idx.val["mau"]
+	if _, has := doc.raw["mau"]; !has && prof != nil {
+		tmplName, _ = prof.raw["mau"].(string)
+		tmplPos = prof.idx.val["mau"]
+	}
+	if tmplName == "" {
+		diags.Add(diag.New(diag.Pos{File: name, Line: 1, Col: 1}, diag.CodeMissing, "tên mẫu văn bản", "mau", `"ke-hoach"`))
+		return nil, diags
+	}
+	schema, known, ok := opt.Schema(tmplName)
+	if !ok {
+		diags.Add(diag.New(tmplPos, diag.CodeUnknownTmpl, tmplName, strings.Join(known, ", ")).
+			WithLen(utf8.RuneCountInString(tmplName) + 2))
+		return nil, diags
+	}
+
+	values := map[string]entry{}
+	if prof != nil {
+		convertTable(prof, schema.Template, "", prof.raw, schema.Fields, values, &diags)
+	}
+	convertTable(doc, schema.Template, "", doc.raw, schema.Fields, values, &diags)
+	required(name, "", schema.Fields, values, &diags)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	in := build(name, tmplName, schema.Fields, values, &diags)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	return in, diags
+}
+
+// readTOML reads, checks, normalises and parses one file.
+func readTOML(fsys fs.FS, name string, covers func(rune) bool, diags *diag.List) (*file, bool) {
+	b, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		diags.Add(diag.New(diag.Pos{File: name}, diag.CodeReadFile, errText(err)))
+		return nil, false
+	}
+	if d, bad := checkEncoding(name, b); bad {
+		diags.Add(d)
+		return nil, false
+	}
+	text := norm.NFC.String(strings.TrimPrefix(string(b), "\uFEFF"))
+	f := &file{name: name}
+	sc := scanner{file: name}
+	before := len(*diags)
+	sc.visit = func(r rune, p diag.Pos) {
+		if covers != nil && !covers(r) {
+			diags.Add(diag.New(p, diag.CodeNoGlyph, string(r), fmt.Sprintf("U+%04X", r)))
+		}
+	}
+	sc.scan(text)
+	f.idx = sc.idx
+	if len(*diags) > before {
+		return f, false
+	}
+	if _, err := toml.Decode(text, &f.raw); err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			pos := diag.Pos{File: name, Line: pe.Position.Line, Col: runeCol(text, pe.Position.Line, pe.Position.Col)}
+			diags.Add(diag.New(pos, diag.CodeSyntax, pe.Message).WithLen(max(1, pe.Position.Len)))
+		} else {
+			diags.Add(diag.New(diag.Pos{File: name}, diag.CodeSyntax, err.Error()))
+		}
+		return f, false
+	}
+	return f, true
+}
+
+// runeCol converts a byte column on a line to a character column.
+func runeCol(text string, line, byteCol int) int {
+	lines := strings.Split(text, "\n")
+	if line < 1 || line > len(lines) || byteCol < 1 {
+		return byteCol
+	}
+	l := lines[line-1]
+	if byteCol-1 > len(l) {
+		return byteCol
+	}
+	return utf8.RuneCountInString(l[:byteCol-1]) + 1
+}
+
+func errText(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		if errors.Is(err, fs.ErrNotExist) {
+			return "không tìm thấy tệp " + pe.Path
+		}
+		return pe.Path + ": " + pe.Err.Error()
+	}
+	return err.Error()
+}
+
+func convertTable(f *file, tmpl, prefix string, raw map[string]any, fields []Field, out map[string]entry, diags *diag.List) {
+	keys := make([]string, 0, len(raw))
+	for k := range raw {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		path := join(prefix, k)
+		fd, ok := findField(fields, k)
+		if !ok {
+			pos := f.idx.key[path]
+			if !pos.IsValid() {
+				pos = diag.Pos{File: f.name}
+			}
+			diags.Add(diag.New(pos, diag.CodeUnknownKey, path, tmpl, suggest(k, fields)).WithLen(utf8.RuneCountInString(k)))
+			continue
+		}
+		v := raw[k]
+		pos := f.idx.val[path]
+		if !pos.IsValid() {
+			pos = f.idx.key[path]
+		}
+		if !pos.IsValid() {
+			pos = diag.Pos{File: f.name}
+		}
+		if fd.Kind == KindTable {
+			sub, ok := v.(map[string]any)
+			if !ok {
+				diags.Add(typeErr(pos, path, fd, v))
+				continue
+			}
+			convertTable(f, tmpl, path, sub, fd.Sub, out, diags)
+			continue
+		}
+		val, d, ok := convert(pos, path, fd, v)
+		if !ok {
+			diags.Add(d)
+			continue
+		}
+		out[path] = entry{val, pos}
+	}
+}
+
+func findField(fields []Field, key string) (Field, bool) {
+	for _, f := range fields {
+		if f.Key == key {
+			return f, true
+		}
+	}
+	return Field{}, false
+}
+
+func join(prefix, k string) string {
+	if prefix == "" {
+		return k
+	}
+	return prefix + "." + k
+}
+
+func typeErr(pos diag.Pos, path string, f Field, v any) diag.Diagnostic {
+	ex := f.Example
+	if ex == "" {
+		ex = `"…"`
+	}
+	return diag.New(pos, diag.CodeType, path, f.Kind.describe(), tomlType(v), ex)
+}
+
+func tomlType(v any) string {
+	switch v.(type) {
+	case string:
+		return "chuỗi"
+	case int64:
+		return "số nguyên"
+	case float64:
+		return "số thập phân"
+	case bool:
+		return "true/false"
+	case time.Time:
+		return "ngày giờ"
+	case []any, []map[string]any:
+		return "danh sách"
+	case map[string]any:
+		return "bảng"
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+// convert turns one raw TOML value into the Go value of its kind.
+func convert(pos diag.Pos, path string, f Field, v any) (any, diag.Diagnostic, bool) {
+	bad := func() (any, diag.Diagnostic, bool) { return nil, typeErr(pos, path, f, v), false }
+	switch f.Kind {
+	case KindString:
+		s, ok := v.(string)
+		if !ok {
+			return bad()
+		}
+		return strings.TrimSpace(s), diag.Diagnostic{}, true
+	case KindMarkdown:
+		s, ok := v.(string)
+		if !ok {
+			return bad()
+		}
+		return Markdown(s), diag.Diagnostic{}, true
+	case KindInt:
+		n, ok := v.(int64)
+		if !ok {
+			return bad()
+		}
+		return n, diag.Diagnostic{}, true
+	case KindNumber:
+		switch x := v.(type) {
+		case int64:
+			if x < 1 || x > 99999 {
+				return nil, diag.New(pos, diag.CodeBadNumber, fmt.Sprint(x)), false
+			}
+			return int(x), diag.Diagnostic{}, true
+		case string:
+			x = strings.TrimSpace(x)
+			if x == "" {
+				return 0, diag.Diagnostic{}, true
+			}
+			n := 0
+			for _, r := range x {
+				if r < '0' || r > '9' || n > 9999 {
+					return nil, diag.New(pos, diag.CodeBadNumber, x).WithLen(utf8.RuneCountInString(x) + 2), false
+				}
+				n = n*10 + int(r-'0')
+			}
+			if n == 0 {
+				return nil, diag.New(pos, diag.CodeBadNumber, x), false
+			}
+			return n, diag.Diagnostic{}, true
+		}
+		return bad()
+	case KindDate:
+		switch x := v.(type) {
+		case time.Time:
+			// A TOML local date: its fields are exactly as written.
+			return Date{x.Year(), int(x.Month()), x.Day()}, diag.Diagnostic{}, true
+		case string:
+			d, reason := parseDate(x)
+			if reason != "" {
+				return nil, diag.New(pos, diag.CodeBadDate, x, reason).WithLen(utf8.RuneCountInString(x) + 2), false
+			}
+			return d, diag.Diagnostic{}, true
+		}
+		return bad()
+	case KindLines, KindList:
+		if s, ok := v.(string); ok && f.Kind == KindLines {
+			if strings.TrimSpace(s) == "" {
+				return []string(nil), diag.Diagnostic{}, true
+			}
+			return []string{strings.TrimSpace(s)}, diag.Diagnostic{}, true
+		}
+		arr, ok := v.([]any)
+		if !ok {
+			return bad()
+		}
+		out := make([]string, 0, len(arr))
+		for _, e := range arr {
+			s, ok := e.(string)
+			if !ok {
+				return bad()
+			}
+			if s = strings.TrimSpace(s); s != "" {
+				out = append(out, s)
+			}
+		}
+		return out, diag.Diagnostic{}, true
+	case KindDocRef:
+		m, ok := v.(map[string]any)
+		if !ok {
+			return bad()
+		}
+		sub := map[string]entry{}
+		var ds diag.List
+		convertTable(&file{name: pos.File}, "van_ban", "", m, docRefFields, sub, &ds)
+		required(pos.File, "", docRefFields, sub, &ds)
+		if len(ds) > 0 {
+			d := ds[0]
+			d.Pos = pos
+			d.Msg = path + ": " + d.Msg
+			return nil, d, false
+		}
+		r := DocRef{}
+		r.Type, _ = sub["loai"].val.(string)
+		r.Number, _ = sub["so"].val.(string)
+		r.Date, _ = sub["ngay"].val.(Date)
+		r.Issuer, _ = sub["co_quan"].val.(string)
+		r.Summary, _ = sub["trich_yeu"].val.(string)
+		return r, diag.Diagnostic{}, true
+	}
+	return bad()
+}
+
+// required reports required fields missing from values.
+func required(file, prefix string, fields []Field, values map[string]entry, diags *diag.List) {
+	for _, f := range fields {
+		path := prefix + f.Key
+		if f.Kind == KindTable {
+			required(file, path+".", f.Sub, values, diags)
+			continue
+		}
+		if !f.Required {
+			continue
+		}
+		e, ok := values[path]
+		ex := f.Example
+		if ex == "" {
+			ex = `"…"`
+		}
+		if !ok {
+			diags.Add(diag.New(diag.Pos{File: file, Line: 1, Col: 1}, diag.CodeMissing, f.Label, path, ex))
+			continue
+		}
+		if empty(e.val) {
+			diags.Add(diag.New(e.pos, diag.CodeEmpty, f.Label, path))
+		}
+	}
+}
+
+func empty(v any) bool {
+	switch x := v.(type) {
+	case string:
+		return x == ""
+	case Markdown:
+		return strings.TrimSpace(string(x)) == ""
+	case []string:
+		return len(x) == 0
+	}
+	return false
+}
+
+// build assembles the Input from the converted values.
+func build(name, tmpl string, fields []Field, values map[string]entry, diags *diag.List) *Input {
+	str := func(k string) string { s, _ := values[k].val.(string); return s }
+	lines := func(k string) []string { s, _ := values[k].val.([]string); return s }
+	in := &Input{
+		File:       name,
+		Template:   tmpl,
+		Summary:    str("trich_yeu"),
+		Recipients: lines("noi_nhan"),
+		Archive:    str("luu"),
+		Org: Org{
+			Parent: lines("co_quan.chu_quan"), Name: lines("co_quan.ten"),
+			Abbrev: str("co_quan.viet_tat"), Place: str("co_quan.dia_danh"),
+		},
+		Signer: Signer{
+			Authority: str("nguoi_ky.quyen_han"), OnBehalfOf: str("nguoi_ky.thay_mat"),
+			Head: str("nguoi_ky.thu_truong"), Title: str("nguoi_ky.chuc_vu"), Name: str("nguoi_ky.ho_ten"),
+		},
+		Values: map[string]any{},
+		Pos:    map[string]diag.Pos{},
+	}
+	if in.Archive == "" {
+		in.Archive = "VT"
+	}
+	in.Number, _ = values["so"].val.(int)
+	in.Date, _ = values["ngay"].val.(Date)
+	checkSigner(in, values, diags)
+
+	// Every declared field exists in Values, so templates can test it.
+	var fill func(prefix string, fs []Field, m map[string]any)
+	fill = func(prefix string, fs []Field, m map[string]any) {
+		for _, f := range fs {
+			path := prefix + f.Key
+			if f.Kind == KindTable {
+				sub := map[string]any{}
+				fill(path+".", f.Sub, sub)
+				m[f.Key] = sub
+				continue
+			}
+			e, ok := values[path]
+			if ok {
+				m[f.Key] = e.val
+				in.Pos[path] = e.pos
+			} else {
+				m[f.Key] = zero(f.Kind)
+			}
+		}
+	}
+	fill("", fields, in.Values)
+	in.Values["nam"] = int64(in.Date.Year)
+	in.Values["luu"] = in.Archive
+	return in
+}
+
+func zero(k Kind) any {
+	switch k {
+	case KindInt:
+		return int64(0)
+	case KindNumber:
+		return 0
+	case KindDate:
+		return Date{}
+	case KindLines, KindList:
+		return []string(nil)
+	case KindMarkdown:
+		return Markdown("")
+	case KindDocRef:
+		return DocRef{}
+	}
+	return ""
+}
+
+func checkSigner(in *Input, values map[string]entry, diags *diag.List) {
+	s := in.Signer
+	pos := values["nguoi_ky.quyen_han"].pos
+	ok := false
+	for _, a := range Authorities {
+		if s.Authority == a {
+			ok = true
+		}
+	}
+	if !ok {
+		diags.Add(diag.New(pos, diag.CodeAuthority, s.Authority).WithLen(utf8.RuneCountInString(s.Authority) + 2))
+		return
+	}
+	need := func(key, label, ex string) {
+		if str, _ := values[key].val.(string); str == "" {
+			diags.Add(diag.New(posOr(pos, in.File), diag.CodeMissing, label+" (cần khi ký "+s.Authority+")", key, ex))
+		}
+	}
+	switch s.Authority {
+	case "TM.":
+		need("nguoi_ky.thay_mat", "tên tập thể lãnh đạo", `"ỦY BAN NHÂN DÂN"`)
+	case "KT.", "TL.", "TUQ.":
+		need("nguoi_ky.thu_truong", "chức vụ người đứng đầu", `"CHỦ TỊCH"`)
+	}
+}
+
+func posOr(p diag.Pos, file string) diag.Pos {
+	if p.IsValid() {
+		return p
+	}
+	return diag.Pos{File: file, Line: 1, Col: 1}
+}

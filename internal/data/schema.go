@@ -1,0 +1,118 @@
+package data
+
+// Kind is the type of a field's value, as a clerk writes it in TOML.
+type Kind int
+
+// The kinds. Template front matter names them with the Vietnamese word in
+// KindNames.
+const (
+	KindString   Kind = iota // "…"
+	KindInt                  // 2024
+	KindNumber               // document number: 12, "05" or "" (not assigned)
+	KindDate                 // "2024-05-08", "2024-05", "" or a TOML date
+	KindLines                // "…" or ["…", "…"]: printed lines
+	KindList                 // ["…", "…"]
+	KindMarkdown             // CommonMark text of the body
+	KindTable                // [table] with Sub fields
+	KindDocRef               // a cited document: { loai, so, ngay, co_quan, trich_yeu }
+)
+
+// KindNames maps the names used in template front matter to kinds.
+var KindNames = map[string]Kind{
+	"chuoi":     KindString,
+	"so":        KindInt,
+	"ngay":      KindDate,
+	"dong":      KindLines,
+	"danh_sach": KindList,
+	"noi_dung":  KindMarkdown,
+	"van_ban":   KindDocRef,
+}
+
+// describe returns the Vietnamese name of a kind for messages.
+func (k Kind) describe() string {
+	switch k {
+	case KindString, KindMarkdown:
+		return "chuỗi trong ngoặc kép"
+	case KindInt:
+		return "số nguyên"
+	case KindNumber:
+		return "số văn bản (số nguyên hoặc chuỗi rỗng)"
+	case KindDate:
+		return "ngày dạng chuỗi \"NĂM-THÁNG-NGÀY\""
+	case KindLines:
+		return "chuỗi hoặc danh sách chuỗi"
+	case KindList:
+		return "danh sách chuỗi"
+	}
+	return "bảng"
+}
+
+// Field describes one key of a document or profile.
+type Field struct {
+	Key      string
+	Kind     Kind
+	Required bool   // must be present after merging profile and document
+	Label    string // Vietnamese name, for messages
+	Example  string // a TOML value, for hints and samples
+	Doc      string // one-line Vietnamese comment, for samples
+	Sub      []Field
+}
+
+// Schema is the set of keys a document of one template may hold.
+type Schema struct {
+	Template string
+	Fields   []Field
+}
+
+// docRefFields are the keys of a KindDocRef table.
+var docRefFields = []Field{
+	{Key: "loai", Kind: KindString, Required: true, Label: "tên loại văn bản", Example: `"Kế hoạch"`},
+	{Key: "so", Kind: KindString, Label: "số, ký hiệu", Example: `"424/KH-NV"`},
+	{Key: "ngay", Kind: KindDate, Label: "ngày ban hành", Example: `"2024-05-08"`},
+	{Key: "co_quan", Kind: KindString, Required: true, Label: "cơ quan ban hành", Example: `"Phòng Nội vụ huyện Vạn Ninh"`},
+	{Key: "trich_yeu", Kind: KindString, Label: "trích yếu", Example: `"về việc …"`},
+}
+
+// Common returns the fields every document has: the NĐ 30 components that
+// do not depend on the template, shared with the profile vanban.toml.
+func Common() []Field {
+	return []Field{
+		{Key: "mau", Kind: KindString, Required: true, Label: "tên mẫu văn bản", Example: `"ke-hoach"`,
+			Doc: "mẫu văn bản (xem danh sách bằng lệnh: vanban templates)"},
+		{Key: "so", Kind: KindNumber, Label: "số văn bản", Example: `""`,
+			Doc: `số văn bản; để "" khi chưa cấp số`},
+		{Key: "ngay", Kind: KindDate, Label: "ngày ban hành", Example: `"2024-05-08"`,
+			Doc: `ngày ban hành NĂM-THÁNG-NGÀY; chưa có ngày thì "2024-05", chưa có tháng thì ""`},
+		{Key: "trich_yeu", Kind: KindString, Required: true, Label: "trích yếu nội dung", Example: `"Về việc …"`,
+			Doc: "trích yếu nội dung văn bản"},
+		{Key: "noi_nhan", Kind: KindList, Required: true, Label: "nơi nhận", Example: `["Phòng Nội vụ huyện (b/c)"]`,
+			Doc: `nơi nhận, mỗi nơi một dòng; vanban tự thêm "- ", ";" và dòng "Lưu:"`},
+		{Key: "luu", Kind: KindString, Label: "nơi lưu", Example: `"VT, TH"`,
+			Doc: `nơi lưu: "VT" và đơn vị soạn thảo, ví dụ "VT, TH"`},
+		{Key: "co_quan", Kind: KindTable, Required: true, Label: "cơ quan ban hành", Sub: []Field{
+			{Key: "chu_quan", Kind: KindLines, Label: "cơ quan chủ quản", Example: `""`,
+				Doc: "cơ quan chủ quản trực tiếp (nếu có), mỗi dòng một phần tử"},
+			{Key: "ten", Kind: KindLines, Required: true, Label: "tên cơ quan ban hành",
+				Example: `["ỦY BAN NHÂN DÂN", "THỊ TRẤN VẠN GIÃ"]`, Doc: "tên cơ quan ban hành, mỗi dòng một phần tử"},
+			{Key: "viet_tat", Kind: KindString, Required: true, Label: "tên viết tắt của cơ quan", Example: `"UBND"`,
+				Doc: "chữ viết tắt tên cơ quan trong ký hiệu văn bản"},
+			{Key: "dia_danh", Kind: KindString, Required: true, Label: "địa danh", Example: `"Vạn Giã"`,
+				Doc: "địa danh ghi trước ngày tháng"},
+		}},
+		{Key: "nguoi_ky", Kind: KindTable, Required: true, Label: "người ký", Sub: []Field{
+			{Key: "quyen_han", Kind: KindString, Label: "quyền hạn ký", Example: `"TM."`,
+				Doc: `"TM.", "KT.", "TL.", "TUQ.", "Q." hoặc "" khi ký trực tiếp`},
+			{Key: "thay_mat", Kind: KindString, Label: "tập thể lãnh đạo", Example: `"ỦY BAN NHÂN DÂN"`,
+				Doc: `tên tập thể khi ký "TM." (cũng dùng cho "KT." thay mặt tập thể)`},
+			{Key: "thu_truong", Kind: KindString, Label: "chức vụ người đứng đầu", Example: `"CHỦ TỊCH"`,
+				Doc: `chức vụ người đứng đầu khi ký "KT.", "TL.", "TUQ."`},
+			{Key: "chuc_vu", Kind: KindString, Required: true, Label: "chức vụ người ký", Example: `"CHỦ TỊCH"`,
+				Doc: "chức vụ của người ký"},
+			{Key: "ho_ten", Kind: KindString, Required: true, Label: "họ tên người ký", Example: `"Nguyễn Văn A"`,
+				Doc: "họ và tên người ký, không ghi học hàm, học vị"},
+		}},
+	}
+}
+
+// Authorities are the signing prefixes of NĐ 30, Phụ lục I, II.7.b.
+var Authorities = []string{"", "TM.", "KT.", "TL.", "TUQ.", "Q."}

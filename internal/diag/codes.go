@@ -1,0 +1,30 @@
+package diag
+
+// Code identifies a kind of diagnostic: D… data, T… templates, F… format
+// (NĐ 30 checks), O… output.
+type Code string
+
+// The codes. Their Vietnamese messages are in messages.go.
+const (
+	CodeSyntax       Code = "D001" // TOML syntax error
+	CodeUnknownKey   Code = "D002" // key not in the schema
+	CodeMissing      Code = "D003" // required component missing
+	CodeBadDate      Code = "D004" // date that does not exist or is malformed
+	CodeBadUTF8      Code = "D005" // invalid UTF-8
+	CodeNoGlyph      Code = "D006" // character the font cannot draw
+	CodeType         Code = "D007" // value of the wrong TOML type
+	CodeUnknownTmpl  Code = "D008" // unknown template
+	CodeAuthority    Code = "D009" // unknown signing authority (quyền hạn)
+	CodeBadNumber    Code = "D010" // malformed document number
+	CodeEmpty        Code = "D011" // value present but empty where text is needed
+	CodeNoDocs       Code = "D012" // a folder with no document
+	CodeTmplSyntax   Code = "T001" // template text does not parse
+	CodeTmplExec     Code = "T002" // template execution failed
+	CodeTmplMeta     Code = "T003" // template front matter is wrong
+	CodeOutput       Code = "O001" // output folder cannot be written
+	CodeLongSummary  Code = "F001" // very long trích yếu (warning)
+	CodeDateNoDay    Code = "F002" // date without day (warning: fill in at signing)
+	CodeNoNumber     Code = "F003" // number not assigned yet (warning)
+	CodeReadFile     Code = "O002" // input file cannot be read
+	CodeTooManyPages Code = "F004" // layout could not place an element (never expected)
+)

@@ -1,0 +1,43 @@
+package diag
+
+type message struct {
+	sev  Severity
+	msg  string // fmt format; arguments by explicit index
+	hint string // fmt format over the same arguments; may be empty
+}
+
+// catalogue holds every user-facing message, so wording changes are reviewed
+// in one place (and in the rendered-diagnostics golden file).
+var catalogue = map[Code]message{
+	CodeSyntax: {Error, "cú pháp TOML sai: %[1]s",
+		`kiểm tra dấu ngoặc kép, dấu "=" và dấu ngoặc vuông trên dòng này`},
+	CodeUnknownKey: {Error, "khóa %[1]q không có trong mẫu %[2]q", "%[3]s"},
+	CodeMissing: {Error, "thiếu %[1]s (khóa %[2]q)",
+		"thêm dòng: %[2]s = %[3]s"},
+	CodeBadDate: {Error, "ngày %[1]q không hợp lệ: %[2]s",
+		`viết theo dạng NĂM-THÁNG-NGÀY, ví dụ "2024-05-08"; chưa có ngày thì viết "2024-05"; chưa có cả tháng thì để ""`},
+	CodeBadUTF8: {Error, "tệp không phải văn bản UTF-8 hợp lệ (byte %[1]s)",
+		"lưu lại tệp với bảng mã UTF-8 (Notepad: Lưu thành… → Mã hóa: UTF-8)"},
+	CodeNoGlyph: {Error, "phông chữ không có ký tự %[1]q (%[2]s)",
+		"văn bản hành chính chỉ dùng chữ Việt, số và dấu câu; hãy xóa hoặc thay ký tự này"},
+	CodeType: {Error, "khóa %[1]q phải là %[2]s, nhưng đang là %[3]s", "ví dụ: %[1]s = %[4]s"},
+	CodeUnknownTmpl: {Error, "không có mẫu văn bản %[1]q",
+		"các mẫu có sẵn: %[2]s"},
+	CodeAuthority: {Error, "quyền hạn ký %[1]q không hợp lệ",
+		`dùng một trong: "TM.", "KT.", "TL.", "TUQ.", "Q." hoặc "" (ký trực tiếp)`},
+	CodeBadNumber: {Error, "số văn bản %[1]q không hợp lệ",
+		`số là số thứ tự trong năm, ví dụ so = 12 hoặc so = "05"; chưa cấp số thì để so = ""`},
+	CodeEmpty: {Error, "%[1]s (khóa %[2]q) đang để trống", "điền nội dung cho khóa %[2]q"},
+	CodeNoDocs: {Error, "thư mục không có tệp văn bản .toml nào",
+		"tạo một tệp bằng lệnh: vanban new ke-hoach > ke-hoach.toml"},
+	CodeTmplSyntax: {Error, "mẫu văn bản sai cú pháp: %[1]s", "kiểm tra các cặp {{ }} trong tệp mẫu"},
+	CodeTmplExec:   {Error, "không điền được mẫu văn bản: %[1]s", ""},
+	CodeTmplMeta:   {Error, "phần khai báo của mẫu sai: %[1]s", ""},
+	CodeOutput: {Error, "không ghi được tệp kết quả vào %[1]q: %[2]s",
+		"chọn thư mục khác bằng -o THƯ_MỤC, hoặc kiểm tra quyền ghi của thư mục"},
+	CodeReadFile: {Error, "không đọc được tệp: %[1]s", ""},
+	CodeLongSummary: {Warning, "trích yếu dài %[1]d ký tự; nên viết ngắn gọn, tối đa khoảng 500 ký tự", ""},
+	CodeDateNoDay: {Warning, "văn bản chưa có ngày ban hành đầy đủ; để trống để điền tay khi ký", ""},
+	CodeNoNumber:  {Warning, "văn bản chưa được cấp số; để trống để văn thư điền khi ban hành", ""},
+	CodeTooManyPages: {Error, "không dàn trang được: %[1]s", ""},
+}

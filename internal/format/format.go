@@ -1,0 +1,206 @@
+package format
+
+import (
+	"fmt"
+	"strings"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/language"
+
+	"vanban/internal/model"
+	"vanban/internal/unit"
+)
+
+// Element names a component whose style the decree fixes.
+type Element int
+
+// The elements.
+const (
+	QuocHieu        Element = iota // "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+	TieuNgu                        // "Độc lập - Tự do - Hạnh phúc"
+	Parent                         // tên cơ quan chủ quản
+	Issuer                         // tên cơ quan ban hành
+	Number                         // "Số: …"
+	PlaceDate                      // "Vạn Giã, ngày … tháng … năm …"
+	TitleType                      // "KẾ HOẠCH"
+	TitleSummary                   // trích yếu
+	Body                           // nội dung
+	Heading1                       // "I. MỤC ĐÍCH, YÊU CẦU"
+	Heading2                       // "1. Mục đích"
+	Heading3                       // "a) …"
+	SignAuthority                  // "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"
+	SignName                       // "Nguyễn Hữu Trường"
+	RecipientsLabel                // "Nơi nhận:"
+	RecipientsItem                 // "- Phòng Nội vụ huyện (b/c);"
+	PageNumber                     // "2"
+	TableCell                      // body table cells
+	TableHead                      // body table header cells
+	numElements
+)
+
+// Align is a paragraph alignment.
+type Align uint8
+
+// Alignments.
+const (
+	Left Align = iota
+	Center
+	Justify
+)
+
+// Style is the resolved presentation of an element.
+type Style struct {
+	Size   int            // half-points
+	Font   model.RunStyle // bold/italic applied to every run
+	Upper  bool           // text is upper-cased (applied by Text, once)
+	Align  Align
+	Indent unit.Length // first-line indent
+	Before unit.Length // space before the paragraph
+	Line   unit.Length // line pitch (exact)
+}
+
+// Sheet is the page setup and the styles of one document kind.
+type Sheet struct {
+	PageW, PageH             unit.Length
+	Top, Bottom, Left, Right unit.Length
+	HeaderDist               unit.Length // top edge to the page-number line
+	// Columns of the header and of the signature block: the left column
+	// starts at the left margin, the right one ends at the right margin.
+	LeftCol, RightCol unit.Length
+	// RuleFrac is the length of the rules under the issuer and the trích yếu
+	// as a fraction of their longest line: Num/Den within 1/3–1/2.
+	RuleNum, RuleDen int64
+	RuleWidth        unit.Length // stroke width of the rules
+	SignSpace        unit.Length // room for signature and seal above the name
+	TitleGap         unit.Length // space between the Số line and the tên loại
+	BodyGap          unit.Length // space between the title block and the body
+	SignGap          unit.Length // space between the body and the signature block
+	CellPad          unit.Length // horizontal padding inside table cells
+	styles           [numElements]Style
+}
+
+// Fixed texts of the header (NĐ 30, Phụ lục I, II.1).
+const (
+	QuocHieuText = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+	TieuNguText  = "Độc lập - Tự do - Hạnh phúc"
+)
+
+// NewSheet returns the rules for a document of the given kind. All kinds of
+// the Mẫu 1.4 family (kế hoạch, tờ trình, báo cáo) share them today.
+func NewSheet(kind string) *Sheet {
+	pt := unit.Pt
+	s := &Sheet{
+		PageW: unit.MMs(210), PageH: unit.MMs(297),
+		Top: unit.MMs(20), Bottom: unit.MMs(20), Left: unit.MMs(30), Right: unit.MMs(15),
+		HeaderDist: unit.MMs(10),
+		LeftCol:    unit.MMs(65), RightCol: unit.MMs(100),
+		RuleNum: 2, RuleDen: 5,
+		RuleWidth: unit.Point / 2,
+		SignSpace: unit.MMs(24),
+		TitleGap:  pt(18),
+		BodyGap:   pt(12),
+		SignGap:   pt(12),
+		CellPad:   unit.MMs(1) + unit.MM/2,
+	}
+	bold, ital := model.Bold, model.Italic
+	s.styles = [numElements]Style{
+		QuocHieu:        {Size: 26, Font: bold, Upper: true, Align: Center, Line: pt(15)},
+		TieuNgu:         {Size: 28, Font: bold, Align: Center, Line: pt(16)},
+		Parent:          {Size: 26, Upper: true, Align: Center, Line: pt(15)},
+		Issuer:          {Size: 26, Font: bold, Upper: true, Align: Center, Line: pt(15)},
+		Number:          {Size: 26, Align: Center, Line: pt(15), Before: pt(6)},
+		PlaceDate:       {Size: 28, Font: ital, Align: Center, Line: pt(16), Before: pt(6)},
+		TitleType:       {Size: 28, Font: bold, Upper: true, Align: Center, Line: pt(17)},
+		TitleSummary:    {Size: 28, Font: bold, Align: Center, Line: pt(17)},
+		Body:            {Size: 28, Align: Justify, Indent: unit.CM, Before: pt(6), Line: pt(18)},
+		Heading1:        {Size: 28, Font: bold, Upper: true, Align: Justify, Indent: unit.CM, Before: pt(6), Line: pt(18)},
+		Heading2:        {Size: 28, Font: bold, Align: Justify, Indent: unit.CM, Before: pt(6), Line: pt(18)},
+		Heading3:        {Size: 28, Font: ital, Align: Justify, Indent: unit.CM, Before: pt(6), Line: pt(18)},
+		SignAuthority:   {Size: 28, Font: bold, Upper: true, Align: Center, Line: pt(16)},
+		SignName:        {Size: 28, Font: bold, Align: Center, Line: pt(16)},
+		RecipientsLabel: {Size: 24, Font: bold | ital, Align: Left, Line: pt(14)},
+		RecipientsItem:  {Size: 22, Align: Left, Line: pt(13)},
+		PageNumber:      {Size: 28, Align: Center, Line: pt(16)},
+		TableCell:       {Size: 26, Align: Left, Line: pt(15)},
+		TableHead:       {Size: 26, Font: bold, Align: Center, Line: pt(15)},
+	}
+	return s
+}
+
+// Style returns the style of e.
+func (s *Sheet) Style(e Element) Style { return s.styles[e] }
+
+// TextWidth is the width of the text area.
+func (s *Sheet) TextWidth() unit.Length { return s.PageW - s.Left - s.Right }
+
+// HeadingElement returns the element of a heading level.
+func HeadingElement(level int) Element {
+	switch level {
+	case 1:
+		return Heading1
+	case 2:
+		return Heading2
+	}
+	return Heading3
+}
+
+var upper = cases.Upper(language.Vietnamese)
+
+// Text applies the casing of e to s.
+func (s *Sheet) Text(e Element, text string) string {
+	if s.styles[e].Upper {
+		return upper.String(text)
+	}
+	return text
+}
+
+// Runs applies the casing of e to runs, returning a new slice.
+func (s *Sheet) Runs(e Element, runs []model.Run) []model.Run {
+	out := make([]model.Run, len(runs))
+	for i, r := range runs {
+		out[i] = model.Run{Text: s.Text(e, r.Text), Style: r.Style | s.styles[e].Font}
+	}
+	return out
+}
+
+// NumberLine returns "Số: 05/KH-UBND", with blanks while the number is not
+// assigned (Phụ lục I, II.3.c: numbers below 10 take a leading zero).
+func NumberLine(n model.Number) string {
+	if n.Value == 0 {
+		return "Số:       /" + n.Symbol
+	}
+	return fmt.Sprintf("Số: %02d/%s", n.Value, n.Symbol)
+}
+
+// DateLine returns "Vạn Giã, ngày 08 tháng 5 năm 2024" (Phụ lục I, II.4),
+// with blanks for the parts not known yet.
+func DateLine(place string, d model.Date) string {
+	day, month, year := "       ", "       ", "         "
+	if d.Day != 0 {
+		day = fmt.Sprintf("%02d", d.Day)
+	}
+	if d.Month != 0 {
+		month = fmt.Sprint(d.Month)
+		if d.Month <= 2 {
+			month = fmt.Sprintf("%02d", d.Month)
+		}
+	}
+	if d.Year != 0 {
+		year = fmt.Sprint(d.Year)
+	}
+	return fmt.Sprintf("%s, ngày %s tháng %s năm %s", place, day, month, year)
+}
+
+// RecipientsLabelText is the label of the "Nơi nhận" block.
+const RecipientsLabelText = "Nơi nhận:"
+
+// RecipientLines returns the Nơi nhận list as printed: "- " before each
+// item, ";" after it, and the last line "- Lưu: VT, TH." (Phụ lục I, II.9.d).
+// Punctuation the clerk typed at the end of an item is replaced.
+func RecipientLines(r model.Recipients) []string {
+	out := make([]string, 0, len(r.Items)+1)
+	for _, it := range r.Items {
+		out = append(out, "- "+strings.TrimRight(strings.TrimPrefix(it, "- "), ";,. ")+";")
+	}
+	return append(out, "- Lưu: "+strings.TrimRight(r.Archive, ". ")+".")
+}

@@ -1,0 +1,23 @@
+// Package model is the document tree of vanban: the components of a Vietnamese
+// administrative document as Nghị định 30/2020/NĐ-CP, Điều 8 names them, each
+// a typed field of Document, and the body as blocks of styled runs.
+//
+// The model says what a document contains, never how it looks: sizes, casing
+// and punctuation added by the decree belong to package format.
+//
+// Glossary (term in the decree, Go name, TOML key):
+//
+//	Quốc hiệu và Tiêu ngữ            (drawn by format)          —
+//	Tên cơ quan chủ quản             Header.Parent              co_quan.chu_quan
+//	Tên cơ quan ban hành             Header.Issuer              co_quan.ten
+//	Số, ký hiệu                      Number                     so, co_quan.viet_tat
+//	Địa danh                         Place                      co_quan.dia_danh
+//	Thời gian ban hành               Date                       ngay
+//	Tên loại văn bản                 Title.Type                 (template: ten_loai)
+//	Trích yếu nội dung               Title.Summary              trich_yeu
+//	Nội dung                         Body                       noi_dung (and template text)
+//	Quyền hạn, chức vụ người ký      Signature.Lines            nguoi_ky.quyen_han, thay_mat, thu_truong, chuc_vu
+//	Họ tên người ký                  Signature.Name             nguoi_ky.ho_ten
+//	Nơi nhận                         Recipients.Items           noi_nhan
+//	Lưu (văn thư, đơn vị soạn thảo)  Recipients.Archive         luu
+package model

@@ -1,0 +1,76 @@
+package model
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Dump writes a stable, indented text form of doc, the golden format of the
+// template stage.
+func Dump(w io.Writer, doc *Document) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Document kind=%s\n", doc.Kind)
+	if len(doc.Header.Parent) > 0 {
+		fmt.Fprintf(&b, "  Parent %s\n", quoteAll(doc.Header.Parent))
+	}
+	fmt.Fprintf(&b, "  Issuer %s\n", quoteAll(doc.Header.Issuer))
+	fmt.Fprintf(&b, "  Number value=%d symbol=%q\n", doc.Number.Value, doc.Number.Symbol)
+	fmt.Fprintf(&b, "  PlaceDate place=%q date=%04d-%02d-%02d\n", doc.Place, doc.Date.Year, doc.Date.Month, doc.Date.Day)
+	fmt.Fprintf(&b, "  Title type=%q summary=%q\n", doc.Title.Type, doc.Title.Summary)
+	for _, blk := range doc.Body {
+		dumpBlock(&b, blk)
+	}
+	fmt.Fprintf(&b, "  Signature %s name=%q\n", quoteAll(doc.Signature.Lines), doc.Signature.Name)
+	fmt.Fprintf(&b, "  Recipients %s archive=%q\n", quoteAll(doc.Recipients.Items), doc.Recipients.Archive)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func dumpBlock(b *strings.Builder, blk Block) {
+	switch n := blk.(type) {
+	case *Para:
+		fmt.Fprintf(b, "  Para role=%s", n.Role)
+		if n.Marker != "" {
+			fmt.Fprintf(b, " marker=%q depth=%d", n.Marker, n.Depth)
+		}
+		b.WriteString("\n")
+		dumpRuns(b, "    ", n.Runs)
+	case *Heading:
+		fmt.Fprintf(b, "  Heading level=%d\n", n.Level)
+		dumpRuns(b, "    ", n.Runs)
+	case *Table:
+		fmt.Fprintf(b, "  Table header=%d align=%v\n", n.HeaderRows, n.Align)
+		for i, row := range n.Rows {
+			fmt.Fprintf(b, "    Row %d\n", i)
+			for _, c := range row {
+				b.WriteString("      Cell\n")
+				dumpRuns(b, "        ", c.Runs)
+			}
+		}
+	}
+}
+
+func dumpRuns(b *strings.Builder, indent string, runs []Run) {
+	for _, r := range runs {
+		style := ""
+		if r.Style&Bold != 0 {
+			style += "B"
+		}
+		if r.Style&Italic != 0 {
+			style += "I"
+		}
+		if style != "" {
+			style = " " + style
+		}
+		fmt.Fprintf(b, "%sRun%s %q\n", indent, style, r.Text)
+	}
+}
+
+func quoteAll(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = fmt.Sprintf("%q", s)
+	}
+	return "[" + strings.Join(q, " ") + "]"
+}

@@ -1,0 +1,157 @@
+package model
+
+import "vanban/internal/diag"
+
+// Node is any node of the tree.
+type Node interface {
+	Pos() diag.Pos
+}
+
+// Block is a body-level node: Para, Heading or Table.
+type Block interface {
+	Node
+	block()
+}
+
+// Date is an issue date; zero fields are not known yet and are printed as
+// blanks for the clerk to fill in at signing.
+type Date struct {
+	Year, Month, Day int
+}
+
+// Document is one administrative document.
+type Document struct {
+	Kind       string // template name, e.g. "ke-hoach"
+	Source     diag.Pos
+	Header     Header
+	Number     Number
+	Place      string // "Địa danh", e.g. "Vạn Giã"
+	Date       Date
+	Title      Title
+	Body       []Block
+	Signature  Signature
+	Recipients Recipients
+}
+
+// Pos returns the position of the document's data file.
+func (d *Document) Pos() diag.Pos { return d.Source }
+
+// Header is the issuing side of the header: "Tên cơ quan, tổ chức chủ quản
+// trực tiếp" (Parent, may be empty) and "Tên cơ quan, tổ chức ban hành văn
+// bản" (Issuer), one element per printed line.
+type Header struct {
+	Parent []string
+	Issuer []string
+}
+
+// Number is "Số, ký hiệu": the ordinal (empty until assigned) and the symbol
+// "KH-UBND".
+type Number struct {
+	Value  int // 0 until the number is assigned (cấp số)
+	Symbol string
+}
+
+// Title is "Tên loại và trích yếu nội dung".
+type Title struct {
+	Type    string // "KẾ HOẠCH"
+	Summary string // "Phát động phong trào thi đua …"
+}
+
+// Signature is "Quyền hạn, chức vụ, họ tên và chữ ký của người có thẩm quyền".
+type Signature struct {
+	Lines []string // e.g. ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
+	Name  string
+}
+
+// Recipients is the "Nơi nhận" block (NĐ 30/2020, Phụ lục I, II.9).
+type Recipients struct {
+	Items   []string // without the "- " and ";" the decree adds
+	Archive string   // "VT, TH": the "Lưu:" line without its punctuation
+}
+
+// Role tells what a paragraph is for.
+type Role string
+
+// Paragraph roles.
+const (
+	RoleBody  Role = "body"
+	RoleBasis Role = "can-cu" // "Căn cứ …" lines, italic
+)
+
+// Para is a body paragraph. Marker is a list marker typed before the text
+// ("-", "1.", "a)"); empty for plain paragraphs.
+type Para struct {
+	At     diag.Pos
+	Role   Role
+	Marker string
+	Depth  int // list nesting, 0 for plain paragraphs
+	Runs   []Run
+}
+
+// Heading is a section heading of the content: level 1 "I. …", level 2
+// "1. …", level 3 "a) …" (NĐ 30, Phụ lục I, II.6.c–đ).
+type Heading struct {
+	At    diag.Pos
+	Level int
+	Runs  []Run
+}
+
+// Table is a table of the content. The first HeaderRows rows repeat on every
+// page.
+type Table struct {
+	At         diag.Pos
+	HeaderRows int
+	Align      []Align // per column; may be shorter than a row
+	Rows       [][]Cell
+}
+
+// Cell is one table cell.
+type Cell struct {
+	Runs []Run
+}
+
+// Align is a horizontal alignment.
+type Align uint8
+
+// Alignments.
+const (
+	AlignDefault Align = iota
+	AlignLeft
+	AlignCenter
+	AlignRight
+)
+
+// Run is text in one style.
+type Run struct {
+	Text  string
+	Style RunStyle
+}
+
+// RunStyle is a bit set of character styles.
+type RunStyle uint8
+
+// Run styles.
+const (
+	Bold RunStyle = 1 << iota
+	Italic
+)
+
+func (p *Para) Pos() diag.Pos    { return p.At }
+func (h *Heading) Pos() diag.Pos { return h.At }
+func (t *Table) Pos() diag.Pos   { return t.At }
+func (*Para) block()             {}
+func (*Heading) block()          {}
+func (*Table) block()            {}
+
+// PlainText returns the concatenated text of runs.
+func PlainText(runs []Run) string {
+	n := 0
+	for _, r := range runs {
+		n += len(r.Text)
+	}
+	b := make([]byte, 0, n)
+	for _, r := range runs {
+		b = append(b, r.Text...)
+	}
+	return string(b)
+}

@@ -1,0 +1,61 @@
+package tmpl
+
+import (
+	"strings"
+
+	"vanban/internal/data"
+	"vanban/internal/diag"
+	"vanban/internal/model"
+)
+
+// Build returns the document model of in, built with the template in names.
+func (s *Set) Build(in *data.Input) (*model.Document, diag.List) {
+	var diags diag.List
+	t, ok := s.byName[in.Template]
+	if !ok {
+		diags.Add(diag.New(diag.Pos{File: in.File, Line: 1, Col: 1}, diag.CodeUnknownTmpl, in.Template, strings.Join(s.Names(), ", ")))
+		return nil, diags
+	}
+	md, err := t.execute(in)
+	if err != nil {
+		diags.Add(diag.New(diag.Pos{File: t.File, Line: t.line}, diag.CodeTmplExec, err.Error()))
+		return nil, diags
+	}
+	doc := &model.Document{
+		Kind:   t.Name,
+		Source: diag.Pos{File: in.File},
+		Header: model.Header{Parent: in.Org.Parent, Issuer: in.Org.Name},
+		Number: model.Number{Value: in.Number, Symbol: t.Code + "-" + in.Org.Abbrev},
+		Place:  in.Org.Place,
+		Date:   model.Date{Year: in.Date.Year, Month: in.Date.Month, Day: in.Date.Day},
+		Title:  model.Title{Type: t.Type, Summary: in.Summary},
+		Body:   parseMarkdown([]byte(md), diag.Pos{File: t.File, Line: t.line}),
+		Signature: model.Signature{
+			Lines: signatureLines(in.Signer),
+			Name:  in.Signer.Name,
+		},
+		Recipients: model.Recipients{Items: in.Recipients, Archive: in.Archive},
+	}
+	return doc, diags
+}
+
+// signatureLines returns the "quyền hạn, chức vụ" lines of the signature
+// (NĐ 30, Phụ lục I, II.7.b), e.g. TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH /
+// PHÓ CHỦ TỊCH.
+func signatureLines(s data.Signer) []string {
+	var lines []string
+	switch s.Authority {
+	case "TM.":
+		lines = append(lines, "TM. "+s.OnBehalfOf)
+	case "KT.":
+		if s.OnBehalfOf != "" {
+			lines = append(lines, "TM. "+s.OnBehalfOf)
+		}
+		lines = append(lines, "KT. "+s.Head)
+	case "TL.", "TUQ.":
+		lines = append(lines, s.Authority+" "+s.Head)
+	case "Q.":
+		return []string{"Q. " + s.Title}
+	}
+	return append(lines, s.Title)
+}

@@ -1,0 +1,229 @@
+package tmpl
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"vanban/internal/diag"
+	"vanban/internal/model"
+)
+
+// newParser returns a CommonMark parser with the GFM table extension. It is
+// built per call: goldmark parsers are cheap and this keeps no global state.
+func newParser() parser.Parser {
+	return goldmark.New(goldmark.WithExtensions(extension.Table)).Parser()
+}
+
+// parseMarkdown converts the CommonMark body into model blocks:
+//
+//	# I. MỤC ĐÍCH      → Heading level 1 (upper-cased by format)
+//	## 1. Mục đích     → Heading level 2
+//	### a) …           → Heading level 3
+//	paragraph          → Para; **bold** and *italic* become run styles
+//	- item / 1. item   → Para with marker "-" / "1."; "1)" lists are lettered "a)", "b)", … "đ)" …
+//	| table |          → Table, first row repeated on each page
+func parseMarkdown(src []byte, at diag.Pos) []model.Block {
+	doc := newParser().Parse(text.NewReader(src))
+	c := converter{src: src, at: at}
+	c.blocks(doc, 0)
+	return c.out
+}
+
+type converter struct {
+	src []byte
+	at  diag.Pos
+	out []model.Block
+}
+
+func (c *converter) pos(n ast.Node) diag.Pos {
+	p := c.at
+	if l := n.Lines(); l != nil && l.Len() > 0 {
+		p.Line = c.at.Line + strings.Count(string(c.src[:l.At(0).Start]), "\n")
+	}
+	return p
+}
+
+func (c *converter) blocks(parent ast.Node, depth int) {
+	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
+		switch n := n.(type) {
+		case *ast.Heading:
+			lvl := min(n.Level, 3)
+			c.out = append(c.out, &model.Heading{At: c.pos(n), Level: lvl, Runs: c.runs(n, 0)})
+		case *ast.Paragraph, *ast.TextBlock:
+			c.out = append(c.out, &model.Para{At: c.pos(n), Role: model.RoleBody, Runs: c.runs(n, 0)})
+		case *ast.List:
+			c.list(n, depth)
+		case *ast.Blockquote:
+			c.blocks(n, depth)
+		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
+			lines := n.Lines()
+			for i := 0; i < lines.Len(); i++ {
+				seg := lines.At(i)
+				s := strings.TrimRight(string(seg.Value(c.src)), "\r\n")
+				if strings.TrimSpace(s) != "" {
+					c.out = append(c.out, &model.Para{At: c.pos(n), Role: model.RoleBody, Runs: []model.Run{{Text: s}}})
+				}
+			}
+		case *east.Table:
+			c.table(n)
+		}
+	}
+}
+
+func (c *converter) list(l *ast.List, depth int) {
+	i := l.Start
+	if i == 0 {
+		i = 1
+	}
+	for item := l.FirstChild(); item != nil; item = item.NextSibling() {
+		marker := bullet(depth)
+		if l.IsOrdered() {
+			if l.Marker == ')' {
+				marker = letter(i) + ")"
+			} else {
+				marker = strconv.Itoa(i) + "."
+			}
+			i++
+		}
+		first := true
+		for n := item.FirstChild(); n != nil; n = n.NextSibling() {
+			switch n := n.(type) {
+			case *ast.Paragraph, *ast.TextBlock:
+				p := &model.Para{At: c.pos(n), Role: model.RoleBody, Depth: depth, Runs: c.runs(n, 0)}
+				if first {
+					p.Marker = marker
+				}
+				c.out = append(c.out, p)
+			case *ast.List:
+				c.list(n, depth+1)
+			}
+			first = false
+		}
+	}
+}
+
+// bullet returns the dash Vietnamese documents use at each list depth.
+func bullet(depth int) string {
+	if depth%2 == 1 {
+		return "+"
+	}
+	return "-"
+}
+
+// letter returns the n-th letter of the Vietnamese alphabet as NĐ 30 numbers
+// điểm: a, b, c, d, đ, e, g, h, i, k, l, m, n, o, p, q, r, s, t, u, v, x, y.
+func letter(n int) string {
+	const abc = "abcdđeghiklmnopqrstuvxy"
+	rs := []rune(abc)
+	if n < 1 {
+		n = 1
+	}
+	s := ""
+	for n > 0 {
+		n--
+		s = string(rs[n%len(rs)]) + s
+		n /= len(rs)
+	}
+	return s
+}
+
+func (c *converter) table(t *east.Table) {
+	tb := &model.Table{At: c.pos(t)}
+	for _, a := range t.Alignments {
+		tb.Align = append(tb.Align, map[east.Alignment]model.Align{
+			east.AlignLeft: model.AlignLeft, east.AlignCenter: model.AlignCenter,
+			east.AlignRight: model.AlignRight, east.AlignNone: model.AlignDefault,
+		}[a])
+	}
+	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
+		var cells []model.Cell
+		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
+			style := model.RunStyle(0)
+			if _, ok := row.(*east.TableHeader); ok {
+				style = model.Bold
+			}
+			cells = append(cells, model.Cell{Runs: c.runs(cell, style)})
+		}
+		if _, ok := row.(*east.TableHeader); ok {
+			tb.HeaderRows++
+		}
+		tb.Rows = append(tb.Rows, cells)
+	}
+	c.out = append(c.out, tb)
+}
+
+// runs flattens the inline children of n into styled runs, merging
+// neighbours of the same style.
+func (c *converter) runs(n ast.Node, style model.RunStyle) []model.Run {
+	var out []model.Run
+	add := func(s string, st model.RunStyle) {
+		if s == "" {
+			return
+		}
+		if k := len(out); k > 0 && out[k-1].Style == st {
+			out[k-1].Text += s
+			return
+		}
+		out = append(out, model.Run{Text: s, Style: st})
+	}
+	var walk func(n ast.Node, st model.RunStyle)
+	walk = func(n ast.Node, st model.RunStyle) {
+		for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+			switch ch := ch.(type) {
+			case *ast.Text:
+				v := ch.Segment.Value(c.src)
+				if !ch.IsRaw() {
+					v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
+				}
+				add(string(v), st)
+				if ch.SoftLineBreak() || ch.HardLineBreak() {
+					add(" ", st)
+				}
+			case *ast.String:
+				add(string(ch.Value), st)
+			case *ast.CodeSpan:
+				var b strings.Builder
+				for t := ch.FirstChild(); t != nil; t = t.NextSibling() {
+					if tx, ok := t.(*ast.Text); ok {
+						b.Write(tx.Segment.Value(c.src))
+					}
+				}
+				add(b.String(), st)
+			case *ast.Emphasis:
+				if ch.Level >= 2 {
+					walk(ch, st|model.Bold)
+				} else {
+					walk(ch, st|model.Italic)
+				}
+			case *ast.RawHTML:
+				for i := 0; i < ch.Segments.Len(); i++ {
+					seg := ch.Segments.At(i)
+					add(string(seg.Value(c.src)), st)
+				}
+			default:
+				walk(ch, st)
+			}
+		}
+	}
+	walk(n, style)
+	// Trim the paragraph's outer spaces; keep inner ones exactly.
+	if k := len(out); k > 0 {
+		out[0].Text = strings.TrimLeft(out[0].Text, " ")
+		out[k-1].Text = strings.TrimRight(out[k-1].Text, " ")
+		if out[k-1].Text == "" {
+			out = out[:k-1]
+		}
+		if len(out) > 0 && out[0].Text == "" {
+			out = out[1:]
+		}
+	}
+	return out
+}

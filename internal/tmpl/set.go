@@ -1,0 +1,191 @@
+// Package tmpl turns a document's data into the document model: it loads the
+// template set (built-in templates, shadowed or extended by a workspace's own
+// templates folder), executes a template with text/template, every value
+// escaped, and parses the CommonMark it produces with goldmark into model
+// blocks.
+package tmpl
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"text/template"
+
+	"github.com/BurntSushi/toml"
+	"golang.org/x/text/unicode/norm"
+
+	"vanban/internal/data"
+	"vanban/internal/diag"
+)
+
+// Ext is the file extension of a template.
+const Ext = ".md"
+
+// Template is one document template: its front matter and parsed body.
+type Template struct {
+	Name    string // kind slug, e.g. "ke-hoach"
+	File    string // where it was loaded from, for diagnostics
+	Type    string // tên loại, e.g. "KẾ HOẠCH"
+	Code    string // ký hiệu of the type, e.g. "KH" (Phụ lục III)
+	Summary string // one line for `vanban templates`
+	Schema  *data.Schema
+	body    *template.Template
+	line    int // line of the body in File
+}
+
+type frontMatter struct {
+	TenLoai string `toml:"ten_loai"`
+	KyHieu  string `toml:"ky_hieu"`
+	MoTa    string `toml:"mo_ta"`
+	Truong  []struct {
+		Ten     string `toml:"ten"`
+		Kieu    string `toml:"kieu"`
+		BatBuoc bool   `toml:"bat_buoc"`
+		Nhan    string `toml:"nhan"`
+		MoTa    string `toml:"mo_ta"`
+		ViDu    string `toml:"vi_du"`
+	} `toml:"truong"`
+}
+
+// Set is the templates available to a workspace.
+type Set struct {
+	byName map[string]*Template
+}
+
+// Load reads every "*.md" template of each fsys in order; a later one
+// shadows an earlier one of the same name. A nil fsys is skipped. label
+// prefixes the file names of the i-th fsys in diagnostics.
+func Load(fsyss []fs.FS, labels []string) (*Set, diag.List) {
+	s := &Set{byName: map[string]*Template{}}
+	var diags diag.List
+	for i, fsys := range fsyss {
+		if fsys == nil {
+			continue
+		}
+		names, err := fs.Glob(fsys, "*"+Ext)
+		if err != nil {
+			continue
+		}
+		for _, name := range names {
+			file := path.Join(labels[i], name)
+			src, err := fs.ReadFile(fsys, name)
+			if err != nil {
+				diags.Add(diag.New(diag.Pos{File: file}, diag.CodeReadFile, err.Error()))
+				continue
+			}
+			t, ds := parseTemplate(strings.TrimSuffix(name, Ext), file, norm.NFC.String(string(src)))
+			diags.Append(ds)
+			if t != nil {
+				s.byName[t.Name] = t
+			}
+		}
+	}
+	return s, diags
+}
+
+// Names returns the template names, sorted.
+func (s *Set) Names() []string {
+	names := make([]string, 0, len(s.byName))
+	for n := range s.byName {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Get returns the template called name.
+func (s *Set) Get(name string) (*Template, bool) {
+	t, ok := s.byName[name]
+	return t, ok
+}
+
+// Schema implements data.Options.Schema.
+func (s *Set) Schema(name string) (*data.Schema, []string, bool) {
+	t, ok := s.byName[name]
+	if !ok {
+		return nil, s.Names(), false
+	}
+	return t.Schema, nil, true
+}
+
+func parseTemplate(name, file, src string) (*Template, diag.List) {
+	var diags diag.List
+	at := func(line int) diag.Pos { return diag.Pos{File: file, Line: line, Col: 1} }
+	const fence = "+++\n"
+	if !strings.HasPrefix(src, fence) {
+		diags.Add(diag.New(at(1), diag.CodeTmplMeta, `tệp mẫu phải bắt đầu bằng dòng "+++" của phần khai báo`))
+		return nil, diags
+	}
+	end := strings.Index(src[len(fence):], "\n"+fence)
+	if end < 0 {
+		diags.Add(diag.New(at(1), diag.CodeTmplMeta, `thiếu dòng "+++" đóng phần khai báo`))
+		return nil, diags
+	}
+	meta := src[len(fence) : len(fence)+end+1]
+	body := src[len(fence)+end+1+len(fence):]
+	bodyLine := strings.Count(src[:len(src)-len(body)], "\n") + 1
+
+	var fm frontMatter
+	md, err := toml.Decode(meta, &fm)
+	if err != nil {
+		var pe toml.ParseError
+		line := 1
+		if errors.As(err, &pe) {
+			line = pe.Position.Line + 1
+		}
+		diags.Add(diag.New(at(line), diag.CodeTmplMeta, err.Error()))
+		return nil, diags
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		diags.Add(diag.New(at(2), diag.CodeTmplMeta, fmt.Sprintf("khóa không dùng: %v", und)))
+	}
+	if fm.TenLoai == "" || fm.KyHieu == "" {
+		diags.Add(diag.New(at(2), diag.CodeTmplMeta, "cần khai báo ten_loai và ky_hieu"))
+	}
+	schema := &data.Schema{Template: name, Fields: data.Common()}
+	for _, f := range fm.Truong {
+		k, ok := data.KindNames[f.Kieu]
+		if !ok {
+			diags.Add(diag.New(at(2), diag.CodeTmplMeta, fmt.Sprintf("trường %q có kiểu %q không hợp lệ", f.Ten, f.Kieu)))
+			continue
+		}
+		label := f.Nhan
+		if label == "" {
+			label = f.Ten
+		}
+		ex := f.ViDu
+		if ex == "" {
+			ex = `"…"`
+		}
+		schema.Fields = append(schema.Fields, data.Field{
+			Key: f.Ten, Kind: k, Required: f.BatBuoc, Label: label, Doc: f.MoTa, Example: ex,
+		})
+	}
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	t := template.New(name).Option("missingkey=error").Funcs(funcs())
+	// Keep line numbers of the body equal to those of the file.
+	if _, err := t.Parse(strings.Repeat("\n", bodyLine-1) + body); err != nil {
+		diags.Add(diag.New(at(bodyLine), diag.CodeTmplSyntax, err.Error()))
+		return nil, diags
+	}
+	escapeActions(t)
+	return &Template{
+		Name: name, File: file, Type: fm.TenLoai, Code: fm.KyHieu, Summary: fm.MoTa,
+		Schema: schema, body: t, line: bodyLine,
+	}, nil
+}
+
+// execute runs the template body on the input's values.
+func (t *Template) execute(in *data.Input) (string, error) {
+	var b bytes.Buffer
+	if err := t.body.Execute(&b, in.Values); err != nil {
+		return "", err
+	}
+	return strings.TrimLeft(b.String(), "\n"), nil
+}
