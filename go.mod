@@ -9,3 +9,5 @@ require (
 	golang.org/x/image v0.48.0
 	golang.org/x/text v0.44.0
 )
+
+require github.com/google/go-cmp v0.7.0 // indirect

@@ -35,9 +35,9 @@ var catalogue = map[Code]message{
 	CodeTmplMeta:   {Error, "phần khai báo của mẫu sai: %[1]s", ""},
 	CodeOutput: {Error, "không ghi được tệp kết quả vào %[1]q: %[2]s",
 		"chọn thư mục khác bằng -o THƯ_MỤC, hoặc kiểm tra quyền ghi của thư mục"},
-	CodeReadFile: {Error, "không đọc được tệp: %[1]s", ""},
-	CodeLongSummary: {Warning, "trích yếu dài %[1]d ký tự; nên viết ngắn gọn, tối đa khoảng 500 ký tự", ""},
-	CodeDateNoDay: {Warning, "văn bản chưa có ngày ban hành đầy đủ; để trống để điền tay khi ký", ""},
-	CodeNoNumber:  {Warning, "văn bản chưa được cấp số; để trống để văn thư điền khi ban hành", ""},
+	CodeReadFile:     {Error, "không đọc được tệp: %[1]s", ""},
+	CodeLongSummary:  {Warning, "trích yếu dài %[1]d ký tự; nên viết ngắn gọn, tối đa khoảng 500 ký tự", ""},
+	CodeDateNoDay:    {Warning, "văn bản chưa có ngày ban hành đầy đủ; để trống để điền tay khi ký", ""},
+	CodeNoNumber:     {Warning, "văn bản chưa được cấp số; để trống để văn thư điền khi ban hành", ""},
 	CodeTooManyPages: {Error, "không dàn trang được: %[1]s", ""},
 }

@@ -459,4 +459,3 @@ func (l *state) columnWidths(t *model.Table, cols int) []unit.Length {
 	out[cols-1] += total - sum
 	return out
 }
-

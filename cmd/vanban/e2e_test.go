@@ -1,0 +1,297 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"vanban/internal/format"
+	"vanban/internal/layout"
+	"vanban/internal/model"
+	"vanban/internal/testutil"
+	"vanban/internal/unit"
+)
+
+const sampleDir = "../../testdata/van-gia-2024"
+
+var samples = []string{"ke-hoach", "ke-hoach-thi-dua"}
+
+// buildSample builds one sample document in memory.
+func buildSample(t testing.TB, name string) result {
+	t.Helper()
+	eng, err := newEngine()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := eng.build(job{sampleDir, name + ".toml"}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.diags.HasErrors() {
+		t.Fatalf("%s: %v", name, res.diags)
+	}
+	return res
+}
+
+// stages returns the model and layout of a sample, for the golden dumps.
+func stages(t *testing.T, name string) (*model.Document, *layout.Result) {
+	eng, err := newEngine()
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, _ := eng.set(sampleDir)
+	j := job{sampleDir, name + ".toml"}
+	in, doc := loadDoc(t, eng, set, j)
+	_ = in
+	lay, err := layout.Layout(doc, format.NewSheet(doc.Kind), eng.fonts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc, lay
+}
+
+func TestSamples_ModelAndLayoutGolden(t *testing.T) {
+	for _, name := range samples {
+		t.Run(name, func(t *testing.T) {
+			doc, lay := stages(t, name)
+			var m, l bytes.Buffer
+			model.Dump(&m, doc)
+			layout.Dump(&l, lay)
+			testutil.Golden(t, filepath.Join("testdata", "golden", name+".model"), m.Bytes())
+			testutil.Golden(t, filepath.Join("testdata", "golden", name+".layout"), l.Bytes())
+		})
+	}
+}
+
+// words turns text into its words, for word-for-word comparison.
+func words(s string) []string { return strings.Fields(s) }
+
+// seedWords is the text of the source plan, markup removed, with the header
+// the extraction lost put back in reading order.
+func seedWords(t *testing.T) []string {
+	b, err := os.ReadFile("../../../shared/seed/ke-hoach-thi-dua-noi-vu-2024.md")
+	if err != nil {
+		t.Skipf("SKIPPED: seed not found: %v", err)
+	}
+	s := strings.NewReplacer("**", "", "## ", "", "### ", "").Replace(string(b))
+	header := "ỦY BAN NHÂN DÂN THỊ TRẤN VẠN GIÃ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
+	return words(header + s)
+}
+
+// pdfPages extracts the text of a PDF in content order, one string a page.
+func pdfPages(t *testing.T, pdf []byte) []string {
+	path := filepath.Join(t.TempDir(), "x.pdf")
+	if err := os.WriteFile(path, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := testutil.Run(t, "pdftotext", "-raw", "-enc", "UTF-8", path, "-")
+	pages := strings.Split(out, "\f")
+	if len(pages) > 0 && strings.TrimSpace(pages[len(pages)-1]) == "" {
+		pages = pages[:len(pages)-1]
+	}
+	return pages
+}
+
+// TestSample_TextRoundTrip: pdftotext reads back the source plan word for
+// word, and page numbers stand first on every page from page 2 only.
+func TestSample_TextRoundTrip(t *testing.T) {
+	res := buildSample(t, "ke-hoach")
+	pages := pdfPages(t, res.pdf)
+	if len(pages) != res.pages || len(pages) < 2 {
+		t.Fatalf("pdftotext found %d pages, layout made %d", len(pages), res.pages)
+	}
+	var got []string
+	for i, p := range pages {
+		ws := words(p)
+		if i == 0 {
+			if ws[0] != "ỦY" {
+				t.Errorf("page 1 starts with %q: no page number on page 1 expected", ws[0])
+			}
+		} else {
+			if ws[0] != strconv.Itoa(i+1) {
+				t.Errorf("page %d starts with %q, want its number", i+1, ws[0])
+			}
+			ws = ws[1:]
+		}
+		got = append(got, ws...)
+	}
+	want := seedWords(t)
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		for i := 0; i < min(len(got), len(want)); i++ {
+			if got[i] != want[i] {
+				t.Fatalf("word %d: got %q, want %q\ngot:  …%s…\nwant: …%s…", i, got[i], want[i],
+					strings.Join(got[max(0, i-8):min(len(got), i+8)], " "), strings.Join(want[max(0, i-8):min(len(want), i+8)], " "))
+			}
+		}
+		t.Fatalf("got %d words, want %d", len(got), len(want))
+	}
+}
+
+// TestSampleThiDua_DerivedFacts: the template computes the anniversaries
+// from the year, so the sample's copied "78 năm … 2023" cannot happen.
+func TestSampleThiDua_DerivedFacts(t *testing.T) {
+	res := buildSample(t, "ke-hoach-thi-dua")
+	text := strings.Join(words(strings.Join(pdfPages(t, res.pdf), " ")), " ")
+	for _, want := range []string{
+		"79 năm ngày truyền thống ngành Tổ chức Nhà nước (28/8/1945 - 28/8/2024)",
+		"76 năm ngày truyền thống Thi đua yêu nước (11/6/1948 - 11/6/2024)",
+		"69 năm ngày truyền thống ngành Quản lý nhà nước về tôn giáo (02/8/1955 - 02/8/2024)",
+		"kỷ niệm 79 năm ngày thành lập Bộ Nội vụ",
+		"Thực hiện Kế hoạch số 424/KH-NV ngày 08/5/2024 của Phòng Nội vụ huyện Vạn Ninh về việc",
+		"trước ngày 15/11/2024",
+		"Số: /KH-UBND",
+		"Vạn Giã, ngày tháng 5 năm 2024",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("missing %q", want)
+		}
+	}
+	if strings.Contains(text, "78 năm") || strings.Contains(text, "2023)") {
+		t.Error("stale anniversary from the previous year")
+	}
+}
+
+// TestSamples_Deterministic builds every sample twice, in parallel and under
+// two time zones, and requires identical bytes.
+func TestSamples_Deterministic(t *testing.T) {
+	for _, name := range samples {
+		first := buildSample(t, name).pdf
+		var wg sync.WaitGroup
+		outs := make([][]byte, 4)
+		for i := range outs {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				eng, _ := newEngine()
+				r, _ := eng.build(job{sampleDir, name + ".toml"}, true)
+				outs[i] = r.pdf
+			}()
+		}
+		wg.Wait()
+		t.Setenv("TZ", "Asia/Ho_Chi_Minh")
+		outs = append(outs, buildSample(t, name).pdf)
+		for i, o := range outs {
+			if !bytes.Equal(first, o) {
+				t.Errorf("%s: build %d differs from the first", name, i)
+			}
+		}
+	}
+}
+
+// TestSample_PDFStructure checks the file as an independent reader sees it:
+// A4, PDF ≥ 1.4, fonts embedded, metadata date = issue date, every word
+// inside the margins, page numbers in the top margin.
+func TestSample_PDFStructure(t *testing.T) {
+	res := buildSample(t, "ke-hoach")
+	path := filepath.Join(t.TempDir(), "kh.pdf")
+	os.WriteFile(path, res.pdf, 0o644)
+	info := testutil.Run(t, "pdfinfo", path)
+	for _, want := range []string{`Page size:\s+595.28 x 841.89 pts \(A4\)`, `PDF version:\s+1\.[4-7]`, `Producer:\s+vanban`,
+		`CreationDate:\s+Wed May  1 12:00:00 2024`, `Pages:\s+3`} {
+		if !regexp.MustCompile(want).MatchString(info) {
+			t.Errorf("pdfinfo lacks %q:\n%s", want, info)
+		}
+	}
+	fonts := testutil.Run(t, "pdffonts", path)
+	if n := len(regexp.MustCompile(`(?m)CID TrueType\s+Identity-H\s+yes\s+\S+\s+yes`).FindAllString(fonts, -1)); n != 4 {
+		t.Errorf("fonts not all embedded:\n%s", fonts)
+	}
+	bbox := testutil.Run(t, "pdftotext", "-bbox", path, "-")
+	re := regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>`)
+	mm := func(s string) float64 { v, _ := strconv.ParseFloat(s, 64); return v / 72 * 25.4 }
+	page := 0
+	for _, ln := range strings.Split(bbox, "\n") {
+		if strings.Contains(ln, "<page ") {
+			page++
+			continue
+		}
+		m := re.FindStringSubmatch(ln)
+		if m == nil {
+			continue
+		}
+		x0, y0, x1, y1 := mm(m[1]), mm(m[2]), mm(m[3]), mm(m[4])
+		if x0 < 30-0.01 || x1 > 210-15+0.01 {
+			t.Errorf("page %d: %q at x %.1f–%.1f mm is outside the 30/15 mm side margins", page, m[5], x0, x1)
+		}
+		isNumber := y1 < 20
+		if isNumber && (page == 1 || m[5] != strconv.Itoa(page)) {
+			t.Errorf("page %d: %q in the top margin", page, m[5])
+		}
+		if !isNumber && (y0 < 20-0.01 || y1 > 297-20+0.01) {
+			t.Errorf("page %d: %q at y %.1f–%.1f mm is outside the 20 mm margins", page, m[5], y0, y1)
+		}
+	}
+}
+
+// TestSample_HeaderGeometry checks the measurable NĐ 30 header rules on the
+// layout: rule under the motto = its text, rule under the issuer and the
+// trích yếu 1/3–1/2 of their line, centred.
+func TestSample_HeaderGeometry(t *testing.T) {
+	_, lay := stages(t, "ke-hoach")
+	p1 := lay.Pages[0].Items
+	find := func(text string) layout.Item {
+		for _, it := range p1 {
+			if it.Kind == layout.Text && it.Text == text {
+				return it
+			}
+		}
+		t.Fatalf("no text %q on page 1", text)
+		return layout.Item{}
+	}
+	var rules []layout.Item
+	for _, it := range p1 {
+		if it.Kind == layout.Rule {
+			rules = append(rules, it)
+		}
+	}
+	if len(rules) != 3 {
+		t.Fatalf("%d rules on page 1, want 3", len(rules))
+	}
+	issuer, motto, summary := find("THỊ TRẤN VẠN GIÃ"), find("Độc lập - Tự do - Hạnh phúc"), find("Phát động phong trào thi đua trong lĩnh vực Nội vụ năm 2024")
+	qh := find("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+	if qh.Size != 26 || qh.Style != 1 || motto.Size != 28 || issuer.Size != 26 || summary.Size != 28 {
+		t.Errorf("sizes: quốc hiệu %d, tiêu ngữ %d, issuer %d, trích yếu %d half-points", qh.Size, motto.Size, issuer.Size, summary.Size)
+	}
+	centre := func(it layout.Item) unit.Length { return it.X + it.W/2 }
+	check := func(name string, r, text layout.Item, lo, hi float64) {
+		ratio := float64(r.W) / float64(text.W)
+		if ratio < lo || ratio > hi {
+			t.Errorf("%s rule is %.2f of its text, want %.2f–%.2f", name, ratio, lo, hi)
+		}
+		if d := centre(r) - centre(text); d < -unit.MM/10 || d > unit.MM/10 {
+			t.Errorf("%s rule off centre by %v", name, d)
+		}
+		if r.Y <= text.Y {
+			t.Errorf("%s rule above its text", name)
+		}
+	}
+	check("issuer", rules[0], find("ỦY BAN NHÂN DÂN"), 1.0/3, 0.5)
+	check("motto", rules[1], motto, 1, 1)
+	check("summary", rules[2], summary, 1.0/3, 0.5)
+	num, date := find("Số:       /KH-UBND"), find(format.DateLine("Vạn Giã", model.Date{Year: 2024, Month: 5}))
+	if d := num.Y - date.Y; d < -unit.Pt(1) || d > unit.Pt(1) {
+		t.Errorf("Số and date not on one level: %v apart", d)
+	}
+	if date.Style != 2 {
+		t.Errorf("date style %v, want italic", date.Style)
+	}
+}
+
+func TestRun_Help(t *testing.T) {
+	var out, errb bytes.Buffer
+	if code := run(context.Background(), []string{"help"}, nil, &out, &errb); code != exitOK {
+		t.Fatalf("exit %d", code)
+	}
+	if !strings.Contains(out.String(), "vanban build [-o THƯ_MỤC]") {
+		t.Errorf("help: %s", out.String())
+	}
+	if code := run(context.Background(), []string{"bogus"}, nil, &out, &errb); code != exitUsage {
+		t.Errorf("unknown command: exit %d", code)
+	}
+}
