@@ -132,7 +132,7 @@ func Load(fsys fs.FS, name string, opt Options) (*Input, diag.List) {
 		tmplPos = prof.idx.val["mau"]
 	}
 	if tmplName == "" {
-		diags.Add(diag.New(diag.Pos{File: name, Line: 1, Col: 1}, diag.CodeMissing, "tên mẫu văn bản", "mau", `"ke-hoach"`))
+		diags.Add(diag.New(diag.Pos{File: name, Line: 1, Col: 1}, diag.CodeMissing, "tên mẫu văn bản", "mau", addLine("mau", `"ke-hoach"`)))
 		return nil, diags
 	}
 	schema, known, ok := opt.Schema(tmplName)
@@ -147,7 +147,10 @@ func Load(fsys fs.FS, name string, opt Options) (*Input, diag.List) {
 		convertTable(prof, schema.Template, "", prof.raw, schema.Fields, values, &diags)
 	}
 	convertTable(doc, schema.Template, "", doc.raw, schema.Fields, values, &diags)
-	required(name, "", schema.Fields, values, &diags)
+	if !diags.HasErrors() {
+		// A misspelt key already explains the missing one it resembles.
+		required(name, "", schema.Fields, values, &diags)
+	}
 	if diags.HasErrors() {
 		return nil, diags
 	}
@@ -187,7 +190,7 @@ func readTOML(fsys fs.FS, name string, covers func(rune) bool, diags *diag.List)
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
 			pos := diag.Pos{File: name, Line: pe.Position.Line, Col: runeCol(text, pe.Position.Line, pe.Position.Col)}
-			diags.Add(diag.New(pos, diag.CodeSyntax, pe.Message).WithLen(max(1, pe.Position.Len)))
+			diags.Add(diag.New(pos, diag.CodeSyntax, translateTOML(pe.Message)).WithLen(max(1, pe.Position.Len)))
 		} else {
 			diags.Add(diag.New(diag.Pos{File: name}, diag.CodeSyntax, err.Error()))
 		}
@@ -432,7 +435,7 @@ func required(file, prefix string, fields []Field, values map[string]entry, diag
 			ex = `"…"`
 		}
 		if !ok {
-			diags.Add(diag.New(diag.Pos{File: file, Line: 1, Col: 1}, diag.CodeMissing, f.Label, path, ex))
+			diags.Add(diag.New(diag.Pos{File: file, Line: 1, Col: 1}, diag.CodeMissing, f.Label, path, addLine(path, ex)))
 			continue
 		}
 		if empty(e.val) {
@@ -540,7 +543,7 @@ func checkSigner(in *Input, values map[string]entry, diags *diag.List) {
 	}
 	need := func(key, label, ex string) {
 		if str, _ := values[key].val.(string); str == "" {
-			diags.Add(diag.New(posOr(pos, in.File), diag.CodeMissing, label+" (cần khi ký "+s.Authority+")", key, ex))
+			diags.Add(diag.New(posOr(pos, in.File), diag.CodeMissing, label+" (cần khi ký "+s.Authority+")", key, addLine(key, ex)))
 		}
 	}
 	switch s.Authority {
@@ -549,6 +552,14 @@ func checkSigner(in *Input, values map[string]entry, diags *diag.List) {
 	case "KT.", "TL.", "TUQ.":
 		need("nguoi_ky.thu_truong", "chức vụ người đứng đầu", `"CHỦ TỊCH"`)
 	}
+}
+
+// addLine is the hint for a missing key: the line to add, and where.
+func addLine(path, example string) string {
+	if i := strings.LastIndex(path, "."); i >= 0 {
+		return fmt.Sprintf("thêm vào bảng [%s] dòng: %s = %s", path[:i], path[i+1:], example)
+	}
+	return fmt.Sprintf("thêm dòng: %s = %s", path, example)
 }
 
 func posOr(p diag.Pos, file string) diag.Pos {

@@ -8,7 +8,7 @@ import (
 
 func TestList_SortDedup(t *testing.T) {
 	var l List
-	l.Add(New(Pos{"b.toml", 2, 1}, CodeMissing, "trích yếu", "trich_yeu", `"…"`))
+	l.Add(New(Pos{"b.toml", 2, 1}, CodeMissing, "trích yếu", "trich_yeu", `thêm dòng: trich_yeu = "…"`))
 	l.Add(New(Pos{"a.toml", 9, 3}, CodeBadDate, "2024-02-30", "tháng 2 không có ngày 30"))
 	l.Add(New(Pos{"a.toml", 9, 3}, CodeBadDate, "2024-02-30", "tháng 2 không có ngày 30"))
 	l.Sort()

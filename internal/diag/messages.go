@@ -9,11 +9,10 @@ type message struct {
 // catalogue holds every user-facing message, so wording changes are reviewed
 // in one place (and in the rendered-diagnostics golden file).
 var catalogue = map[Code]message{
-	CodeSyntax: {Error, "cú pháp TOML sai: %[1]s",
-		`kiểm tra dấu ngoặc kép, dấu "=" và dấu ngoặc vuông trên dòng này`},
+	CodeSyntax: {Error, "sai cú pháp TOML: %[1]s",
+		`mỗi dòng viết dạng khóa = "giá trị"; kiểm tra dấu ngoặc kép, dấu "=" và dấu ngoặc vuông`},
 	CodeUnknownKey: {Error, "khóa %[1]q không có trong mẫu %[2]q", "%[3]s"},
-	CodeMissing: {Error, "thiếu %[1]s (khóa %[2]q)",
-		"thêm dòng: %[2]s = %[3]s"},
+	CodeMissing:    {Error, "thiếu %[1]s (khóa %[2]q)", "%[3]s"},
 	CodeBadDate: {Error, "ngày %[1]q không hợp lệ: %[2]s",
 		`viết theo dạng NĂM-THÁNG-NGÀY, ví dụ "2024-05-08"; chưa có ngày thì viết "2024-05"; chưa có cả tháng thì để ""`},
 	CodeBadUTF8: {Error, "tệp không phải văn bản UTF-8 hợp lệ (byte %[1]s)",
