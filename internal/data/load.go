@@ -189,7 +189,7 @@ func readTOML(fsys fs.FS, name string, covers func(rune) bool, diags *diag.List)
 	if _, err := toml.Decode(text, &f.raw); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			pos := diag.Pos{File: name, Line: pe.Position.Line, Col: runeCol(text, pe.Position.Line, pe.Position.Col)}
+			pos := offsetPos(name, text, pe.Position.Start, pe.Position.Line)
 			diags.Add(diag.New(pos, diag.CodeSyntax, translateTOML(pe.Message)).WithLen(max(1, pe.Position.Len)))
 		} else {
 			diags.Add(diag.New(diag.Pos{File: name}, diag.CodeSyntax, err.Error()))
@@ -199,17 +199,21 @@ func readTOML(fsys fs.FS, name string, covers func(rune) bool, diags *diag.List)
 	return f, true
 }
 
-// runeCol converts a byte column on a line to a character column.
-func runeCol(text string, line, byteCol int) int {
-	lines := strings.Split(text, "\n")
-	if line < 1 || line > len(lines) || byteCol < 1 {
-		return byteCol
+// offsetPos converts the byte offset of a parse error to a line and a
+// character column, clamped to the text; line is the library's own line, used
+// when the offset is unknown.
+func offsetPos(file, text string, offset, line int) diag.Pos {
+	if offset <= 0 && line > 1 {
+		return diag.Pos{File: file, Line: line, Col: 1}
 	}
-	l := lines[line-1]
-	if byteCol-1 > len(l) {
-		return byteCol
+	offset = min(max(offset, 0), len(text))
+	for offset > 0 && offset < len(text) && !utf8.RuneStart(text[offset]) {
+		offset--
 	}
-	return utf8.RuneCountInString(l[:byteCol-1]) + 1
+	before := text[:offset]
+	ln := strings.Count(before, "\n") + 1
+	lineStart := strings.LastIndex(before, "\n") + 1
+	return diag.Pos{File: file, Line: ln, Col: utf8.RuneCountInString(before[lineStart:]) + 1}
 }
 
 func errText(err error) string {

@@ -181,7 +181,7 @@ func (c *converter) runs(n ast.Node, style model.RunStyle) []model.Run {
 			case *ast.Text:
 				v := ch.Segment.Value(c.src)
 				if !ch.IsRaw() {
-					v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
+					v = unescape(v)
 				}
 				add(string(v), st)
 				if ch.SoftLineBreak() || ch.HardLineBreak() {
@@ -226,4 +226,21 @@ func (c *converter) runs(n ast.Node, style model.RunStyle) []model.Run {
 		}
 	}
 	return out
+}
+
+// unescape resolves backslash escapes and entity references in one pass, as
+// CommonMark reads them: an escaped "\\&amp;" stays the text "&amp;".
+func unescape(v []byte) []byte {
+	resolve := func(b []byte) []byte { return util.ResolveEntityNames(util.ResolveNumericReferences(b)) }
+	var out []byte
+	start := 0
+	for i := 0; i < len(v); i++ {
+		if v[i] == '\\' && i+1 < len(v) && util.IsPunct(v[i+1]) {
+			out = append(out, resolve(v[start:i])...)
+			out = append(out, v[i+1])
+			i++
+			start = i + 1
+		}
+	}
+	return append(out, resolve(v[start:])...)
 }

@@ -1,0 +1,61 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestNew_SamplesBuild: the profile and the sample of every template that
+// `vanban new` prints build without errors, as a clerk starting from
+// scratch would do.
+func TestNew_SamplesBuild(t *testing.T) {
+	dir := t.TempDir()
+	var out, errb bytes.Buffer
+	if code := run(context.Background(), []string{"new", "ho-so"}, nil, &out, &errb); code != exitOK {
+		t.Fatalf("new ho-so: exit %d: %s", code, errb.String())
+	}
+	os.WriteFile(filepath.Join(dir, ProfileName), out.Bytes(), 0o644)
+	out.Reset()
+	if code := run(context.Background(), []string{"templates"}, nil, &out, &errb); code != exitOK {
+		t.Fatal(errb.String())
+	}
+	var names []string
+	for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+		names = append(names, strings.Fields(line)[0])
+	}
+	if len(names) < 2 {
+		t.Fatalf("templates: %q", out.String())
+	}
+	for _, n := range names {
+		out.Reset()
+		if code := run(context.Background(), []string{"new", n}, nil, &out, &errb); code != exitOK {
+			t.Fatalf("new %s: exit %d", n, code)
+		}
+		if !strings.Contains(out.String(), "mau = \""+n+"\"") || !strings.HasPrefix(out.String(), "# ") {
+			t.Errorf("new %s:\n%s", n, out.String())
+		}
+		os.WriteFile(filepath.Join(dir, n+".toml"), out.Bytes(), 0o644)
+	}
+	out.Reset()
+	errb.Reset()
+	code := run(context.Background(), []string{"build", "-o", filepath.Join(dir, "out"), dir}, nil, &out, &errb)
+	if code != exitOK {
+		t.Fatalf("build of the samples: exit %d\n%s", code, errb.String())
+	}
+	for _, n := range names {
+		if _, err := os.Stat(filepath.Join(dir, "out", n+".pdf")); err != nil {
+			t.Error(err)
+		}
+	}
+	out.Reset()
+	if code := run(context.Background(), []string{"check", dir}, nil, &out, &errb); code != exitOK || !strings.Contains(out.String(), "hợp lệ") {
+		t.Errorf("check: exit %d: %s", code, out.String())
+	}
+	if code := run(context.Background(), []string{"new", "khong-co"}, nil, &out, &errb); code == exitOK {
+		t.Error("new of an unknown template succeeded")
+	}
+}

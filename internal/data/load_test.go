@@ -1,0 +1,126 @@
+package data
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+	"unicode/utf8"
+
+	"vanban/internal/diag"
+)
+
+var profile = `luu = "VT, TH"
+[co_quan]
+ten = ["ỦY BAN NHÂN DÂN", "THỊ TRẤN VẠN GIÃ"]
+viet_tat = "UBND"
+dia_danh = "Vạn Giã"
+[nguoi_ky]
+quyen_han = "TM."
+thay_mat = "ỦY BAN NHÂN DÂN"
+chuc_vu = "CHỦ TỊCH"
+ho_ten = "Nguyễn Hữu Trường"
+`
+
+var schema = &Schema{Template: "ke-hoach", Fields: append(Common(),
+	Field{Key: "noi_dung", Kind: KindMarkdown, Required: true, Label: "nội dung"})}
+
+func opts() Options {
+	return Options{Profile: "vanban.toml", Schema: func(n string) (*Schema, []string, bool) {
+		if n == "ke-hoach" {
+			return schema, nil, true
+		}
+		return nil, []string{"ke-hoach"}, false
+	}}
+}
+
+func load(t testing.TB, doc string) (*Input, diag.List) {
+	fsys := fstest.MapFS{"vanban.toml": {Data: []byte(profile)}, "kh.toml": {Data: []byte(doc)}}
+	return Load(fsys, "kh.toml", opts())
+}
+
+// A document overrides the profile key by key; a KT. signature within a
+// collective body is expressible.
+func TestLoad_ProfileMergeAndKT(t *testing.T) {
+	in, ds := load(t, `mau = "ke-hoach"
+so = 3
+ngay = 2024-05-08
+trich_yeu = "Về việc thử"
+noi_nhan = ["Như trên"]
+noi_dung = "Nội dung./."
+[nguoi_ky]
+quyen_han = "KT."
+thu_truong = "CHỦ TỊCH"
+chuc_vu = "PHÓ CHỦ TỊCH"
+ho_ten = "Trần Thị B"
+`)
+	if in == nil {
+		t.Fatal(ds)
+	}
+	if in.Signer != (Signer{Authority: "KT.", OnBehalfOf: "ỦY BAN NHÂN DÂN", Head: "CHỦ TỊCH", Title: "PHÓ CHỦ TỊCH", Name: "Trần Thị B"}) {
+		t.Errorf("signer = %+v", in.Signer)
+	}
+	if in.Org.Place != "Vạn Giã" || in.Archive != "VT, TH" || in.Number != 3 || in.Date != (Date{2024, 5, 8}) {
+		t.Errorf("input = %+v", in)
+	}
+	if p := in.Pos["nguoi_ky.ho_ten"]; p.File != "kh.toml" || p.Line != 11 || p.Col != 10 {
+		t.Errorf("position of ho_ten = %v", p)
+	}
+	if p := in.Pos["co_quan.dia_danh"]; p.File != "vanban.toml" || p.Line != 5 {
+		t.Errorf("position of dia_danh = %v", p)
+	}
+}
+
+// Decomposed (NFD) Vietnamese, as some Mac and old Windows editors save it,
+// is normalised to NFC before anything else sees it.
+func TestLoad_NFDIsNormalised(t *testing.T) {
+	nfd := "Ph\u0061\u0301t \u0111o\u0323\u0302ng" // "Phát động" decomposed
+	in, ds := load(t, "mau = \"ke-hoach\"\ntrich_yeu = \""+nfd+"\"\nnoi_nhan = [\"x\"]\nnoi_dung = \"y\"\n")
+	if in == nil {
+		t.Fatal(ds)
+	}
+	if in.Summary != "Phát động" {
+		t.Errorf("summary = %q (% x)", in.Summary, in.Summary)
+	}
+}
+
+func TestLoad_EmptyDateAndNumber(t *testing.T) {
+	in, ds := load(t, "mau = \"ke-hoach\"\nso = \"\"\nngay = \"\"\ntrich_yeu = \"a\"\nnoi_nhan = [\"x\"]\nnoi_dung = \"y\"\n")
+	if in == nil {
+		t.Fatal(ds)
+	}
+	if in.Number != 0 || !in.Date.IsZero() {
+		t.Errorf("number %d date %+v", in.Number, in.Date)
+	}
+}
+
+// FuzzLoad: no input panics, and every diagnostic points inside the file it
+// names.
+func FuzzLoad(f *testing.F) {
+	f.Add(`mau = "ke-hoach"` + "\ntrich_yeu = \"a\"\nnoi_nhan = [\"x\"]\nnoi_dung = \"\"\"\n# I. A\n\"\"\"\n")
+	f.Add("mau = \"ke-hoach\"\n[nguoi_ky]\nquyen_han = \"KT\"\n[[x]]\na = 1\n")
+	f.Add("ngay = 2024-02-30\nso = -1\nnoi_nhan = [1, \"a\"]\n")
+	f.Add("a = '''\n😀\n'''\nb = \"\xff\"")
+	f.Add("mau = \"ke-hoach\"\nngay = \"30/2/2024\"\nke = { a = [ \"]\" ] }")
+	f.Fuzz(func(t *testing.T, doc string) {
+		_, ds := load(t, doc)
+		for _, d := range ds {
+			if d.Pos.File == "" || d.Msg == "" {
+				t.Fatalf("diagnostic without file or message: %#v", d)
+			}
+			if d.Pos.Line == 0 {
+				continue
+			}
+			text := doc
+			if d.Pos.File == "vanban.toml" {
+				text = profile
+			}
+			lines := strings.Split(text, "\n")
+			if d.Pos.Line > len(lines) {
+				t.Fatalf("line %d past the end (%d lines): %v", d.Pos.Line, len(lines), d)
+			}
+			if n := utf8.RuneCountInString(lines[d.Pos.Line-1]); d.Pos.Col > n+1 && utf8.ValidString(text) {
+				t.Fatalf("col %d past the line (%d chars): %v", d.Pos.Col, n, d)
+			}
+		}
+	})
+}

@@ -1,0 +1,52 @@
+package internal_test
+
+import (
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// TestImportRules enforces the stage boundaries of the house style: leaves
+// stay leaves, renderers never import each other, render/pdf never sees the
+// model, render/docx never sees the layout, and only render/pdf imports the
+// PDF library.
+func TestImportRules(t *testing.T) {
+	out, err := exec.Command("go", "list", "-f", `{{.ImportPath}}:{{join .Imports " "}}`, "vanban/...").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	allowed := map[string][]string{
+		"vanban/internal/diag":       {},
+		"vanban/internal/unit":       {},
+		"vanban/internal/model":      {"diag"},
+		"vanban/internal/format":     {"model", "unit"},
+		"vanban/internal/font":       {"unit"},
+		"vanban/internal/data":       {"diag"},
+		"vanban/internal/tmpl":       {"data", "diag", "model"},
+		"vanban/internal/layout":     {"model", "format", "font", "unit"},
+		"vanban/internal/render/pdf": {"layout", "font"},
+	}
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		pkg, imps, _ := strings.Cut(line, ":")
+		for _, imp := range strings.Fields(imps) {
+			if strings.Contains(imp, "go-pdf/fpdf") && pkg != "vanban/internal/render/pdf" {
+				t.Errorf("%s imports the PDF library", pkg)
+			}
+			if strings.HasPrefix(imp, "vanban/cmd") {
+				t.Errorf("%s imports %s", pkg, imp)
+			}
+			rules, ruled := allowed[pkg]
+			if !strings.HasPrefix(imp, "vanban/internal/") || !ruled {
+				continue
+			}
+			name := strings.TrimPrefix(imp, "vanban/internal/")
+			found := false
+			for _, a := range rules {
+				found = found || a == name
+			}
+			if !found {
+				t.Errorf("%s may not import %s", pkg, imp)
+			}
+		}
+	}
+}
