@@ -19,6 +19,7 @@ import (
 	"vanban/internal/font"
 	"vanban/internal/format"
 	"vanban/internal/layout"
+	"vanban/internal/model"
 	"vanban/internal/render/pdf"
 	"vanban/internal/tmpl"
 	"vanban/templates"
@@ -72,6 +73,8 @@ type result struct {
 	pdf   []byte
 	pages int
 	diags diag.List
+	doc   *model.Document // nil when the data has errors
+	lay   *layout.Result  // nil when the data has errors
 }
 
 // build runs every stage for one document; render is false for check.
@@ -100,6 +103,7 @@ func (e *engine) build(j job, render bool) (res result, err error) {
 	if err != nil {
 		return res, err
 	}
+	res.doc, res.lay = doc, lay
 	res.pages = len(lay.Pages)
 	if !render {
 		return res, nil
@@ -184,14 +188,22 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, rend
 	fl := flag.NewFlagSet(name, flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	outDir := fl.String("o", "out", "thư mục ghi tệp kết quả")
+	dump := ""
+	if !render {
+		fl.StringVar(&dump, "in", "", `in cấu trúc văn bản: "mo-hinh" (mô hình) hoặc "dan-trang" (vị trí từng dòng)`)
+	}
 	fl.Usage = func() {
-		fmt.Fprintf(stderr, "Cách dùng: vanban %s [-o THƯ_MỤC] ĐƯỜNG_DẪN...\n", name)
+		if render {
+			fmt.Fprintf(stderr, "Cách dùng: vanban build [-o THƯ_MỤC] ĐƯỜNG_DẪN...\n")
+		} else {
+			fmt.Fprintf(stderr, "Cách dùng: vanban check [-in mo-hinh|dan-trang] ĐƯỜNG_DẪN...\n")
+		}
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(args); err != nil {
 		return exitUsage
 	}
-	if fl.NArg() == 0 {
+	if fl.NArg() == 0 || (dump != "" && dump != "mo-hinh" && dump != "dan-trang") {
 		fl.Usage()
 		return exitUsage
 	}
@@ -229,6 +241,12 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, rend
 		diag.Print(stderr, res.diags, src)
 		prefix := fmt.Sprintf("[%d/%d] ", i+1, len(js))
 		if !render {
+			switch dump {
+			case "mo-hinh":
+				model.Dump(stdout, res.doc)
+			case "dan-trang":
+				layout.Dump(stdout, res.lay)
+			}
 			fmt.Fprintf(stdout, "%s%s: hợp lệ (%d trang)\n", prefix, j.path(), res.pages)
 			built++
 			continue

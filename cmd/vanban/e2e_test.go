@@ -285,6 +285,20 @@ func TestSample_HeaderGeometry(t *testing.T) {
 	}
 }
 
+// TestCheck_PrintsModel: `vanban check -in mo-hinh` prints the model dump
+// the golden files hold, and writes nothing.
+func TestCheck_PrintsModel(t *testing.T) {
+	var out, errb bytes.Buffer
+	code := run(context.Background(), []string{"check", "-in", "mo-hinh", filepath.Join(sampleDir, "ke-hoach.toml")}, nil, &out, &errb)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	want, _ := os.ReadFile(filepath.Join("testdata", "golden", "ke-hoach.model"))
+	if len(want) == 0 || !strings.HasPrefix(out.String(), string(want)) {
+		t.Errorf("check -in mo-hinh does not print the model:\n%.300s", out.String())
+	}
+}
+
 func TestRun_Help(t *testing.T) {
 	var out, errb bytes.Buffer
 	if code := run(context.Background(), []string{"help"}, nil, &out, &errb); code != exitOK {

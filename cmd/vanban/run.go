@@ -19,7 +19,7 @@ const usage = `vanban — soạn văn bản hành chính theo Nghị định 30/
 
 Cách dùng:
   vanban build [-o THƯ_MỤC] ĐƯỜNG_DẪN...   tạo tệp PDF cho từng văn bản
-  vanban check ĐƯỜNG_DẪN...                kiểm tra dữ liệu, không ghi tệp nào
+  vanban check [-in mo-hinh] ĐƯỜNG_DẪN...  kiểm tra dữ liệu, không ghi tệp nào (-in in cấu trúc văn bản)
   vanban new MẪU                           in một văn bản mẫu có chú thích (MẪU "ho-so" in tệp vanban.toml)
   vanban templates                         liệt kê các mẫu văn bản
   vanban help                              in hướng dẫn này

@@ -75,8 +75,8 @@ func TestLayout_JustifiedLinesEndAtMargin(t *testing.T) {
 func TestSplitAt_WidowOrphan(t *testing.T) {
 	cases := []struct{ n, k, want int }{
 		{5, 5, 5}, {5, 9, 5}, // fits
-		{5, 1, 0},            // one line alone at the bottom: move all
-		{5, 4, 3},            // one line alone at the top: leave two
+		{5, 1, 0}, // one line alone at the bottom: move all
+		{5, 4, 3}, // one line alone at the top: leave two
 		{5, 3, 3},
 		{3, 2, 0}, // three lines cannot split 2+1 or 1+2
 		{8, 0, 0},
