@@ -16,15 +16,17 @@ func TestImportRules(t *testing.T) {
 		t.Fatalf("go list: %v", err)
 	}
 	allowed := map[string][]string{
-		"vanban/internal/diag":       {},
-		"vanban/internal/unit":       {},
-		"vanban/internal/model":      {"diag"},
-		"vanban/internal/format":     {"model", "unit"},
-		"vanban/internal/font":       {"unit"},
-		"vanban/internal/data":       {"diag"},
-		"vanban/internal/tmpl":       {"data", "diag", "model"},
-		"vanban/internal/layout":     {"model", "format", "font", "unit"},
-		"vanban/internal/render/pdf": {"layout", "font"},
+		"vanban/internal/diag":        {},
+		"vanban/internal/unit":        {},
+		"vanban/internal/model":       {"diag"},
+		"vanban/internal/format":      {"model", "unit"},
+		"vanban/internal/font":        {"unit"},
+		"vanban/internal/data":        {"diag"},
+		"vanban/internal/tmpl":        {"data", "diag", "model"},
+		"vanban/internal/measure":     {"model", "format", "font", "unit"},
+		"vanban/internal/layout":      {"model", "format", "font", "measure", "unit"},
+		"vanban/internal/render/docx": {"model", "format", "font", "measure", "unit"},
+		"vanban/internal/render/pdf":  {"layout", "font"},
 	}
 	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
 		pkg, imps, _ := strings.Cut(line, ":")

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"vanban/internal/format"
+	"vanban/internal/measure"
 	"vanban/internal/model"
 	"vanban/internal/unit"
 )
@@ -18,9 +19,9 @@ func (l *state) stack(c column, y unit.Length, e format.Element, texts []string)
 	var widest unit.Length
 	for _, t := range texts {
 		runs := l.s.Runs(e, []model.Run{{Text: t}})
-		for _, ln := range l.breakLines(l.words(runs, st.Size), st.Size, c.w, c.w) {
+		for _, ln := range measure.Break(l.f, measure.Words(l.f, runs, st.Size), st.Size, c.w, c.w) {
 			l.emit(ln, c.x, c.w, y, st)
-			widest = max(widest, ln.w)
+			widest = max(widest, ln.W)
 			y += st.Line
 		}
 	}
@@ -52,7 +53,7 @@ func (l *state) header(doc *model.Document) {
 	// Left: parent body, issuing body, its rule.
 	y, _ := l.stack(left, top, format.Parent, doc.Header.Parent)
 	y, widest := l.stack(left, y, format.Issuer, doc.Header.Issuer)
-	l.rule(left, y+ruleDrop, widest*unit.Length(l.s.RuleNum)/unit.Length(l.s.RuleDen))
+	l.rule(left, y+ruleDrop, measure.Rule(l.s, widest))
 	leftBottom := y + ruleBox
 
 	// Right: Quốc hiệu, Tiêu ngữ and its rule, exactly as long as the motto.
@@ -76,13 +77,13 @@ func (l *state) title(doc *model.Document) {
 	full := column{x: l.s.Left, w: l.s.TextWidth()}
 	y, _ := l.stack(full, l.y+l.s.TitleGap, format.TitleType, []string{doc.Title.Type})
 	y, widest := l.stack(full, y, format.TitleSummary, []string{doc.Title.Summary})
-	l.rule(full, y+ruleDrop, widest*unit.Length(l.s.RuleNum)/unit.Length(l.s.RuleDen))
+	l.rule(full, y+ruleDrop, measure.Rule(l.s, widest))
 	l.y = y + ruleBox + l.s.BodyGap
 }
 
 // para is a paragraph broken into lines, ready to place.
 type para struct {
-	lines []line
+	lines []measure.Line
 	st    format.Style
 	x     unit.Length
 	w     unit.Length
@@ -107,9 +108,9 @@ func (l *state) prepare(b model.Block) (para, bool) {
 	}
 	st := l.s.Style(e)
 	runs = l.s.Runs(e, runs)
-	ws := l.words(runs, st.Size)
+	ws := measure.Words(l.f, runs, st.Size)
 	w := l.s.TextWidth()
-	return para{lines: l.breakLines(ws, st.Size, w-st.Indent, w), st: st, x: l.s.Left, w: w}, true
+	return para{lines: measure.Break(l.f, ws, st.Size, w-st.Indent, w), st: st, x: l.s.Left, w: w}, true
 }
 
 // markerStyle gives a list marker the style of the start of its text, so a
@@ -242,7 +243,7 @@ func (l *state) signature(doc *model.Document) {
 func (l *state) recipientLines(c column, y unit.Length, r model.Recipients) unit.Length {
 	st := l.s.Style(format.RecipientsItem)
 	for _, t := range format.RecipientLines(r) {
-		for _, ln := range l.breakLines(l.words([]model.Run{{Text: t}}, st.Size), st.Size, c.w, c.w) {
+		for _, ln := range measure.Break(l.f, measure.Words(l.f, []model.Run{{Text: t}}, st.Size), st.Size, c.w, c.w) {
 			l.emit(ln, c.x, c.w, y, st)
 			y += st.Line
 		}
@@ -255,7 +256,7 @@ func (l *state) countLines(e format.Element, texts []string, w unit.Length) unit
 	n := 0
 	for _, t := range texts {
 		runs := l.s.Runs(e, []model.Run{{Text: t}})
-		n += len(l.breakLines(l.words(runs, st.Size), st.Size, w, w))
+		n += len(measure.Break(l.f, measure.Words(l.f, runs, st.Size), st.Size, w, w))
 	}
 	return unit.Length(n) * st.Line
 }
@@ -323,9 +324,9 @@ func (l *state) table(t *model.Table) {
 	for _, r := range t.Rows {
 		cols = max(cols, len(r))
 	}
-	widths := l.columnWidths(t, cols)
+	widths := measure.ColumnWidths(l.f, l.s, t, cols)
 	type cellLines struct {
-		lines []line
+		lines []measure.Line
 		st    format.Style
 	}
 	rowLines := make([][]cellLines, len(t.Rows))
@@ -342,7 +343,7 @@ func (l *state) table(t *model.Table) {
 				runs = l.s.Runs(e, r[c].Runs)
 			}
 			w := widths[c] - 2*l.s.CellPad
-			ls := l.breakLines(l.words(runs, st.Size), st.Size, w, w)
+			ls := measure.Break(l.f, measure.Words(l.f, runs, st.Size), st.Size, w, w)
 			cst := st
 			if i >= t.HeaderRows && c < len(t.Align) {
 				switch t.Align[c] {
@@ -400,62 +401,4 @@ func (l *state) grid(widths []unit.Length, y, h unit.Length) {
 		x += w
 		l.add(Item{Kind: Rule, X: x, Y: y, W: -h, Stroke: l.s.RuleWidth}) // vertical: W<0 is a downward length
 	}
-}
-
-// columnWidths shares the text width among columns by their content: each
-// column gets at least its longest word, and the rest in proportion to what
-// its widest cell would need on one line.
-func (l *state) columnWidths(t *model.Table, cols int) []unit.Length {
-	total := l.s.TextWidth()
-	pad := 2 * l.s.CellPad
-	nat := make([]unit.Length, cols)
-	minw := make([]unit.Length, cols)
-	for i, r := range t.Rows {
-		e := format.TableCell
-		if i < t.HeaderRows {
-			e = format.TableHead
-		}
-		st := l.s.Style(e)
-		for c := 0; c < len(r) && c < cols; c++ {
-			ws := l.words(l.s.Runs(e, r[c].Runs), st.Size)
-			var line unit.Length
-			for j, w := range ws {
-				line += w.w
-				if j < len(ws)-1 {
-					line += w.space
-				}
-				minw[c] = max(minw[c], w.w+pad)
-			}
-			nat[c] = max(nat[c], line+pad)
-		}
-	}
-	out := make([]unit.Length, cols)
-	var sumNat, sumMin unit.Length
-	for c := range nat {
-		nat[c] = max(nat[c], pad+unit.MMs(5))
-		minw[c] = min(max(minw[c], pad+unit.MMs(5)), nat[c])
-		sumNat += nat[c]
-		sumMin += minw[c]
-	}
-	switch {
-	case sumNat <= total:
-		for c := range out {
-			out[c] = nat[c] + (total-sumNat)*nat[c]/sumNat
-		}
-	case sumMin >= total:
-		for c := range out {
-			out[c] = total * minw[c] / sumMin
-		}
-	default:
-		for c := range out {
-			out[c] = minw[c] + (total-sumMin)*(nat[c]-minw[c])/(sumNat-sumMin)
-		}
-	}
-	// Give the rounding remainder to the last column so the table is exact.
-	var sum unit.Length
-	for _, w := range out {
-		sum += w
-	}
-	out[cols-1] += total - sum
-	return out
 }

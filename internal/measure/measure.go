@@ -1,0 +1,254 @@
+// Package measure measures text with the embedded fonts and breaks it into
+// lines: the one line breaker of vanban, used by layout to place text and by
+// the DOCX writer to size the rules and table columns that Word cannot size
+// itself. It does no positioning.
+package measure
+
+import (
+	"strings"
+
+	"vanban/internal/font"
+	"vanban/internal/format"
+	"vanban/internal/model"
+	"vanban/internal/unit"
+)
+
+// Frag is a piece of a word in one style.
+type Frag struct {
+	Text  string
+	Style font.Style
+	W     unit.Length
+}
+
+// Word is a unit of line breaking: fragments with no space between them.
+type Word struct {
+	Frags []Frag
+	W     unit.Length
+	Space unit.Length // natural width of the spaces after the word
+	Gaps  int         // how many spaces follow the word (blanks to fill in by hand keep theirs)
+}
+
+// Line is a broken line: its words and their natural width without the
+// trailing space.
+type Line struct {
+	Words []Word
+	W     unit.Length
+	Last  bool // last line of the paragraph: never justified
+}
+
+// StyleOf maps run styles to a font face.
+func StyleOf(rs model.RunStyle) font.Style {
+	var s font.Style
+	if rs&model.Bold != 0 {
+		s |= font.Bold
+	}
+	if rs&model.Italic != 0 {
+		s |= font.Italic
+	}
+	return s
+}
+
+// Words splits runs at spaces into words measured at size (half-points).
+func Words(f *font.Set, runs []model.Run, size int) []Word {
+	var out []Word
+	var cur Word
+	flush := func(space unit.Length) {
+		switch {
+		case len(cur.Frags) > 0:
+			cur.Space, cur.Gaps = space, 1
+			if space == 0 {
+				cur.Gaps = 0
+			}
+			out = append(out, cur)
+		case len(out) > 0 && space > 0:
+			// Another space in a row: "Số:       /KH-UBND" keeps its blank.
+			out[len(out)-1].Space += space
+			out[len(out)-1].Gaps++
+		}
+		cur = Word{}
+	}
+	for _, r := range runs {
+		st := StyleOf(r.Style)
+		face := f.Face(st)
+		parts := strings.Split(r.Text, " ")
+		for i, p := range parts {
+			if i > 0 {
+				flush(face.Width(" ", size))
+			}
+			if p == "" {
+				continue
+			}
+			w := face.Width(p, size)
+			cur.Frags = append(cur.Frags, Frag{p, st, w})
+			cur.W += w
+		}
+	}
+	flush(0)
+	return out
+}
+
+// Break fills lines greedily: the first line is first wide, the others rest
+// wide, as word processors do. A word wider than a whole line is cut between
+// characters.
+func Break(f *font.Set, ws []Word, size int, first, rest unit.Length) []Line {
+	var out []Line
+	var cur Line
+	avail := first
+	for i := 0; i < len(ws); i++ {
+		w := ws[i]
+		need := w.W
+		if len(cur.Words) > 0 {
+			need += cur.Words[len(cur.Words)-1].Space
+		}
+		if len(cur.Words) > 0 && cur.W+need > avail {
+			out = append(out, cur)
+			cur = Line{}
+			avail = rest
+			need = w.W
+		}
+		if len(cur.Words) == 0 && w.W > avail {
+			head, tail := cut(f, w, avail, size)
+			cur.Words = []Word{head}
+			cur.W = head.W
+			if tail != nil {
+				out = append(out, cur)
+				cur = Line{}
+				avail = rest
+				ws = append(ws[:i+1:i+1], append([]Word{*tail}, ws[i+1:]...)...)
+			}
+			continue
+		}
+		cur.Words = append(cur.Words, w)
+		cur.W += need
+	}
+	if len(cur.Words) > 0 || len(out) == 0 {
+		out = append(out, cur)
+	}
+	out[len(out)-1].Last = true
+	return out
+}
+
+// cut splits an over-long word so that its head fits in avail.
+func cut(f *font.Set, w Word, avail unit.Length, size int) (Word, *Word) {
+	var head, tail Word
+	full := false
+	for _, fr := range w.Frags {
+		if full {
+			tail.Frags = append(tail.Frags, fr)
+			tail.W += fr.W
+			continue
+		}
+		face := f.Face(fr.Style)
+		rs := []rune(fr.Text)
+		n := 0
+		for n < len(rs) && head.W+face.Width(string(rs[:n+1]), size) <= avail {
+			n++
+		}
+		if n == 0 && len(head.Frags) == 0 {
+			n = 1 // always make progress
+		}
+		if n > 0 {
+			hf := Frag{string(rs[:n]), fr.Style, face.Width(string(rs[:n]), size)}
+			head.Frags = append(head.Frags, hf)
+			head.W += hf.W
+		}
+		if n < len(rs) {
+			tf := Frag{string(rs[n:]), fr.Style, face.Width(string(rs[n:]), size)}
+			tail.Frags = append(tail.Frags, tf)
+			tail.W += tf.W
+			full = true
+		}
+	}
+	if len(tail.Frags) == 0 {
+		head.Space, head.Gaps = w.Space, w.Gaps
+		return head, nil
+	}
+	tail.Space, tail.Gaps = w.Space, w.Gaps
+	return head, &tail
+}
+
+// ColumnWidths shares the text width among columns by their content: each
+// column gets at least its longest word, and the rest in proportion to what
+// its widest cell would need on one line.
+func ColumnWidths(f *font.Set, s *format.Sheet, t *model.Table, cols int) []unit.Length {
+	total := s.TextWidth()
+	pad := 2 * s.CellPad
+	nat := make([]unit.Length, cols)
+	minw := make([]unit.Length, cols)
+	for i, r := range t.Rows {
+		e := format.TableCell
+		if i < t.HeaderRows {
+			e = format.TableHead
+		}
+		st := s.Style(e)
+		for c := 0; c < len(r) && c < cols; c++ {
+			ws := Words(f, s.Runs(e, r[c].Runs), st.Size)
+			var line unit.Length
+			for j, w := range ws {
+				line += w.W
+				if j < len(ws)-1 {
+					line += w.Space
+				}
+				minw[c] = max(minw[c], w.W+pad)
+			}
+			nat[c] = max(nat[c], line+pad)
+		}
+	}
+	out := make([]unit.Length, cols)
+	var sumNat, sumMin unit.Length
+	for c := range nat {
+		nat[c] = max(nat[c], pad+unit.MMs(5))
+		minw[c] = min(max(minw[c], pad+unit.MMs(5)), nat[c])
+		sumNat += nat[c]
+		sumMin += minw[c]
+	}
+	switch {
+	case sumNat <= total:
+		for c := range out {
+			out[c] = nat[c] + (total-sumNat)*nat[c]/sumNat
+		}
+	case sumMin >= total:
+		for c := range out {
+			out[c] = total * minw[c] / sumMin
+		}
+	default:
+		for c := range out {
+			out[c] = minw[c] + (total-sumMin)*(nat[c]-minw[c])/(sumNat-sumMin)
+		}
+	}
+	// Give the rounding remainder to the last column so the table is exact.
+	var sum unit.Length
+	for _, w := range out {
+		sum += w
+	}
+	out[cols-1] += total - sum
+	return out
+}
+
+// Rule returns the length of the rule under a block of centred lines whose
+// widest line is widest: RuleNum/RuleDen of it, within the 1/3–1/2 that
+// NĐ 30, Phụ lục I, II.2.b and II.5.b allow.
+func Rule(s *format.Sheet, widest unit.Length) unit.Length {
+	return widest * unit.Length(s.RuleNum) / unit.Length(s.RuleDen)
+}
+
+// Lines breaks texts, each a paragraph of element e, into lines w wide, with
+// the casing and font of e applied.
+func Lines(f *font.Set, s *format.Sheet, e format.Element, texts []string, w unit.Length) []Line {
+	st := s.Style(e)
+	var out []Line
+	for _, t := range texts {
+		runs := s.Runs(e, []model.Run{{Text: t}})
+		out = append(out, Break(f, Words(f, runs, st.Size), st.Size, w, w)...)
+	}
+	return out
+}
+
+// Widest returns the natural width of the widest of lines.
+func Widest(lines []Line) unit.Length {
+	var w unit.Length
+	for _, l := range lines {
+		w = max(w, l.W)
+	}
+	return w
+}
