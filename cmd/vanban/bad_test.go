@@ -124,8 +124,8 @@ func TestBuild_BadDocumentDoesNotStopOthers(t *testing.T) {
 		t.Errorf("exit %d, want 1", code)
 	}
 	entries, _ := os.ReadDir(out)
-	if len(entries) != 1 || entries[0].Name() != "tot.pdf" {
-		t.Errorf("out = %v, want only tot.pdf", entries)
+	if len(entries) != 2 || entries[0].Name() != "tot.docx" || entries[1].Name() != "tot.pdf" {
+		t.Errorf("out = %v, want only tot.docx and tot.pdf", entries)
 	}
 	if !strings.Contains(stdout.String(), "1 văn bản đã tạo, 1 văn bản lỗi") {
 		t.Errorf("summary: %s", stdout.String())

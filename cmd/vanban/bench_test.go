@@ -4,10 +4,10 @@ import (
 	"testing"
 )
 
-// BenchmarkBuildPlan measures one complete document: data, template, model,
-// layout and PDF bytes of the 3-page sample plan (fonts parsed once per
-// process, as a batch run does).
-func BenchmarkBuildPlan(b *testing.B) {
+// benchBuild measures one complete document of the 3-page sample plan:
+// data, template, model, layout and the files of formats (fonts parsed once
+// per process, as a batch run does).
+func benchBuild(b *testing.B, render bool, formats formatSet) {
 	eng, err := newEngine()
 	if err != nil {
 		b.Fatal(err)
@@ -15,24 +15,24 @@ func BenchmarkBuildPlan(b *testing.B) {
 	j := job{sampleDir, "ke-hoach.toml"}
 	b.ReportAllocs()
 	for b.Loop() {
-		res, err := eng.build(j, true)
-		if err != nil || res.diags.HasErrors() || len(res.pdf) == 0 {
+		res, err := eng.buildFormats(j, render, formats)
+		if err != nil || res.diags.HasErrors() {
 			b.Fatal(err, res.diags)
+		}
+		if render && (formats.pdf != (len(res.pdf) > 0) || formats.docx != (len(res.docx) > 0)) {
+			b.Fatal("missing output")
 		}
 	}
 }
 
-// BenchmarkCheckPlan is the same without the PDF: what `vanban check` costs.
-func BenchmarkCheckPlan(b *testing.B) {
-	eng, err := newEngine()
-	if err != nil {
-		b.Fatal(err)
-	}
-	j := job{sampleDir, "ke-hoach.toml"}
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := eng.build(j, false); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
+// BenchmarkBuildPlan: PDF and DOCX, what `vanban build` does.
+func BenchmarkBuildPlan(b *testing.B) { benchBuild(b, true, allFormats) }
+
+// BenchmarkBuildPlanPDF: the PDF alone.
+func BenchmarkBuildPlanPDF(b *testing.B) { benchBuild(b, true, formatSet{pdf: true}) }
+
+// BenchmarkBuildPlanDOCX: the DOCX alone.
+func BenchmarkBuildPlanDOCX(b *testing.B) { benchBuild(b, true, formatSet{docx: true}) }
+
+// BenchmarkCheckPlan: everything but the files, what `vanban check` costs.
+func BenchmarkCheckPlan(b *testing.B) { benchBuild(b, false, allFormats) }

@@ -20,6 +20,7 @@ import (
 	"vanban/internal/format"
 	"vanban/internal/layout"
 	"vanban/internal/model"
+	"vanban/internal/render/docx"
 	"vanban/internal/render/pdf"
 	"vanban/internal/tmpl"
 	"vanban/templates"
@@ -71,6 +72,7 @@ func (e *engine) set(dir string) (*tmpl.Set, diag.List) {
 // result is what building one document gives.
 type result struct {
 	pdf   []byte
+	docx  []byte
 	pages int
 	diags diag.List
 	doc   *model.Document // nil when the data has errors
@@ -78,7 +80,32 @@ type result struct {
 }
 
 // build runs every stage for one document; render is false for check.
+// formatSet says which files to write.
+type formatSet struct{ pdf, docx bool }
+
+var allFormats = formatSet{pdf: true, docx: true}
+
+// parseFormats reads the -dinh-dang flag: "pdf", "docx" or "pdf,docx".
+func parseFormats(s string) (formatSet, bool) {
+	var f formatSet
+	for _, p := range strings.Split(s, ",") {
+		switch strings.TrimSpace(strings.ToLower(p)) {
+		case "pdf":
+			f.pdf = true
+		case "docx":
+			f.docx = true
+		default:
+			return f, false
+		}
+	}
+	return f, f.pdf || f.docx
+}
+
 func (e *engine) build(j job, render bool) (res result, err error) {
+	return e.buildFormats(j, render, allFormats)
+}
+
+func (e *engine) buildFormats(j job, render bool, formats formatSet) (res result, err error) {
 	set, tds := e.set(j.dir)
 	res.diags.Append(tds)
 	if tds.HasErrors() {
@@ -108,11 +135,20 @@ func (e *engine) build(j job, render bool) (res result, err error) {
 	if !render {
 		return res, nil
 	}
-	var buf bytes.Buffer
-	if err := pdf.Write(&buf, lay); err != nil {
-		return res, err
+	if formats.pdf {
+		var buf bytes.Buffer
+		if err := pdf.Write(&buf, lay); err != nil {
+			return res, err
+		}
+		res.pdf = buf.Bytes()
 	}
-	res.pdf = buf.Bytes()
+	if formats.docx {
+		var buf bytes.Buffer
+		if err := docx.Write(&buf, doc, format.NewSheet(doc.Kind), e.fonts); err != nil {
+			return res, err
+		}
+		res.docx = buf.Bytes()
+	}
 	return res, nil
 }
 
@@ -188,13 +224,17 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, rend
 	fl := flag.NewFlagSet(name, flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	outDir := fl.String("o", "out", "thư mục ghi tệp kết quả")
+	formatsFlag := "pdf,docx"
+	if render {
+		fl.StringVar(&formatsFlag, "dinh-dang", "pdf,docx", `định dạng tệp kết quả: "pdf", "docx" hoặc "pdf,docx"`)
+	}
 	dump := ""
 	if !render {
 		fl.StringVar(&dump, "in", "", `in cấu trúc văn bản: "mo-hinh" (mô hình) hoặc "dan-trang" (vị trí từng dòng)`)
 	}
 	fl.Usage = func() {
 		if render {
-			fmt.Fprintf(stderr, "Cách dùng: vanban build [-o THƯ_MỤC] ĐƯỜNG_DẪN...\n")
+			fmt.Fprintf(stderr, "Cách dùng: vanban build [-o THƯ_MỤC] [-dinh-dang pdf,docx] ĐƯỜNG_DẪN...\n")
 		} else {
 			fmt.Fprintf(stderr, "Cách dùng: vanban check [-in mo-hinh|dan-trang] ĐƯỜNG_DẪN...\n")
 		}
@@ -203,7 +243,8 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, rend
 	if err := fl.Parse(args); err != nil {
 		return exitUsage
 	}
-	if fl.NArg() == 0 || (dump != "" && dump != "mo-hinh" && dump != "dan-trang") {
+	formats, okFormats := parseFormats(formatsFlag)
+	if fl.NArg() == 0 || !okFormats || (dump != "" && dump != "mo-hinh" && dump != "dan-trang") {
 		fl.Usage()
 		return exitUsage
 	}
@@ -224,7 +265,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, rend
 		if ctx.Err() != nil {
 			break
 		}
-		res, err := eng.build(j, render)
+		res, err := eng.buildFormats(j, render, formats)
 		if err != nil {
 			fmt.Fprintf(stderr, "%s: lỗi nội bộ: %v\n", j.path(), err)
 			failed++
@@ -251,15 +292,27 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, rend
 			built++
 			continue
 		}
-		target := filepath.Join(*outDir, strings.TrimSuffix(j.name, filepath.Ext(j.name))+".pdf")
-		if err := writeAtomic(target, res.pdf); err != nil {
-			d := diag.New(diag.Pos{File: j.path()}, diag.CodeOutput, *outDir, osErrText(err))
+		stem := filepath.Join(*outDir, strings.TrimSuffix(j.name, filepath.Ext(j.name)))
+		var targets []string
+		var werr error
+		for _, out := range []struct {
+			ext  string
+			data []byte
+		}{{".pdf", res.pdf}, {".docx", res.docx}} {
+			if out.data == nil || werr != nil {
+				continue
+			}
+			werr = writeAtomic(stem+out.ext, out.data)
+			targets = append(targets, stem+out.ext)
+		}
+		if werr != nil {
+			d := diag.New(diag.Pos{File: j.path()}, diag.CodeOutput, *outDir, osErrText(werr))
 			diag.Print(stderr, diag.List{d}, nil)
 			failed++
 			code = max(code, exitDiag)
 			continue
 		}
-		fmt.Fprintf(stdout, "%s%s → %s (%d trang)\n", prefix, j.path(), target, res.pages)
+		fmt.Fprintf(stdout, "%s%s → %s (%d trang)\n", prefix, j.path(), strings.Join(targets, ", "), res.pages)
 		built++
 	}
 	verb := "đã tạo"

@@ -18,7 +18,8 @@ const (
 const usage = `vanban — soạn văn bản hành chính theo Nghị định 30/2020/NĐ-CP từ dữ liệu TOML.
 
 Cách dùng:
-  vanban build [-o THƯ_MỤC] ĐƯỜNG_DẪN...   tạo tệp PDF cho từng văn bản
+  vanban build [-o THƯ_MỤC] ĐƯỜNG_DẪN...   tạo tệp PDF và DOCX cho từng văn bản
+        -dinh-dang pdf|docx|pdf,docx      chỉ tạo định dạng đã chọn (mặc định cả hai)
   vanban check [-in mo-hinh] ĐƯỜNG_DẪN...  kiểm tra dữ liệu, không ghi tệp nào (-in in cấu trúc văn bản)
   vanban new MẪU                           in một văn bản mẫu có chú thích (MẪU "ho-so" in tệp vanban.toml)
   vanban templates                         liệt kê các mẫu văn bản

@@ -77,7 +77,7 @@ func (s *scanner) scan(text string) {
 			r := runes[i]
 			switch {
 			case inML != "":
-				if strings.HasPrefix(string(runes[i:]), inML) {
+				if hasPrefix(runes[i:], inML) {
 					i += 3
 					inML = ""
 					continue
@@ -93,7 +93,7 @@ func (s *scanner) scan(text string) {
 				i = len(runes)
 			case r == '"' || r == '\'':
 				delim := string([]rune{r, r, r})
-				if strings.HasPrefix(string(runes[i:]), delim) {
+				if hasPrefix(runes[i:], delim) {
 					inML = delim
 					i += 3
 					continue
@@ -185,4 +185,17 @@ func checkEncoding(file string, text []byte) (diag.Diagnostic, bool) {
 		i += n
 	}
 	return diag.Diagnostic{}, false
+}
+
+// hasPrefix reports whether rs starts with the ASCII string p.
+func hasPrefix(rs []rune, p string) bool {
+	if len(rs) < len(p) {
+		return false
+	}
+	for i := 0; i < len(p); i++ {
+		if rs[i] != rune(p[i]) {
+			return false
+		}
+	}
+	return true
 }

@@ -71,6 +71,7 @@ type Sheet struct {
 	// as a fraction of their longest line: Num/Den within 1/3–1/2.
 	RuleNum, RuleDen int64
 	RuleWidth        unit.Length // stroke width of the rules
+	RuleGap          unit.Length // from the bottom of a line box down to its rule; the rule ends the block
 	SignSpace        unit.Length // room for signature and seal above the name
 	TitleGap         unit.Length // space between the Số line and the tên loại
 	BodyGap          unit.Length // space between the title block and the body
@@ -96,6 +97,7 @@ func NewSheet(kind string) *Sheet {
 		LeftCol:    unit.MMs(65), RightCol: unit.MMs(100),
 		RuleNum: 2, RuleDen: 5,
 		RuleWidth: unit.Point / 2,
+		RuleGap:   3 * unit.Point,
 		SignSpace: unit.MMs(24),
 		TitleGap:  pt(18),
 		BodyGap:   pt(12),

@@ -33,12 +33,6 @@ func (l *state) rule(c column, y, w unit.Length) {
 	l.add(Item{Kind: Rule, X: c.x + (c.w-w)/2, Y: y, W: w, Stroke: l.s.RuleWidth})
 }
 
-// ruleDrop is the distance from the bottom of a line box to its rule.
-const ruleDrop = 3 * unit.Point
-
-// ruleBox is the height the rule takes, as the DOCX rule paragraph does.
-const ruleBox = 6 * unit.Point
-
 func (l *state) columns() (column, column) {
 	left := column{x: l.s.Left, w: l.s.LeftCol}
 	right := column{x: l.s.PageW - l.s.Right - l.s.RightCol, w: l.s.RightCol}
@@ -53,14 +47,14 @@ func (l *state) header(doc *model.Document) {
 	// Left: parent body, issuing body, its rule.
 	y, _ := l.stack(left, top, format.Parent, doc.Header.Parent)
 	y, widest := l.stack(left, y, format.Issuer, doc.Header.Issuer)
-	l.rule(left, y+ruleDrop, measure.Rule(l.s, widest))
-	leftBottom := y + ruleBox
+	l.rule(left, y+l.s.RuleGap, measure.Rule(l.s, widest))
+	leftBottom := y + l.s.RuleGap
 
 	// Right: Quốc hiệu, Tiêu ngữ and its rule, exactly as long as the motto.
 	ry, _ := l.stack(right, top, format.QuocHieu, []string{format.QuocHieuText})
 	ry, motto := l.stack(right, ry, format.TieuNgu, []string{format.TieuNguText})
-	l.rule(right, ry+ruleDrop, motto)
-	rightBottom := ry + ruleBox
+	l.rule(right, ry+l.s.RuleGap, motto)
+	rightBottom := ry + l.s.RuleGap
 
 	// Second row: "Số:" under the issuer, place and date under the motto, on
 	// the same level.
@@ -77,8 +71,8 @@ func (l *state) title(doc *model.Document) {
 	full := column{x: l.s.Left, w: l.s.TextWidth()}
 	y, _ := l.stack(full, l.y+l.s.TitleGap, format.TitleType, []string{doc.Title.Type})
 	y, widest := l.stack(full, y, format.TitleSummary, []string{doc.Title.Summary})
-	l.rule(full, y+ruleDrop, measure.Rule(l.s, widest))
-	l.y = y + ruleBox + l.s.BodyGap
+	l.rule(full, y+l.s.RuleGap, measure.Rule(l.s, widest))
+	l.y = y + l.s.RuleGap + l.s.BodyGap
 }
 
 // para is a paragraph broken into lines, ready to place.
@@ -174,11 +168,15 @@ func splitAt(n, k int) int {
 	return k
 }
 
-// body places the content blocks.
-func (l *state) body(blocks []model.Block) {
+// body places the content blocks. The last block keeps its tail with the
+// signature block (h high): at least its last two lines, or its last table
+// row, go to the next page with it, as Word's "keep with next" and widow
+// control do.
+func (l *state) body(blocks []model.Block, h unit.Length) {
 	for i, b := range blocks {
+		last := i == len(blocks)-1
 		if t, ok := b.(*model.Table); ok {
-			l.table(t)
+			l.table(t, last, h)
 			continue
 		}
 		p, ok := l.prepare(b)
@@ -186,7 +184,7 @@ func (l *state) body(blocks []model.Block) {
 			continue
 		}
 		// A heading keeps with the first two lines of what follows.
-		if _, isHeading := b.(*model.Heading); isHeading && i+1 < len(blocks) {
+		if _, isHeading := b.(*model.Heading); isHeading && !last {
 			if next, ok := l.prepare(blocks[i+1]); ok {
 				y := l.y + p.st.Before + unit.Length(len(p.lines))*p.st.Line + next.st.Before
 				if l.y > l.s.Top && l.room(y, next.st.Line) < min(2, len(next.lines)) {
@@ -194,18 +192,57 @@ func (l *state) body(blocks []model.Block) {
 				}
 			}
 		}
-		l.flowPara(p)
+		if !last {
+			l.flowPara(p, 0)
+			continue
+		}
+		snap := l.snapshot()
+		l.flowPara(p, 0)
+		if !l.fits(h) {
+			l.restore(snap)
+			l.flowPara(p, h)
+		}
 	}
 }
 
-// flowPara places p applying widow and orphan control.
-func (l *state) flowPara(p para) {
+// snapshot is the placement state, to undo a trial placement.
+type snapshot struct {
+	pages, page, items int
+	y                  unit.Length
+}
+
+func (l *state) snapshot() snapshot {
+	return snapshot{pages: len(l.res.Pages), page: l.page, items: len(l.cur().Items), y: l.y}
+}
+
+func (l *state) restore(s snapshot) {
+	l.res.Pages = l.res.Pages[:s.pages]
+	l.page = s.page
+	l.cur().Items = l.cur().Items[:s.items]
+	l.y = s.y
+}
+
+// fits reports whether a signature block h high fits below the body.
+func (l *state) fits(h unit.Length) bool {
+	return l.y+l.s.SignGap+h <= l.bottom()
+}
+
+// flowPara places p applying widow and orphan control. With tail > 0 the
+// last two lines of p (all of it when it is short) go to the next page,
+// where a block tail high follows them.
+func (l *state) flowPara(p para, tail unit.Length) {
 	y := l.y
 	if y > l.s.Top {
 		y += p.st.Before
 	}
 	n := len(p.lines)
 	k := splitAt(n, l.room(y, p.st.Line))
+	if tail > 0 {
+		k = min(k, n-2)
+		if k < 2 {
+			k = 0
+		}
+	}
 	if k == 0 && l.y > l.s.Top {
 		l.newPage()
 	}
@@ -225,13 +262,10 @@ func (l *state) flowPara(p para) {
 func (l *state) signature(doc *model.Document) {
 	left, right := l.columns()
 	h := l.signatureHeight(doc, left, right)
-	if l.y+l.s.SignGap+h > l.bottom() {
-		l.pullLastLines()
+	if !l.fits(h) {
+		l.newPage()
 	}
 	top := l.y + l.s.SignGap
-	if l.y == l.s.Top {
-		top = l.y
-	}
 	y, _ := l.stack(left, top, format.RecipientsLabel, []string{format.RecipientsLabelText})
 	l.recipientLines(left, y, doc.Recipients)
 	ry, _ := l.stack(right, top, format.SignAuthority, doc.Signature.Lines)
@@ -269,54 +303,9 @@ func (l *state) signatureHeight(doc *model.Document, left, right column) unit.Le
 	return max(lh, rh)
 }
 
-// pullLastLines moves the last two body lines of the current page (one
-// paragraph's tail) to a new page, so the signature block is not alone.
-func (l *state) pullLastLines() {
-	pg := l.cur()
-	// The last two text baselines of the page, counted from the end.
-	start := 0
-	if l.page > 0 {
-		start = 1 // the page number
-	}
-	var ys []unit.Length
-	for i := len(pg.Items) - 1; i >= start && len(ys) < 3; i-- {
-		it := pg.Items[i]
-		if it.Kind != Text {
-			continue
-		}
-		if len(ys) == 0 || ys[len(ys)-1] != it.Y {
-			ys = append(ys, it.Y)
-		}
-	}
-	if l.page == 0 || len(ys) < 3 {
-		// Page 1 holds the header: a short body that cannot share a page with
-		// the signature simply moves the block to page 2.
-		l.newPage()
-		return
-	}
-	cut := ys[1] // the second-last baseline: move it and everything after
-	var keep, move []Item
-	for i, it := range pg.Items {
-		if i >= start && it.Kind == Text && it.Y >= cut {
-			move = append(move, it)
-		} else {
-			keep = append(keep, it)
-		}
-	}
-	pg.Items = keep
-	shift := cut - l.baseline(l.s.Top, l.s.Style(format.Body))
-	l.newPage()
-	for _, it := range move {
-		it.Y -= shift
-		l.add(it)
-	}
-	last := move[len(move)-1].Y
-	l.y = last - (l.baseline(0, l.s.Style(format.Body))) + l.s.Style(format.Body).Line
-}
-
 // table places a body table: column widths from the content, wrapped cells,
 // borders, the header rows repeated on each page, rows never split.
-func (l *state) table(t *model.Table) {
+func (l *state) table(t *model.Table, last bool, tail unit.Length) {
 	if len(t.Rows) == 0 {
 		return
 	}
@@ -355,7 +344,9 @@ func (l *state) table(t *model.Table) {
 			heights[i] = max(heights[i], unit.Length(len(ls))*st.Line+2*cellVPad)
 		}
 	}
-	y := l.y + l.s.Style(format.Body).Before
+	// No space before a table: a Word table cannot have any, and both
+	// renderers must break pages alike.
+	y := l.y
 	drawRow := func(i int) {
 		x := l.s.Left
 		for c := 0; c < cols; c++ {
@@ -371,7 +362,11 @@ func (l *state) table(t *model.Table) {
 		y += heights[i]
 	}
 	for i := range t.Rows {
-		if y+heights[i] > l.bottom() && y > l.s.Top {
+		need := heights[i]
+		if last && i == len(t.Rows)-1 {
+			need += l.s.SignGap + tail // the last row keeps with the signature
+		}
+		if y+need > l.bottom() && y > l.s.Top {
 			l.newPage()
 			y = l.y
 			if i >= t.HeaderRows {
@@ -386,7 +381,7 @@ func (l *state) table(t *model.Table) {
 }
 
 // cellVPad is the space above and below the lines of a table cell.
-const cellVPad = 2 * unit.Point
+const cellVPad = measure.CellVPad
 
 // grid draws the borders of one table row.
 func (l *state) grid(widths []unit.Length, y, h unit.Length) {

@@ -76,7 +76,8 @@ func Layout(doc *model.Document, s *format.Sheet, f *font.Set) (*Result, error) 
 	if len(doc.Body) == 0 {
 		return nil, fmt.Errorf("layout: empty body")
 	}
-	l.body(doc.Body)
+	left, right := l.columns()
+	l.body(doc.Body, l.signatureHeight(doc, left, right))
 	l.signature(doc)
 	return l.res, nil
 }

@@ -252,3 +252,6 @@ func Widest(lines []Line) unit.Length {
 	}
 	return w
 }
+
+// CellVPad is the space above and below the lines of a table cell.
+const CellVPad = 2 * unit.Point

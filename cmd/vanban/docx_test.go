@@ -1,0 +1,153 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"vanban/internal/testutil"
+)
+
+// TestSamples_DocxGolden: canonical document.xml of every sample.
+func TestSamples_DocxGolden(t *testing.T) {
+	for _, name := range samples {
+		t.Run(name, func(t *testing.T) {
+			res := buildSample(t, name)
+			_, files, err := testutil.Unzip(res.docx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			canon, err := testutil.CanonXML(files["word/document.xml"])
+			if err != nil {
+				t.Fatal(err)
+			}
+			testutil.Golden(t, filepath.Join("testdata", "golden", name+".document.xml"), []byte(canon))
+		})
+	}
+}
+
+// soffice returns the LibreOffice binary: a failure in CI, a loud skip
+// elsewhere, when it is missing.
+func soffice(t *testing.T) string {
+	for _, n := range []string{"soffice", "libreoffice"} {
+		if p, err := exec.LookPath(n); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatal("soffice not installed; .ci/run must install libreoffice-writer-nogui")
+	}
+	t.Skip("SKIPPED: soffice not installed (apt-get install libreoffice-writer-nogui): DOCX fidelity not checked")
+	return ""
+}
+
+// pageLines returns, per page, the first word of each text line of a PDF as
+// pdftotext -layout reads it.
+func pageLines(t *testing.T, path string) [][]string {
+	out := testutil.Run(t, "pdftotext", "-layout", "-enc", "UTF-8", path, "-")
+	var pages [][]string
+	for _, p := range strings.Split(out, "\f") {
+		var firsts []string
+		for _, l := range strings.Split(p, "\n") {
+			if f := strings.Fields(l); len(f) > 0 {
+				firsts = append(firsts, f[0])
+			}
+		}
+		if len(firsts) > 0 {
+			pages = append(pages, firsts)
+		}
+	}
+	return pages
+}
+
+// TestSamples_DocxFidelity converts our DOCX with LibreOffice and compares
+// its PDF with ours: the same page count, and at least 95 % of our lines
+// start with the same word at the same place on the same page.
+func TestSamples_DocxFidelity(t *testing.T) {
+	bin := soffice(t)
+	testutil.Tool(t, "pdftotext")
+	dir := t.TempDir()
+	docs := fidelityCases(t, dir)
+	lo := filepath.Join(dir, "lo")
+	args := []string{"-env:UserInstallation=file://" + filepath.Join(dir, "profile"), "--headless", "--convert-to", "pdf", "--outdir", lo}
+	for _, name := range docs {
+		args = append(args, filepath.Join(dir, name+".docx"))
+	}
+	cmd := exec.Command(bin, args...)
+	cmd.Env = append(os.Environ(), "HOME="+dir)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	for _, name := range docs {
+		ours := pageLines(t, filepath.Join(dir, name+".pdf"))
+		theirs := pageLines(t, filepath.Join(lo, name+".pdf"))
+		if len(ours) != len(theirs) {
+			t.Errorf("%s: %d pages in our PDF, %d in LibreOffice's", name, len(ours), len(theirs))
+			continue
+		}
+		total, same := 0, 0
+		for p := range ours {
+			for i, w := range ours[p] {
+				total++
+				if i < len(theirs[p]) && theirs[p][i] == w {
+					same++
+				}
+			}
+		}
+		ratio := float64(same) / float64(total)
+		t.Logf("%s: %d of %d lines start alike (%.1f %%)", name, same, total, 100*ratio)
+		if ratio < 0.95 {
+			t.Errorf("%s: only %.1f %% of lines start with the same word", name, 100*ratio)
+		}
+	}
+}
+
+// fidelityCases writes the PDF and DOCX of every sample, of a many-page
+// document with tables and lists, and of variants of it whose last
+// paragraph grows line by line, so that the signature block meets every
+// kind of page break; it returns their names.
+func fidelityCases(t *testing.T, dir string) []string {
+	eng, err := newEngine()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	add := func(name string, j job) {
+		res, err := eng.build(j, true)
+		if err != nil || res.diags.HasErrors() {
+			t.Fatalf("%s: %v %v", name, err, res.diags)
+		}
+		os.WriteFile(filepath.Join(dir, name+".pdf"), res.pdf, 0o644)
+		os.WriteFile(filepath.Join(dir, name+".docx"), res.docx, 0o644)
+		names = append(names, name)
+	}
+	for _, name := range samples {
+		add(name, job{sampleDir, name + ".toml"})
+	}
+	stress := filepath.Join("testdata", "stress")
+	add("nhieu-trang", job{stress, "nhieu-trang.toml"})
+	base, err := os.ReadFile(filepath.Join(stress, "nhieu-trang.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws := t.TempDir()
+	os.WriteFile(filepath.Join(ws, ProfileName), mustRead(t, filepath.Join(stress, ProfileName)), 0o644)
+	for i := 1; i <= 8; i++ {
+		extra := strings.Repeat("Câu bổ sung để đoạn cuối dài thêm từng dòng một. ", 3*i)
+		doc := strings.Replace(string(base), "Hết./.", extra+"Hết./.", 1)
+		name := "nhieu-trang-" + string(rune('0'+i))
+		os.WriteFile(filepath.Join(ws, name+".toml"), []byte(doc), 0o644)
+		add(name, job{ws, name + ".toml"})
+	}
+	return names
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
