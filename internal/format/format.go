@@ -3,6 +3,7 @@ package format
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/language"
@@ -205,4 +206,21 @@ func RecipientLines(r model.Recipients) []string {
 		out = append(out, "- "+strings.TrimRight(strings.TrimPrefix(it, "- "), ";,. ")+";")
 	}
 	return append(out, "- Lưu: "+strings.TrimRight(r.Archive, ". ")+".")
+}
+
+// Timestamp is the instant written as creation and modification time of the
+// PDF and DOCX: the issue date at noon UTC, unknown parts taken as the first
+// of their period. It depends on the document only, never on a clock.
+func Timestamp(d model.Date) time.Time {
+	y, m, day := d.Year, d.Month, d.Day
+	if y == 0 {
+		y = 2000
+	}
+	if m == 0 {
+		m = 1
+	}
+	if day == 0 {
+		day = 1
+	}
+	return time.Date(y, time.Month(m), day, 12, 0, 0, 0, time.UTC)
 }

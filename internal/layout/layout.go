@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"vanban/internal/font"
 	"vanban/internal/format"
@@ -45,11 +46,11 @@ type Page struct {
 
 // Meta is what the PDF metadata needs from the document.
 type Meta struct {
-	Title            string // tên loại and trích yếu
-	Subject          string // trích yếu
-	Author           string // the issuing body
-	Year, Month, Day int    // issue date; zero parts unknown
-	Identity         string // stable identity of the document (its source file)
+	Title    string    // tên loại and trích yếu
+	Subject  string    // trích yếu
+	Author   string    // the issuing body
+	Time     time.Time // creation time: format.Timestamp of the issue date
+	Identity string    // stable identity of the document (its source file)
 }
 
 // Result is a laid-out document.
@@ -64,10 +65,10 @@ type Result struct {
 func Layout(doc *model.Document, s *format.Sheet, f *font.Set) (*Result, error) {
 	l := &state{s: s, f: f, res: &Result{W: s.PageW, H: s.PageH, Fonts: f}}
 	l.res.Meta = Meta{
-		Title:   s.Text(format.TitleType, doc.Title.Type) + " " + doc.Title.Summary,
-		Subject: doc.Title.Summary,
-		Author:  strings.Join(doc.Header.Issuer, " "),
-		Year:    doc.Date.Year, Month: doc.Date.Month, Day: doc.Date.Day,
+		Title:    s.Text(format.TitleType, doc.Title.Type) + " " + doc.Title.Summary,
+		Subject:  doc.Title.Summary,
+		Author:   strings.Join(doc.Header.Issuer, " "),
+		Time:     format.Timestamp(doc.Date),
 		Identity: doc.Source.File,
 	}
 	l.newPage()

@@ -12,7 +12,6 @@ import (
 	"archive/zip"
 	"fmt"
 	"io"
-	"time"
 
 	"vanban/internal/font"
 	"vanban/internal/format"
@@ -51,7 +50,7 @@ func Parts(doc *model.Document, s *format.Sheet, f *font.Set) []Part {
 // fixed part order, fixed timestamps from the document's issue date.
 func Write(w io.Writer, doc *model.Document, s *format.Sheet, f *font.Set) error {
 	z := zip.NewWriter(w)
-	stamp := docTime(doc.Date)
+	stamp := format.Timestamp(doc.Date)
 	for _, p := range Parts(doc, s, f) {
 		fw, err := z.CreateHeader(&zip.FileHeader{Name: p.Name, Method: zip.Deflate, Modified: stamp})
 		if err != nil {
@@ -67,24 +66,8 @@ func Write(w io.Writer, doc *model.Document, s *format.Sheet, f *font.Set) error
 	return nil
 }
 
-// docTime is the issue date at noon, unknown parts taken as the first of the
-// period, as in the PDF metadata; no clock is read.
-func docTime(d model.Date) time.Time {
-	y, m, day := d.Year, d.Month, d.Day
-	if y == 0 {
-		y = 2000
-	}
-	if m == 0 {
-		m = 1
-	}
-	if day == 0 {
-		day = 1
-	}
-	return time.Date(y, time.Month(m), day, 12, 0, 0, 0, time.UTC)
-}
-
 func coreXML(doc *model.Document) string {
-	t := docTime(doc.Date).Format("2006-01-02T15:04:05Z")
+	t := format.Timestamp(doc.Date).Format("2006-01-02T15:04:05Z")
 	title := doc.Title.Type + " " + doc.Title.Summary
 	creator := ""
 	for i, l := range doc.Header.Issuer {

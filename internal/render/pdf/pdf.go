@@ -8,7 +8,6 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"io"
-	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -41,7 +40,7 @@ func Write(w io.Writer, r *layout.Result) (err error) {
 	p.SetAutoPageBreak(false, 0)
 	p.SetMargins(0, 0, 0)
 	p.SetCatalogSort(true)
-	stamp := docTime(r.Meta)
+	stamp := r.Meta.Time
 	p.SetCreationDate(stamp)
 	p.SetModificationDate(stamp)
 	p.SetProducer(Producer, true)
@@ -86,22 +85,6 @@ func Write(w io.Writer, r *layout.Result) (err error) {
 	out := withID(buf.Bytes(), r.Meta.Identity)
 	_, err = w.Write(out)
 	return err
-}
-
-// docTime is the document's issue date at noon UTC+7, unknown parts taken
-// as the first of the period; no clock is read.
-func docTime(m layout.Meta) time.Time {
-	y, mo, d := m.Year, m.Month, m.Day
-	if y == 0 {
-		y = 2000
-	}
-	if mo == 0 {
-		mo = 1
-	}
-	if d == 0 {
-		d = 1
-	}
-	return time.Date(y, time.Month(mo), d, 12, 0, 0, 0, time.FixedZone("ICT", 7*3600))
 }
 
 // withID adds a trailer /ID derived from the content and the document
