@@ -18,6 +18,7 @@ import (
 	"vanban/internal/diag"
 	"vanban/internal/font"
 	"vanban/internal/format"
+	"vanban/internal/law"
 	"vanban/internal/layout"
 	"vanban/internal/model"
 	"vanban/internal/render/docx"
@@ -41,6 +42,8 @@ func (j job) path() string { return filepath.Join(j.dir, j.name) }
 type engine struct {
 	fonts *font.Set
 	sets  map[string]*tmpl.Set
+	// inputs caches the loaded documents, for citations.
+	inputs map[string]loaded
 	// tmplDiags are the problems of each workspace's own templates.
 	tmplDiags map[string]diag.List
 }
@@ -50,7 +53,7 @@ func newEngine() (*engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &engine{fonts: f, sets: map[string]*tmpl.Set{}, tmplDiags: map[string]diag.List{}}, nil
+	return &engine{fonts: f, sets: map[string]*tmpl.Set{}, tmplDiags: map[string]diag.List{}, inputs: map[string]loaded{}}, nil
 }
 
 // set returns the templates of the workspace dir: the built-ins, shadowed or
@@ -111,13 +114,18 @@ func (e *engine) buildFormats(j job, render bool, formats formatSet) (res result
 	if tds.HasErrors() {
 		return res, nil
 	}
-	opt := data.Options{Schema: set.Schema, Covers: e.fonts.Has}
-	if _, err := os.Stat(filepath.Join(j.dir, ProfileName)); err == nil && j.name != ProfileName {
-		opt.Profile = ProfileName
-	}
-	in, ds := data.Load(os.DirFS(j.dir), j.name, opt)
-	res.diags.Append(relocate(ds, j.dir))
+	in, ds := e.input(j)
+	res.diags.Append(ds)
 	if in == nil {
+		return res, nil
+	}
+	res.diags.Append(relocate(e.resolve(j, in), j.dir))
+	if res.diags.HasErrors() {
+		return res, nil
+	}
+	t, _ := set.Get(in.Template)
+	res.diags.Append(relocate(law.Check(in, t.Grants), j.dir))
+	if res.diags.HasErrors() {
 		return res, nil
 	}
 	doc, ds := set.Build(in)

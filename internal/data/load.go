@@ -24,10 +24,15 @@ import (
 // insert as markup instead of escaping it.
 type Markdown string
 
-// DocRef is a document cited by number and date.
+// DocRef is a document cited by number and date: either typed in full, or
+// Ref, the file stem of a document of the same workspace, whose number,
+// date and issuer the build fills in.
 type DocRef struct {
-	Type    string // "Kế hoạch"
-	Number  string // "424/KH-NV"
+	Ref     string   // "ke-hoach": cites ke-hoach.toml of the workspace
+	At      diag.Pos // where the citation is written
+	Pending bool     // the cited document has no number yet
+	Type    string   // "Kế hoạch"
+	Number  string   // "424/KH-NV"
 	Date    Date
 	Issuer  string // "Phòng Nội vụ huyện Vạn Ninh"
 	Summary string // "về việc …"
@@ -55,10 +60,12 @@ func (r DocRef) Citation() string {
 
 // Org is the issuing organisation (co_quan).
 type Org struct {
-	Parent []string // chu_quan
-	Name   []string // ten
-	Abbrev string   // viet_tat
-	Place  string   // dia_danh
+	Parent   []string // chu_quan
+	Name     []string // ten
+	Abbrev   string   // viet_tat
+	Place    string   // dia_danh
+	FullName string   // ten_day_du: the name as written in a sentence; may be empty
+	Level    string   // cap: "xa", "huyen" or "tinh"; derived from Name when not given
 }
 
 // Signer is the signature block data (nguoi_ky).
@@ -81,12 +88,21 @@ type Input struct {
 	Archive    string
 	Org        Org
 	Signer     Signer
+	Addressees []string // kinh_gui, for templates that have it
+	Authority  string   // tham_quyen, for templates that have it
 	// Values holds every value by TOML key (tables as nested maps) for the
 	// template, plus "nam", the year of the issue date.
 	Values map[string]any
 	// Pos holds the position of every value by key path ("nguoi_ky.ho_ten").
 	Pos map[string]diag.Pos
 }
+
+// Keys of the bookkeeping entries of a KindTableList row: the position of
+// the row's [[…]] header (diag.Pos) and of each value (map[string]diag.Pos).
+const (
+	RowPos = "_vitri"
+	RowAt  = "_vitri_o"
+)
 
 // Options configures Load.
 type Options struct {
@@ -261,7 +277,7 @@ func convertTable(f *file, tmpl, prefix string, raw map[string]any, fields []Fie
 			convertTable(f, tmpl, path, sub, fd.Sub, out, diags)
 			continue
 		}
-		val, d, ok := convert(pos, path, fd, v)
+		val, d, ok := convert(pos, path, fd, v, f.locate)
 		if !ok {
 			diags.Add(d)
 			continue
@@ -315,7 +331,21 @@ func tomlType(v any) string {
 }
 
 // convert turns one raw TOML value into the Go value of its kind.
-func convert(pos diag.Pos, path string, f Field, v any) (any, diag.Diagnostic, bool) {
+// locator finds the positions of a key and its value in the file.
+type locator func(path string) (key, val diag.Pos)
+
+func (f *file) locate(path string) (diag.Pos, diag.Pos) {
+	k, v := f.idx.key[path], f.idx.val[path]
+	if !k.IsValid() {
+		k = diag.Pos{File: f.name}
+	}
+	if !v.IsValid() {
+		v = k
+	}
+	return k, v
+}
+
+func convert(pos diag.Pos, path string, f Field, v any, loc locator) (any, diag.Diagnostic, bool) {
 	bad := func() (any, diag.Diagnostic, bool) { return nil, typeErr(pos, path, f, v), false }
 	switch f.Kind {
 	case KindString:
@@ -397,13 +427,20 @@ func convert(pos diag.Pos, path string, f Field, v any) (any, diag.Diagnostic, b
 		}
 		return out, diag.Diagnostic{}, true
 	case KindDocRef:
+		if ref, ok := v.(string); ok {
+			ref = strings.TrimSuffix(strings.TrimSpace(ref), ".toml")
+			if ref == "" {
+				return nil, diag.New(pos, diag.CodeEmpty, f.Label, path), false
+			}
+			return DocRef{Ref: ref, At: pos}, diag.Diagnostic{}, true
+		}
 		m, ok := v.(map[string]any)
 		if !ok {
 			return bad()
 		}
 		sub := map[string]entry{}
 		var ds diag.List
-		convertTable(&file{name: pos.File}, "van_ban", "", m, docRefFields, sub, &ds)
+		convertTable(&file{name: pos.File, idx: keyIndex{key: map[string]diag.Pos{}, val: map[string]diag.Pos{}}}, "van_ban", "", m, docRefFields, sub, &ds)
 		required(pos.File, "", docRefFields, sub, &ds)
 		if len(ds) > 0 {
 			d := ds[0]
@@ -411,13 +448,57 @@ func convert(pos diag.Pos, path string, f Field, v any) (any, diag.Diagnostic, b
 			d.Msg = path + ": " + d.Msg
 			return nil, d, false
 		}
-		r := DocRef{}
+		r := DocRef{At: pos}
 		r.Type, _ = sub["loai"].val.(string)
 		r.Number, _ = sub["so"].val.(string)
 		r.Date, _ = sub["ngay"].val.(Date)
 		r.Issuer, _ = sub["co_quan"].val.(string)
 		r.Summary, _ = sub["trich_yeu"].val.(string)
 		return r, diag.Diagnostic{}, true
+	case KindTableList:
+		arr, ok := v.([]map[string]any)
+		if !ok {
+			if a, isArr := v.([]any); isArr && len(a) == 0 {
+				return []map[string]any(nil), diag.Diagnostic{}, true
+			}
+			return bad()
+		}
+		var out []map[string]any
+		for i, m := range arr {
+			elem := fmt.Sprintf("%s[%d]", path, i)
+			at := map[string]diag.Pos{}
+			row := map[string]any{RowPos: pos, RowAt: at}
+			for _, sf := range f.Sub {
+				row[sf.Key] = zero(sf.Kind)
+			}
+			keys := make([]string, 0, len(m))
+			for k := range m {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			for _, k := range keys {
+				sf, known := findField(f.Sub, k)
+				kpos, vpos := loc(elem + "." + k)
+				if !known {
+					return nil, diag.New(kpos, diag.CodeUnknownKey, elem+"."+k, f.Key, suggest(k, f.Sub)).WithLen(utf8.RuneCountInString(k)), false
+				}
+				val, d, ok := convert(vpos, elem+"."+k, sf, m[k], loc)
+				if !ok {
+					return nil, d, false
+				}
+				row[k] = val
+				at[k] = vpos
+			}
+			for _, sf := range f.Sub {
+				if sf.Required && empty(row[sf.Key]) {
+					at, _ := loc(elem)
+					return nil, diag.New(at, diag.CodeMissing, sf.Label, elem+"."+sf.Key, addLine(sf.Key, sf.Example)), false
+				}
+			}
+			row[RowPos], _ = loc(elem)
+			out = append(out, row)
+		}
+		return out, diag.Diagnostic{}, true
 	}
 	return bad()
 }
@@ -473,7 +554,10 @@ func build(name, tmpl string, fields []Field, values map[string]entry, diags *di
 		Org: Org{
 			Parent: lines("co_quan.chu_quan"), Name: lines("co_quan.ten"),
 			Abbrev: str("co_quan.viet_tat"), Place: str("co_quan.dia_danh"),
+			FullName: str("co_quan.ten_day_du"), Level: str("co_quan.cap"),
 		},
+		Addressees: lines("kinh_gui"),
+		Authority:  str("tham_quyen"),
 		Signer: Signer{
 			Authority: str("nguoi_ky.quyen_han"), OnBehalfOf: str("nguoi_ky.thay_mat"),
 			Head: str("nguoi_ky.thu_truong"), Title: str("nguoi_ky.chuc_vu"), Name: str("nguoi_ky.ho_ten"),
@@ -483,6 +567,11 @@ func build(name, tmpl string, fields []Field, values map[string]entry, diags *di
 	}
 	if in.Archive == "" {
 		in.Archive = "VT"
+	}
+	if in.Org.Level == "" {
+		in.Org.Level = levelOf(in.Org.Name)
+	} else if in.Org.Level != "xa" && in.Org.Level != "huyen" && in.Org.Level != "tinh" {
+		diags.Add(diag.New(values["co_quan.cap"].pos, diag.CodeBadLevel, in.Org.Level))
 	}
 	in.Number, _ = values["so"].val.(int)
 	in.Date, _ = values["ngay"].val.(Date)
@@ -528,6 +617,8 @@ func zero(k Kind) any {
 		return Markdown("")
 	case KindDocRef:
 		return DocRef{}
+	case KindTableList:
+		return []map[string]any(nil)
 	}
 	return ""
 }
@@ -571,4 +662,23 @@ func posOr(p diag.Pos, file string) diag.Pos {
 		return p
 	}
 	return diag.Pos{File: file, Line: 1, Col: 1}
+}
+
+// levelOf derives the administrative level from the last line of the
+// issuing body's name: "THỊ TRẤN VẠN GIÃ" is a commune-level body.
+func levelOf(name []string) string {
+	if len(name) == 0 {
+		return ""
+	}
+	last := name[len(name)-1]
+	for _, p := range []struct{ prefix, level string }{
+		{"XÃ ", "xa"}, {"PHƯỜNG ", "xa"}, {"THỊ TRẤN ", "xa"}, {"ĐẶC KHU ", "xa"},
+		{"HUYỆN ", "huyen"}, {"QUẬN ", "huyen"}, {"THỊ XÃ ", "huyen"},
+		{"TỈNH ", "tinh"},
+	} {
+		if strings.HasPrefix(last, p.prefix) {
+			return p.level
+		}
+	}
+	return ""
 }

@@ -6,15 +6,16 @@ type Kind int
 // The kinds. Template front matter names them with the Vietnamese word in
 // KindNames.
 const (
-	KindString   Kind = iota // "…"
-	KindInt                  // 2024
-	KindNumber               // document number: 12, "05" or "" (not assigned)
-	KindDate                 // "2024-05-08", "2024-05", "" or a TOML date
-	KindLines                // "…" or ["…", "…"]: printed lines
-	KindList                 // ["…", "…"]
-	KindMarkdown             // CommonMark text of the body
-	KindTable                // [table] with Sub fields
-	KindDocRef               // a cited document: { loai, so, ngay, co_quan, trich_yeu }
+	KindString    Kind = iota // "…"
+	KindInt                   // 2024
+	KindNumber                // document number: 12, "05" or "" (not assigned)
+	KindDate                  // "2024-05-08", "2024-05", "" or a TOML date
+	KindLines                 // "…" or ["…", "…"]: printed lines
+	KindList                  // ["…", "…"]
+	KindMarkdown              // CommonMark text of the body
+	KindTable                 // [table] with Sub fields
+	KindDocRef                // a cited document: "ke-hoach" (a document of the workspace) or { loai, so, ngay, co_quan, trich_yeu }
+	KindTableList             // [[x]] tables with Sub fields: nominees, indicators
 )
 
 // KindNames maps the names used in template front matter to kinds.
@@ -26,6 +27,7 @@ var KindNames = map[string]Kind{
 	"danh_sach": KindList,
 	"noi_dung":  KindMarkdown,
 	"van_ban":   KindDocRef,
+	"bang_lap":  KindTableList,
 }
 
 // describe returns the Vietnamese name of a kind for messages.
@@ -43,6 +45,10 @@ func (k Kind) describe() string {
 		return "chuỗi hoặc danh sách chuỗi"
 	case KindList:
 		return "danh sách chuỗi"
+	case KindDocRef:
+		return "tên tệp văn bản trong thư mục (chuỗi) hoặc bảng { loai, so, ngay, co_quan }"
+	case KindTableList:
+		return "danh sách bảng [[…]]"
 	}
 	return "bảng"
 }
@@ -98,6 +104,10 @@ func Common() []Field {
 				Doc: "chữ viết tắt tên cơ quan trong ký hiệu văn bản"},
 			{Key: "dia_danh", Kind: KindString, Required: true, Label: "địa danh", Example: `"Vạn Giã"`,
 				Doc: "địa danh ghi trước ngày tháng"},
+			{Key: "ten_day_du", Kind: KindString, Label: "tên cơ quan viết trong câu", Example: `"Ủy ban nhân dân thị trấn Vạn Giã"`,
+				Doc: "tên cơ quan viết trong câu, dùng khi văn bản khác trích dẫn và trong dòng \"(Kèm theo …)\""},
+			{Key: "cap", Kind: KindString, Label: "cấp hành chính", Example: `"xa"`,
+				Doc: `cấp của cơ quan: "xa" (xã, phường, thị trấn, đặc khu), "huyen" hoặc "tinh"; bỏ trống thì suy ra từ tên`},
 		}},
 		{Key: "nguoi_ky", Kind: KindTable, Required: true, Label: "người ký", Sub: []Field{
 			{Key: "quyen_han", Kind: KindString, Label: "quyền hạn ký", Example: `"TM."`,

@@ -36,6 +36,10 @@ const (
 	PageNumber                     // "2"
 	TableCell                      // body table cells
 	TableHead                      // body table header cells
+	Addressee                      // "Kính gửi: …" (ô 9a)
+	AuthorityLine                  // thẩm quyền ban hành of a Quyết định
+	AppendixTitle                  // tên phụ lục, "DANH SÁCH …"
+	AppendixNote                   // "(Kèm theo … số … ngày … của …)"
 	numElements
 )
 
@@ -126,8 +130,20 @@ func NewSheet(kind string) *Sheet {
 		PageNumber:      {Size: 28, Align: Center, Line: pt(16)},
 		TableCell:       {Size: 26, Align: Left, Line: pt(15)},
 		TableHead:       {Size: 26, Font: bold, Align: Center, Line: pt(15)},
+		Addressee:       {Size: 28, Align: Left, Line: pt(18), Before: pt(6)},
+		AuthorityLine:   {Size: 28, Font: bold, Upper: true, Align: Center, Line: pt(17), Before: pt(12)},
+		AppendixTitle:   {Size: 28, Font: bold, Upper: true, Align: Center, Line: pt(17)},
+		AppendixNote:    {Size: 28, Font: ital, Align: Center, Line: pt(17)},
 	}
 	return s
+}
+
+// Landscape returns the rules for a landscape page of the same document
+// (NĐ 30, Phụ lục I, I.2): the paper turned, the same margins.
+func (s *Sheet) Landscape() *Sheet {
+	l := *s
+	l.PageW, l.PageH = s.PageH, s.PageW
+	return &l
 }
 
 // Style returns the style of e.
@@ -223,4 +239,52 @@ func Timestamp(d model.Date) time.Time {
 		day = 1
 	}
 	return time.Date(y, time.Month(m), day, 12, 0, 0, 0, time.UTC)
+}
+
+// AddresseeLabel is the label of ô 9a.
+const AddresseeLabel = "Kính gửi:"
+
+// AddresseeLines returns the addressees as printed after "Kính gửi:": one
+// addressee on the label's line, without punctuation; several each on a line with "- " before
+// and ";" after, the last ending "." (Phụ lục I, II.9.b, V row 8a).
+func AddresseeLines(list []string) []string {
+	if len(list) == 1 {
+		return []string{strings.TrimRight(list[0], ";,. ")}
+	}
+	out := make([]string, len(list))
+	for i, a := range list {
+		a = "- " + strings.TrimRight(strings.TrimPrefix(a, "- "), ";,. ")
+		if i == len(list)-1 {
+			out[i] = a + "."
+		} else {
+			out[i] = a + ";"
+		}
+	}
+	return out
+}
+
+var lower = cases.Lower(language.Vietnamese)
+
+// SentenceCase returns a type name as written inside a sentence: "TỜ TRÌNH"
+// → "Tờ trình".
+func SentenceCase(s string) string {
+	r := []rune(lower.String(s))
+	if len(r) == 0 {
+		return ""
+	}
+	return upper.String(string(r[0])) + string(r[1:])
+}
+
+// AttachedLine returns "(Kèm theo Tờ trình số 05/TTr-UBND ngày 08 tháng 5
+// năm 2024 của Ủy ban nhân dân thị trấn Vạn Giã)", the line under the title
+// of an appendix (Phụ lục I, III.1.c), with blanks while the number and
+// date are not assigned.
+func AttachedLine(doc *model.Document) string {
+	num := strings.TrimPrefix(NumberLine(doc.Number), "Số: ")
+	date := strings.TrimPrefix(DateLine("", doc.Date), ", ")
+	s := fmt.Sprintf("(Kèm theo %s số %s %s", SentenceCase(doc.Title.Type), num, date)
+	if doc.IssuerName != "" {
+		s += " của " + doc.IssuerName
+	}
+	return s + ")"
 }

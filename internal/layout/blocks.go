@@ -75,6 +75,61 @@ func (l *state) title(doc *model.Document) {
 	l.y = y + l.s.RuleGap + l.s.BodyGap
 }
 
+// authority places the thẩm quyền ban hành line of a Quyết định.
+func (l *state) authority(doc *model.Document) {
+	if doc.Authority == "" {
+		return
+	}
+	full := column{x: l.s.Left, w: l.s.TextWidth()}
+	st := l.s.Style(format.AuthorityLine)
+	l.y, _ = l.stack(full, l.y-l.s.BodyGap+st.Before, format.AuthorityLine, []string{doc.Authority})
+	l.y += l.s.BodyGap
+}
+
+// addressees places "Kính gửi:" (ô 9a): one addressee on the label's line,
+// centred; several as a list whose dashes align right of the label, the
+// whole block centred (Phụ lục I, II.9.b).
+func (l *state) addressees(doc *model.Document) {
+	if len(doc.Addressees) == 0 {
+		return
+	}
+	st := l.s.Style(format.Addressee)
+	full := column{x: l.s.Left, w: l.s.TextWidth()}
+	lines := format.AddresseeLines(doc.Addressees)
+	if len(lines) == 1 {
+		l.y, _ = l.stack(full, l.y, format.Addressee, []string{format.AddresseeLabel + " " + lines[0]})
+		l.y += l.s.BodyGap
+		return
+	}
+	x, indent, w := measure.AddresseeGeometry(l.f, l.s, lines)
+	l.stack(column{x: x, w: indent}, l.y, format.Addressee, []string{format.AddresseeLabel})
+	st.Align = format.Left
+	for _, t := range lines {
+		for _, ln := range measure.Lines(l.f, l.s, format.Addressee, []string{t}, w) {
+			l.emit(ln, x+indent, w, l.y, st)
+			l.y += st.Line
+		}
+	}
+	l.y += l.s.BodyGap
+}
+
+// appendix places an appendix on new pages of its own orientation, numbered
+// from 1: title, "(Kèm theo …)" line, rule, body (Phụ lục I, III.1).
+func (l *state) appendix(doc *model.Document, a model.Appendix, portrait *format.Sheet) {
+	l.s = portrait
+	if a.Landscape {
+		l.s = portrait.Landscape()
+	}
+	l.number = 0
+	l.newPage()
+	full := column{x: l.s.Left, w: l.s.TextWidth()}
+	y, _ := l.stack(full, l.y, format.AppendixTitle, []string{a.Title})
+	y, widest := l.stack(full, y, format.AppendixNote, []string{format.AttachedLine(doc)})
+	l.rule(full, y+l.s.RuleGap, measure.Rule(l.s, widest))
+	l.y = y + l.s.RuleGap + l.s.BodyGap
+	l.body(a.Body, 0)
+}
+
 // para is a paragraph broken into lines, ready to place.
 type para struct {
 	lines []measure.Line
@@ -101,6 +156,9 @@ func (l *state) prepare(b model.Block) (para, bool) {
 		return para{}, false
 	}
 	st := l.s.Style(e)
+	if p, ok := b.(*model.Para); ok && p.Center {
+		st.Align, st.Indent = format.Center, 0
+	}
 	runs = l.s.Runs(e, runs)
 	ws := measure.Words(l.f, runs, st.Size)
 	w := l.s.TextWidth()
@@ -192,7 +250,7 @@ func (l *state) body(blocks []model.Block, h unit.Length) {
 				}
 			}
 		}
-		if !last {
+		if !last || h == 0 {
 			l.flowPara(p, 0)
 			continue
 		}
@@ -306,17 +364,15 @@ func (l *state) signatureHeight(doc *model.Document, left, right column) unit.Le
 // table places a body table: column widths from the content, wrapped cells,
 // borders, the header rows repeated on each page, rows never split.
 func (l *state) table(t *model.Table, last bool, tail unit.Length) {
-	if len(t.Rows) == 0 {
+	cols := measure.Columns(t)
+	if cols == 0 {
 		return
-	}
-	cols := 0
-	for _, r := range t.Rows {
-		cols = max(cols, len(r))
 	}
 	widths := measure.ColumnWidths(l.f, l.s, t, cols)
 	type cellLines struct {
 		lines []measure.Line
 		st    format.Style
+		w     unit.Length // the cell's width: its columns added up
 	}
 	rowLines := make([][]cellLines, len(t.Rows))
 	heights := make([]unit.Length, len(t.Rows))
@@ -326,22 +382,26 @@ func (l *state) table(t *model.Table, last bool, tail unit.Length) {
 			e = format.TableHead
 		}
 		st := l.s.Style(e)
-		for c := 0; c < cols; c++ {
+		for c, k := 0, 0; c < cols; k++ {
 			var runs []model.Run
-			if c < len(r) {
-				runs = l.s.Runs(e, r[c].Runs)
+			span := 1
+			if k < len(r) {
+				runs = l.s.Runs(e, r[k].Runs)
+				span = min(max(r[k].Span, 1), cols-c)
 			}
-			w := widths[c] - 2*l.s.CellPad
+			var cw unit.Length
+			for _, w := range widths[c : c+span] {
+				cw += w
+			}
+			w := cw - 2*l.s.CellPad
 			ls := measure.Break(l.f, measure.Words(l.f, runs, st.Size), st.Size, w, w)
 			cst := st
-			if i >= t.HeaderRows && c < len(t.Align) {
-				switch t.Align[c] {
-				case model.AlignCenter:
-					cst.Align = format.Center
-				}
+			if i >= t.HeaderRows && span == 1 && c < len(t.Align) && t.Align[c] == model.AlignCenter {
+				cst.Align = format.Center
 			}
-			rowLines[i] = append(rowLines[i], cellLines{ls, cst})
+			rowLines[i] = append(rowLines[i], cellLines{ls, cst, cw})
 			heights[i] = max(heights[i], unit.Length(len(ls))*st.Line+2*cellVPad)
+			c += span
 		}
 	}
 	// No space before a table: a Word table cannot have any, and both
@@ -349,21 +409,22 @@ func (l *state) table(t *model.Table, last bool, tail unit.Length) {
 	y := l.y
 	drawRow := func(i int) {
 		x := l.s.Left
-		for c := 0; c < cols; c++ {
-			cl := rowLines[i][c]
+		var edges []unit.Length
+		for _, cl := range rowLines[i] {
 			cy := y + cellVPad
 			for _, ln := range cl.lines {
-				l.emit(ln, x+l.s.CellPad, widths[c]-2*l.s.CellPad, cy, cl.st)
+				l.emit(ln, x+l.s.CellPad, cl.w-2*l.s.CellPad, cy, cl.st)
 				cy += cl.st.Line
 			}
-			x += widths[c]
+			edges = append(edges, cl.w)
+			x += cl.w
 		}
-		l.grid(widths, y, heights[i])
+		l.grid(edges, y, heights[i])
 		y += heights[i]
 	}
 	for i := range t.Rows {
 		need := heights[i]
-		if last && i == len(t.Rows)-1 {
+		if last && tail > 0 && i == len(t.Rows)-1 {
 			need += l.s.SignGap + tail // the last row keeps with the signature
 		}
 		if y+need > l.bottom() && y > l.s.Top {

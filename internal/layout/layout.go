@@ -41,6 +41,7 @@ type Item struct {
 
 // Page is one page of items, in drawing (and reading) order.
 type Page struct {
+	W, H  unit.Length // the page size: A4 portrait or landscape
 	Items []Item
 }
 
@@ -74,30 +75,39 @@ func Layout(doc *model.Document, s *format.Sheet, f *font.Set) (*Result, error) 
 	l.newPage()
 	l.header(doc)
 	l.title(doc)
+	l.authority(doc)
+	l.addressees(doc)
 	if len(doc.Body) == 0 {
 		return nil, fmt.Errorf("layout: empty body")
 	}
 	left, right := l.columns()
 	l.body(doc.Body, l.signatureHeight(doc, left, right))
 	l.signature(doc)
+	for _, a := range doc.Appendices {
+		l.appendix(doc, a, s)
+	}
 	return l.res, nil
 }
 
 type state struct {
-	s    *format.Sheet
-	f    *font.Set
-	res  *Result
-	y    unit.Length // top of the next line box
-	page int         // index of the current page
+	s      *format.Sheet
+	f      *font.Set
+	res    *Result
+	y      unit.Length // top of the next line box
+	page   int         // index of the current page
+	number int         // page number within the current part (document or appendix)
 }
 
 func (l *state) cur() *Page { return &l.res.Pages[l.page] }
 
+// newPage starts a page of the current sheet. Page numbers count within
+// the document and, separately, within each appendix (Phụ lục I, III.1.đ).
 func (l *state) newPage() {
-	l.res.Pages = append(l.res.Pages, Page{})
+	l.res.Pages = append(l.res.Pages, Page{W: l.s.PageW, H: l.s.PageH})
 	l.page = len(l.res.Pages) - 1
+	l.number++
 	l.y = l.s.Top
-	if n := l.page + 1; n >= 2 {
+	if n := l.number; n >= 2 {
 		// Page numbers from page 2, centred in the top margin (Phụ lục I, I.7).
 		st := l.s.Style(format.PageNumber)
 		text := fmt.Sprint(n)
@@ -124,7 +134,11 @@ func Dump(w io.Writer, r *Result) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Result %v x %v, %d pages\n", r.W, r.H, len(r.Pages))
 	for i, p := range r.Pages {
-		fmt.Fprintf(&b, "Page %d\n", i+1)
+		fmt.Fprintf(&b, "Page %d", i+1)
+		if p.W != r.W {
+			fmt.Fprintf(&b, " %v x %v", p.W, p.H)
+		}
+		b.WriteString("\n")
 		for _, it := range p.Items {
 			switch it.Kind {
 			case Text:

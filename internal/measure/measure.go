@@ -171,6 +171,7 @@ func cut(f *font.Set, w Word, avail unit.Length, size int) (Word, *Word) {
 // column gets at least its longest word, and the rest in proportion to what
 // its widest cell would need on one line.
 func ColumnWidths(f *font.Set, s *format.Sheet, t *model.Table, cols int) []unit.Length {
+	// Group rows span the table and take no part in sharing it.
 	total := s.TextWidth()
 	pad := 2 * s.CellPad
 	nat := make([]unit.Length, cols)
@@ -181,6 +182,9 @@ func ColumnWidths(f *font.Set, s *format.Sheet, t *model.Table, cols int) []unit
 			e = format.TableHead
 		}
 		st := s.Style(e)
+		if len(r) == 1 && r[0].Span > 1 {
+			continue
+		}
 		for c := 0; c < len(r) && c < cols; c++ {
 			ws := Words(f, s.Runs(e, r[c].Runs), st.Size)
 			var line unit.Length
@@ -255,3 +259,29 @@ func Widest(lines []Line) unit.Length {
 
 // CellVPad is the space above and below the lines of a table cell.
 const CellVPad = 2 * unit.Point
+
+// Columns returns the number of columns of t: the widest row, counting
+// spans.
+func Columns(t *model.Table) int {
+	cols := 0
+	for _, r := range t.Rows {
+		n := 0
+		for _, c := range r {
+			n += max(c.Span, 1)
+		}
+		cols = max(cols, n)
+	}
+	return cols
+}
+
+// AddresseeGeometry returns where a list of several addressees goes: the
+// label's x, the indent of the items from it, and the items' width. The
+// block (label and widest item) is centred on the text area.
+func AddresseeGeometry(f *font.Set, s *format.Sheet, lines []string) (x, indent, w unit.Length) {
+	st := s.Style(format.Addressee)
+	indent = f.Face(font.Regular).Width(format.AddresseeLabel, st.Size) + unit.MMs(2)
+	avail := s.TextWidth() - indent
+	widest := Widest(Lines(f, s, format.Addressee, lines, avail))
+	x = s.Left + (s.TextWidth()-indent-widest)/2
+	return x, indent, s.Left + s.TextWidth() - x - indent
+}

@@ -18,34 +18,53 @@ func Dump(w io.Writer, doc *Document) error {
 	fmt.Fprintf(&b, "  Number value=%d symbol=%q\n", doc.Number.Value, doc.Number.Symbol)
 	fmt.Fprintf(&b, "  PlaceDate place=%q date=%04d-%02d-%02d\n", doc.Place, doc.Date.Year, doc.Date.Month, doc.Date.Day)
 	fmt.Fprintf(&b, "  Title type=%q summary=%q\n", doc.Title.Type, doc.Title.Summary)
+	if doc.Authority != "" {
+		fmt.Fprintf(&b, "  Authority %q\n", doc.Authority)
+	}
+	if len(doc.Addressees) > 0 {
+		fmt.Fprintf(&b, "  Addressees %s\n", quoteAll(doc.Addressees))
+	}
 	for _, blk := range doc.Body {
-		dumpBlock(&b, blk)
+		dumpBlock(&b, blk, "  ")
 	}
 	fmt.Fprintf(&b, "  Signature %s name=%q\n", quoteAll(doc.Signature.Lines), doc.Signature.Name)
 	fmt.Fprintf(&b, "  Recipients %s archive=%q\n", quoteAll(doc.Recipients.Items), doc.Recipients.Archive)
+	for _, a := range doc.Appendices {
+		fmt.Fprintf(&b, "  Appendix title=%q landscape=%v issuer=%q\n", a.Title, a.Landscape, doc.IssuerName)
+		for _, blk := range a.Body {
+			dumpBlock(&b, blk, "    ")
+		}
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-func dumpBlock(b *strings.Builder, blk Block) {
+func dumpBlock(b *strings.Builder, blk Block, in string) {
 	switch n := blk.(type) {
 	case *Para:
-		fmt.Fprintf(b, "  Para role=%s", n.Role)
+		fmt.Fprintf(b, "%sPara role=%s", in, n.Role)
 		if n.Marker != "" {
 			fmt.Fprintf(b, " marker=%q depth=%d", n.Marker, n.Depth)
 		}
+		if n.Center {
+			b.WriteString(" center")
+		}
 		b.WriteString("\n")
-		dumpRuns(b, "    ", n.Runs)
+		dumpRuns(b, in+"  ", n.Runs)
 	case *Heading:
-		fmt.Fprintf(b, "  Heading level=%d\n", n.Level)
-		dumpRuns(b, "    ", n.Runs)
+		fmt.Fprintf(b, "%sHeading level=%d\n", in, n.Level)
+		dumpRuns(b, in+"  ", n.Runs)
 	case *Table:
-		fmt.Fprintf(b, "  Table header=%d align=%v\n", n.HeaderRows, n.Align)
+		fmt.Fprintf(b, "%sTable header=%d align=%v\n", in, n.HeaderRows, n.Align)
 		for i, row := range n.Rows {
-			fmt.Fprintf(b, "    Row %d\n", i)
+			fmt.Fprintf(b, "%s  Row %d\n", in, i)
 			for _, c := range row {
-				b.WriteString("      Cell\n")
-				dumpRuns(b, "        ", c.Runs)
+				if c.Span > 1 {
+					fmt.Fprintf(b, "%s    Cell span=%d\n", in, c.Span)
+				} else {
+					fmt.Fprintf(b, "%s    Cell\n", in)
+				}
+				dumpRuns(b, in+"      ", c.Runs)
 			}
 		}
 	}

@@ -21,16 +21,37 @@ type Date struct {
 
 // Document is one administrative document.
 type Document struct {
-	Kind       string // template name, e.g. "ke-hoach"
-	Source     diag.Pos
-	Header     Header
-	Number     Number
-	Place      string // "Địa danh", e.g. "Vạn Giã"
-	Date       Date
-	Title      Title
+	Kind   string // template name, e.g. "ke-hoach"
+	Source diag.Pos
+	Header Header
+	Number Number
+	Place  string // "Địa danh", e.g. "Vạn Giã"
+	Date   Date
+	Title  Title
+	// Authority is the "thẩm quyền ban hành" line of a Quyết định, e.g.
+	// "CHỦ TỊCH ỦY BAN NHÂN DÂN THỊ TRẤN VẠN GIÃ" (Phụ lục III, Mẫu 1.2);
+	// empty for other kinds.
+	Authority string
+	// Addressees is "Kính gửi" (ô 9a): the bodies a Tờ trình, a Báo cáo sent
+	// upward or a Công văn is addressed to; empty for other kinds.
+	Addressees []string
 	Body       []Block
 	Signature  Signature
 	Recipients Recipients
+	// Issuer is the issuing body's name as written in a sentence ("Ủy ban
+	// nhân dân thị trấn Vạn Giã"), for the "(Kèm theo …)" line of appendices.
+	IssuerName string
+	// Appendices are attached after the signature, each starting on a new
+	// page and numbered from 1 (Phụ lục I, III.1).
+	Appendices []Appendix
+}
+
+// Appendix is a "Phụ lục" or attached list ("Danh sách …") of a document.
+type Appendix struct {
+	At        diag.Pos
+	Title     string // tên phụ lục, e.g. "DANH SÁCH …"
+	Landscape bool   // laid out on a landscape page (Phụ lục I, I.2)
+	Body      []Block
 }
 
 // Pos returns the position of the document's data file.
@@ -84,7 +105,8 @@ type Para struct {
 	At     diag.Pos
 	Role   Role
 	Marker string
-	Depth  int // list nesting, 0 for plain paragraphs
+	Depth  int  // list nesting, 0 for plain paragraphs
+	Center bool // centred, without indent ("QUYẾT ĐỊNH:")
 	Runs   []Run
 }
 
@@ -105,9 +127,11 @@ type Table struct {
 	Rows       [][]Cell
 }
 
-// Cell is one table cell.
+// Cell is one table cell. A row of one cell whose Span is the number of
+// columns is a group row ("I. TẬP THỂ").
 type Cell struct {
 	Runs []Run
+	Span int // columns covered; 0 or 1 for an ordinary cell
 }
 
 // Align is a horizontal alignment.

@@ -21,20 +21,34 @@ func (s *Set) Build(in *data.Input) (*model.Document, diag.List) {
 		diags.Add(diag.New(diag.Pos{File: t.File, Line: t.line}, diag.CodeTmplExec, err.Error()))
 		return nil, diags
 	}
+	body, apps := parseDocument([]byte(md), diag.Pos{File: t.File, Line: t.line})
+	recipients := in.Recipients
+	if len(in.Addressees) > 0 && (len(recipients) == 0 || !strings.HasPrefix(strings.TrimPrefix(recipients[0], "- "), "Như trên")) {
+		// With "Kính gửi", Nơi nhận starts with "- Như trên;" (Phụ lục I, II.9.b).
+		recipients = append([]string{"Như trên"}, recipients...)
+	}
+	if len(apps) > 0 && in.Org.FullName == "" {
+		diags.Add(diag.New(diag.Pos{File: in.File, Line: 1, Col: 1}, diag.CodeNoIssuerName, "dòng \"(Kèm theo …)\" của phụ lục"))
+		return nil, diags
+	}
 	doc := &model.Document{
-		Kind:   t.Name,
-		Source: diag.Pos{File: in.File},
-		Header: model.Header{Parent: in.Org.Parent, Issuer: in.Org.Name},
-		Number: model.Number{Value: in.Number, Symbol: t.Code + "-" + in.Org.Abbrev},
-		Place:  in.Org.Place,
-		Date:   model.Date{Year: in.Date.Year, Month: in.Date.Month, Day: in.Date.Day},
-		Title:  model.Title{Type: t.Type, Summary: in.Summary},
-		Body:   parseMarkdown([]byte(md), diag.Pos{File: t.File, Line: t.line}),
+		Kind:       t.Name,
+		Source:     diag.Pos{File: in.File},
+		Header:     model.Header{Parent: in.Org.Parent, Issuer: in.Org.Name},
+		Number:     model.Number{Value: in.Number, Symbol: t.Code + "-" + in.Org.Abbrev},
+		Place:      in.Org.Place,
+		Date:       model.Date{Year: in.Date.Year, Month: in.Date.Month, Day: in.Date.Day},
+		Title:      model.Title{Type: t.Type, Summary: in.Summary},
+		Authority:  in.Authority,
+		Addressees: in.Addressees,
+		Body:       body,
+		IssuerName: in.Org.FullName,
+		Appendices: apps,
 		Signature: model.Signature{
 			Lines: signatureLines(in.Signer),
 			Name:  in.Signer.Name,
 		},
-		Recipients: model.Recipients{Items: in.Recipients, Archive: in.Archive},
+		Recipients: model.Recipients{Items: recipients, Archive: in.Archive},
 	}
 	return doc, diags
 }

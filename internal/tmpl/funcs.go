@@ -5,6 +5,7 @@ import (
 	"text/template"
 
 	"vanban/internal/data"
+	"vanban/internal/law"
 )
 
 // funcs is the small function set templates may call. Logic stays in Go:
@@ -27,5 +28,58 @@ func funcs() template.FuncMap {
 		"trich_dan": func(r data.DocRef) string { return r.Citation() },
 		// so: a number with a leading zero below 10 (Phụ lục I, II.3.c).
 		"so": func(n int64) string { return fmt.Sprintf("%02d", n) },
+		// dem: how many rows a list has.
+		"dem": func(rows []map[string]any) int64 { return int64(len(rows)) },
+		// stt: the ordinal of a range index, 1-based.
+		"stt": func(i int) int { return i + 1 },
+		// la_ma: a Roman numeral, for group rows "I.", "II.".
+		"la_ma": roman,
+		// nhom: the rows grouped by the value of key, in order of first appearance.
+		"nhom": groupBy,
+		// can_cu_tdkt: the legal bases of emulation and commendation in force on
+		// a date (Luật Thi đua, khen thưởng 2022; NĐ 98/2023 or NĐ 152/2025).
+		"can_cu_tdkt": law.Bases,
 	}
+}
+
+// Group is the rows sharing one value of a key.
+type Group struct {
+	Key  string
+	Rows []map[string]any
+}
+
+// Count is len(Rows), for templates.
+func (g Group) Count() int64 { return int64(len(g.Rows)) }
+
+func groupBy(rows []map[string]any, key string) ([]Group, error) {
+	var out []Group
+	index := map[string]int{}
+	for _, r := range rows {
+		v, ok := r[key]
+		if !ok {
+			return nil, fmt.Errorf("không có cột %q", key)
+		}
+		k := fmt.Sprint(v)
+		i, seen := index[k]
+		if !seen {
+			i = len(out)
+			index[k] = i
+			out = append(out, Group{Key: k})
+		}
+		out[i].Rows = append(out[i].Rows, r)
+	}
+	return out, nil
+}
+
+func roman(n int) string {
+	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
+	syms := []string{"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
+	s := ""
+	for i, v := range vals {
+		for n >= v {
+			s += syms[i]
+			n -= v
+		}
+	}
+	return s
 }

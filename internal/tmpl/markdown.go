@@ -29,18 +29,87 @@ func newParser() parser.Parser {
 //	### a) …           → Heading level 3
 //	paragraph          → Para; **bold** and *italic* become run styles
 //	- item / 1. item   → Para with marker "-" / "1."; "1)" lists are lettered "a)", "b)", … "đ)" …
-//	| table |          → Table, first row repeated on each page
+//	| table |          → Table, first row repeated on each page; a row
+//	                     with only its first cell filled is a group row
+//	                     spanning the table ("I. TẬP THỂ")
+//	> Căn cứ …         → Para role can-cu (italic; ";" after each, "." after the last)
+//
+// Two directive lines, alone on their line, are vanban's own:
+//
+//	::: giua           → the next paragraph is centred ("QUYẾT ĐỊNH:")
+//	::: phu-luc        → what follows is an appendix on new pages; its first
+//	::: phu-luc ngang    "# …" heading is its title; "ngang" = landscape
 func parseMarkdown(src []byte, at diag.Pos) []model.Block {
-	doc := newParser().Parse(text.NewReader(src))
-	c := converter{src: src, at: at}
-	c.blocks(doc, 0)
-	return c.out
+	body, _ := parseDocument(src, at)
+	return body
+}
+
+// parseDocument parses the body and the appendices of a template's output.
+func parseDocument(src []byte, at diag.Pos) ([]model.Block, []model.Appendix) {
+	lines := strings.Split(string(src), "\n")
+	type part struct {
+		start     int // first line (0-based)
+		landscape bool
+	}
+	parts := []part{{start: 0}}
+	centred := map[int]bool{} // 0-based line numbers of centred paragraphs
+	for i, l := range lines {
+		switch d := strings.TrimSpace(l); {
+		case d == "::: giua":
+			for j := i + 1; j < len(lines); j++ {
+				if strings.TrimSpace(lines[j]) != "" {
+					centred[j] = true
+					break
+				}
+			}
+			lines[i] = ""
+		case d == "::: phu-luc" || d == "::: phu-luc ngang":
+			parts = append(parts, part{start: i + 1, landscape: strings.HasSuffix(d, "ngang")})
+			lines[i] = ""
+		}
+	}
+	var body []model.Block
+	var apps []model.Appendix
+	for k, p := range parts {
+		end := len(lines)
+		if k+1 < len(parts) {
+			end = parts[k+1].start - 1
+		}
+		// Keep the lines before the part blank, so line numbers stay those of
+		// the whole output.
+		chunk := strings.Repeat("\n", p.start) + strings.Join(lines[p.start:end], "\n")
+		c := converter{src: []byte(chunk), at: at, centred: centred}
+		c.blocks(newParser().Parse(text.NewReader(c.src)), 0)
+		if k == 0 {
+			body = c.out
+			continue
+		}
+		a := model.Appendix{At: at, Landscape: p.landscape}
+		if len(c.out) > 0 {
+			if h, ok := c.out[0].(*model.Heading); ok && h.Level == 1 {
+				a.Title = model.PlainText(h.Runs)
+				c.out = c.out[1:]
+			}
+		}
+		a.Body = c.out
+		apps = append(apps, a)
+	}
+	return body, apps
 }
 
 type converter struct {
-	src []byte
-	at  diag.Pos
-	out []model.Block
+	src     []byte
+	at      diag.Pos
+	out     []model.Block
+	centred map[int]bool
+}
+
+// line returns the 0-based line of n's first line in src.
+func (c *converter) line(n ast.Node) int {
+	if l := n.Lines(); l != nil && l.Len() > 0 {
+		return strings.Count(string(c.src[:l.At(0).Start]), "\n")
+	}
+	return -1
 }
 
 func (c *converter) pos(n ast.Node) diag.Pos {
@@ -58,11 +127,11 @@ func (c *converter) blocks(parent ast.Node, depth int) {
 			lvl := min(n.Level, 3)
 			c.out = append(c.out, &model.Heading{At: c.pos(n), Level: lvl, Runs: c.runs(n, 0)})
 		case *ast.Paragraph, *ast.TextBlock:
-			c.out = append(c.out, &model.Para{At: c.pos(n), Role: model.RoleBody, Runs: c.runs(n, 0)})
+			c.out = append(c.out, &model.Para{At: c.pos(n), Role: model.RoleBody, Center: c.centred[c.line(n)], Runs: c.runs(n, 0)})
 		case *ast.List:
 			c.list(n, depth)
 		case *ast.Blockquote:
-			c.blocks(n, depth)
+			c.basis(n)
 		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
 			lines := n.Lines()
 			for i := 0; i < lines.Len(); i++ {
@@ -76,6 +145,54 @@ func (c *converter) blocks(parent ast.Node, depth int) {
 			c.table(n)
 		}
 	}
+}
+
+// basis converts a block quote into "căn cứ" paragraphs, one per paragraph
+// or line, with the punctuation of Phụ lục I, II.6.a: ";" after each, "."
+// after the last.
+func (c *converter) basis(q *ast.Blockquote) {
+	var paras []*model.Para
+	for n := q.FirstChild(); n != nil; n = n.NextSibling() {
+		if _, ok := n.(*ast.Paragraph); !ok {
+			continue
+		}
+		// A hard or soft line break inside the quote also separates bases.
+		var cur []model.Run
+		flush := func() {
+			if len(cur) > 0 {
+				paras = append(paras, &model.Para{At: c.pos(n), Role: model.RoleBasis, Runs: trimRuns(cur)})
+			}
+			cur = nil
+		}
+		for _, r := range c.runs(n, 0) {
+			parts := strings.Split(r.Text, "\n")
+			for i, p := range parts {
+				if i > 0 {
+					flush()
+				}
+				if p != "" {
+					cur = append(cur, model.Run{Text: p, Style: r.Style})
+				}
+			}
+		}
+		flush()
+	}
+	for i, p := range paras {
+		end := ";"
+		if i == len(paras)-1 {
+			end = "."
+		}
+		last := &p.Runs[len(p.Runs)-1]
+		last.Text = strings.TrimRight(last.Text, ";,. ") + end
+		c.out = append(c.out, p)
+	}
+}
+
+func trimRuns(runs []model.Run) []model.Run {
+	out := append([]model.Run(nil), runs...)
+	out[0].Text = strings.TrimLeft(out[0].Text, " ")
+	out[len(out)-1].Text = strings.TrimRight(out[len(out)-1].Text, " ")
+	return out
 }
 
 func (c *converter) list(l *ast.List, depth int) {
@@ -135,6 +252,16 @@ func letter(n int) string {
 	return s
 }
 
+// inQuote reports whether n lies in a block quote.
+func (c *converter) inQuote(n ast.Node) bool {
+	for p := n; p != nil; p = p.Parent() {
+		if _, ok := p.(*ast.Blockquote); ok {
+			return true
+		}
+	}
+	return false
+}
+
 func (c *converter) table(t *east.Table) {
 	tb := &model.Table{At: c.pos(t)}
 	for _, a := range t.Alignments {
@@ -154,10 +281,26 @@ func (c *converter) table(t *east.Table) {
 		}
 		if _, ok := row.(*east.TableHeader); ok {
 			tb.HeaderRows++
+		} else if group(cells) {
+			cells = []model.Cell{{Runs: cells[0].Runs, Span: len(cells)}}
 		}
 		tb.Rows = append(tb.Rows, cells)
 	}
 	c.out = append(c.out, tb)
+}
+
+// group reports whether a body row is a group row: first cell filled, the
+// others empty.
+func group(cells []model.Cell) bool {
+	if len(cells) < 2 || len(cells[0].Runs) == 0 {
+		return false
+	}
+	for _, c := range cells[1:] {
+		if strings.TrimSpace(model.PlainText(c.Runs)) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // runs flattens the inline children of n into styled runs, merging
@@ -185,7 +328,11 @@ func (c *converter) runs(n ast.Node, style model.RunStyle) []model.Run {
 				}
 				add(string(v), st)
 				if ch.SoftLineBreak() || ch.HardLineBreak() {
-					add(" ", st)
+					if c.inQuote(n) {
+						add("\n", st)
+					} else {
+						add(" ", st)
+					}
 				}
 			case *ast.String:
 				add(string(ch.Value), st)

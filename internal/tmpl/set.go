@@ -33,22 +33,29 @@ type Template struct {
 	Code    string // ký hiệu of the type, e.g. "KH" (Phụ lục III)
 	Summary string // one line for `vanban templates`
 	Schema  *data.Schema
+	Grants  string // xet_khen: "nguoi_ky", "cap_tren" or ""
 	body    *template.Template
 	line    int // line of the body in File
 }
 
+type fieldMeta struct {
+	Ten     string      `toml:"ten"`
+	Kieu    string      `toml:"kieu"`
+	BatBuoc bool        `toml:"bat_buoc"`
+	Nhan    string      `toml:"nhan"`
+	MoTa    string      `toml:"mo_ta"`
+	ViDu    string      `toml:"vi_du"`
+	Cot     []fieldMeta `toml:"cot"` // the columns of a "bang_lap"
+}
+
 type frontMatter struct {
-	TenLoai string `toml:"ten_loai"`
-	KyHieu  string `toml:"ky_hieu"`
-	MoTa    string `toml:"mo_ta"`
-	Truong  []struct {
-		Ten     string `toml:"ten"`
-		Kieu    string `toml:"kieu"`
-		BatBuoc bool   `toml:"bat_buoc"`
-		Nhan    string `toml:"nhan"`
-		MoTa    string `toml:"mo_ta"`
-		ViDu    string `toml:"vi_du"`
-	} `toml:"truong"`
+	TenLoai   string      `toml:"ten_loai"`
+	KyHieu    string      `toml:"ky_hieu"`
+	MoTa      string      `toml:"mo_ta"`
+	KinhGui   bool        `toml:"kinh_gui"`   // the document has "Kính gửi"
+	ThamQuyen bool        `toml:"tham_quyen"` // the document has a thẩm quyền line
+	XetKhen   string      `toml:"xet_khen"`   // who grants the awards listed: "nguoi_ky" or "cap_tren"
+	Truong    []fieldMeta `toml:"truong"`
 }
 
 // Set is the templates available to a workspace.
@@ -147,23 +154,31 @@ func parseTemplate(name, file, src string) (*Template, diag.List) {
 		diags.Add(diag.New(at(2), diag.CodeTmplMeta, "cần khai báo ten_loai và ky_hieu"))
 	}
 	schema := &data.Schema{Template: name, Fields: data.Common()}
+	if fm.KinhGui {
+		schema.Fields = append(schema.Fields, data.Field{Key: "kinh_gui", Kind: data.KindLines, Required: true,
+			Label: "nơi được kính gửi", Example: `["Ủy ban nhân dân huyện Vạn Ninh"]`,
+			Doc: `cơ quan được kính gửi; một nơi thì viết trên cùng dòng "Kính gửi:"`})
+	}
+	if fm.ThamQuyen {
+		schema.Fields = append(schema.Fields, data.Field{Key: "tham_quyen", Kind: data.KindString, Required: true,
+			Label: "thẩm quyền ban hành", Example: `"CHỦ TỊCH ỦY BAN NHÂN DÂN THỊ TRẤN VẠN GIÃ"`,
+			Doc: "thẩm quyền ban hành quyết định (chức vụ người đứng đầu hoặc tên tập thể)"})
+	}
 	for _, f := range fm.Truong {
-		k, ok := data.KindNames[f.Kieu]
-		if !ok {
-			diags.Add(diag.New(at(2), diag.CodeTmplMeta, fmt.Sprintf("trường %q có kiểu %q không hợp lệ", f.Ten, f.Kieu)))
-			continue
+		fd, ok := fieldOf(f, &diags, at(2))
+		if ok {
+			schema.Fields = append(schema.Fields, fd)
 		}
-		label := f.Nhan
-		if label == "" {
-			label = f.Ten
-		}
-		ex := f.ViDu
-		if ex == "" {
-			ex = `"…"`
-		}
-		schema.Fields = append(schema.Fields, data.Field{
-			Key: f.Ten, Kind: k, Required: f.BatBuoc, Label: label, Doc: f.MoTa, Example: ex,
-		})
+	}
+	switch fm.XetKhen {
+	case "", "nguoi_ky", "cap_tren":
+	default:
+		diags.Add(diag.New(at(2), diag.CodeTmplMeta, fmt.Sprintf(`xet_khen phải là "nguoi_ky" hoặc "cap_tren", không phải %q`, fm.XetKhen)))
+	}
+	if fm.XetKhen == "cap_tren" {
+		schema.Fields = append(schema.Fields, data.Field{Key: "cap_xet", Kind: data.KindString, Required: true,
+			Label: "cấp xét khen thưởng", Example: `"huyen"`,
+			Doc: `cấp của cơ quan có thẩm quyền khen thưởng: "xa", "huyen" hoặc "tinh"`})
 	}
 	if diags.HasErrors() {
 		return nil, diags
@@ -177,8 +192,38 @@ func parseTemplate(name, file, src string) (*Template, diag.List) {
 	escapeActions(t)
 	return &Template{
 		Name: name, File: file, Type: fm.TenLoai, Code: fm.KyHieu, Summary: fm.MoTa,
-		Schema: schema, body: t, line: bodyLine,
+		Schema: schema, Grants: fm.XetKhen, body: t, line: bodyLine,
 	}, nil
+}
+
+// fieldOf converts one declared field of the front matter.
+func fieldOf(f fieldMeta, diags *diag.List, at diag.Pos) (data.Field, bool) {
+	k, ok := data.KindNames[f.Kieu]
+	if !ok {
+		diags.Add(diag.New(at, diag.CodeTmplMeta, fmt.Sprintf("trường %q có kiểu %q không hợp lệ", f.Ten, f.Kieu)))
+		return data.Field{}, false
+	}
+	label := f.Nhan
+	if label == "" {
+		label = f.Ten
+	}
+	ex := f.ViDu
+	if ex == "" {
+		ex = `"…"`
+	}
+	fd := data.Field{Key: f.Ten, Kind: k, Required: f.BatBuoc, Label: label, Doc: f.MoTa, Example: ex}
+	if (k == data.KindTableList) != (len(f.Cot) > 0) {
+		diags.Add(diag.New(at, diag.CodeTmplMeta, fmt.Sprintf("trường %q: chỉ kiểu \"bang_lap\" có các cột [[truong.cot]], và phải có", f.Ten)))
+		return data.Field{}, false
+	}
+	for _, c := range f.Cot {
+		sub, ok := fieldOf(c, diags, at)
+		if !ok {
+			return data.Field{}, false
+		}
+		fd.Sub = append(fd.Sub, sub)
+	}
+	return fd, true
 }
 
 // execute runs the template body on the input's values.

@@ -13,10 +13,11 @@ import (
 // derive (rule lengths, table columns), measured with the same fonts and
 // line breaker as the PDF.
 type body struct {
-	x   xw
-	s   *format.Sheet
-	f   *font.Set
-	doc *model.Document
+	x        xw
+	s        *format.Sheet
+	f        *font.Set
+	doc      *model.Document
+	sections int // sections closed so far
 }
 
 const wNS = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`
@@ -27,14 +28,39 @@ func documentXML(doc *model.Document, s *format.Sheet, f *font.Set) string {
 	b.x.raw(`<w:document ` + wNS + `><w:body>`)
 	b.header()
 	b.title()
-	b.content()
+	b.authority()
+	b.addressees()
+	b.content(b.doc.Body, true)
 	b.signature()
-	// Word needs a paragraph after the last table; keep it one point high so
-	// it can never push a page of its own.
-	b.x.raw(`<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>`)
-	b.sectPr()
+	// Each section ends with the portrait or landscape page setup of its
+	// own; the last one's stands at the end of the body.
+	sheet := s
+	for _, a := range doc.Appendices {
+		b.endSection(sheet, false)
+		sheet = s
+		if a.Landscape {
+			sheet = s.Landscape()
+		}
+		b.appendix(a, sheet)
+	}
+	b.endSection(sheet, true)
 	b.x.raw(`</w:body></w:document>`)
 	return b.x.String()
+}
+
+// endSection closes a section: a paragraph one point high (Word needs a
+// paragraph after a table, and this one can never push a page of its own)
+// carrying the section's page setup, or the body's final sectPr.
+func (b *body) endSection(s *format.Sheet, last bool) {
+	b.x.raw(`<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>`)
+	if !last {
+		b.sectPr(s, b.sections > 0)
+	}
+	b.x.raw(`<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>`)
+	if last {
+		b.sectPr(s, b.sections > 0)
+	}
+	b.sections++
 }
 
 // para writes one paragraph of element e: text runs, and direct formatting
@@ -42,6 +68,7 @@ func documentXML(doc *model.Document, s *format.Sheet, f *font.Set) string {
 type paraOpt struct {
 	before  *unit.Length // overrides the style's space before
 	keepNxt bool
+	center  bool // centred without indent, in a body style
 }
 
 func (b *body) para(e format.Element, runs []model.Run, o paraOpt) {
@@ -52,6 +79,9 @@ func (b *body) para(e format.Element, runs []model.Run, o paraOpt) {
 	}
 	if o.before != nil {
 		x.f(`<w:spacing w:before="%d"/>`, o.before.Twips())
+	}
+	if o.center {
+		x.raw(`<w:ind w:firstLine="0"/><w:jc w:val="center"/>`)
 	}
 	x.raw(`</w:pPr>`)
 	for _, r := range b.s.Runs(e, runs) {
@@ -171,11 +201,70 @@ func (b *body) title() {
 	b.rule(measure.Rule(b.s, measure.Widest(measure.Lines(b.f, b.s, format.TitleSummary, []string{b.doc.Title.Summary}, w))), w)
 }
 
-// content writes the body blocks. The first paragraph gets the gap after
-// the title block; the last keeps with the signature block.
-func (b *body) content() {
-	for i, blk := range b.doc.Body {
-		o := paraOpt{keepNxt: i == len(b.doc.Body)-1}
+// authority writes the thẩm quyền ban hành line of a Quyết định.
+func (b *body) authority() {
+	if b.doc.Authority == "" {
+		return
+	}
+	b.text(format.AuthorityLine, b.doc.Authority, paraOpt{})
+}
+
+// addressees writes "Kính gửi:": one addressee centred on the label's line;
+// several as paragraphs whose hanging indent puts the label left of the
+// first item and aligns the dashes, placed as the PDF places them.
+func (b *body) addressees() {
+	if len(b.doc.Addressees) == 0 {
+		return
+	}
+	gap := b.s.BodyGap
+	lines := format.AddresseeLines(b.doc.Addressees)
+	if len(lines) == 1 {
+		b.para(format.Addressee, []model.Run{{Text: format.AddresseeLabel + " " + lines[0]}}, paraOpt{before: &gap, center: true})
+		return
+	}
+	x, indent, w := measure.AddresseeGeometry(b.f, b.s, lines)
+	left := x - b.s.Left + indent
+	right := b.s.TextWidth() - (x - b.s.Left) - indent - w
+	for i, t := range lines {
+		b.x.f(`<w:p><w:pPr><w:pStyle w:val="%s"/>`, styleIDs[format.Addressee])
+		if i == 0 {
+			b.x.f(`<w:spacing w:before="%d"/>`, gap.Twips())
+		} else {
+			b.x.raw(`<w:spacing w:before="0"/>`)
+		}
+		if i == 0 {
+			b.x.f(`<w:ind w:left="%d" w:right="%d" w:hanging="%d"/>`, left.Twips(), right.Twips(), indent.Twips())
+		} else {
+			b.x.f(`<w:ind w:left="%d" w:right="%d"/>`, left.Twips(), right.Twips())
+		}
+		b.x.raw(`</w:pPr>`)
+		if i == 0 {
+			b.x.f(`<w:r><w:t xml:space="preserve">%s</w:t></w:r><w:r><w:tab/></w:r>`, escape(format.AddresseeLabel))
+		}
+		b.run(model.Run{Text: t}, 0)
+		b.x.raw(`</w:p>`)
+	}
+}
+
+// appendix writes an appendix section: title, "(Kèm theo …)" line, rule,
+// body.
+func (b *body) appendix(a model.Appendix, s *format.Sheet) {
+	saved := b.s
+	b.s = s
+	b.text(format.AppendixTitle, a.Title, paraOpt{})
+	note := format.AttachedLine(b.doc)
+	b.text(format.AppendixNote, note, paraOpt{})
+	w := s.TextWidth()
+	b.rule(measure.Rule(s, measure.Widest(measure.Lines(b.f, s, format.AppendixNote, []string{note}, w))), w)
+	b.content(a.Body, false)
+	b.s = saved
+}
+
+// content writes body blocks. The first paragraph gets the gap after the
+// title block; with keep, the last keeps with the signature block.
+func (b *body) content(blocks []model.Block, keep bool) {
+	for i, blk := range blocks {
+		o := paraOpt{keepNxt: keep && i == len(blocks)-1}
 		if i == 0 {
 			gap := b.s.BodyGap + b.s.Style(format.Body).Before
 			o.before = &gap
@@ -184,6 +273,7 @@ func (b *body) content() {
 		case *model.Heading:
 			b.para(format.HeadingElement(n.Level), n.Runs, o)
 		case *model.Para:
+			o.center = n.Center
 			runs := n.Runs
 			if n.Role == model.RoleBasis {
 				runs = withStyle(runs, model.Italic)
@@ -213,10 +303,7 @@ func withStyle(runs []model.Run, st model.RunStyle) []model.Run {
 // table writes a bordered body table: column widths as the PDF computes
 // them, the header rows repeated on each page, rows never split.
 func (b *body) table(t *model.Table, keepLast bool) {
-	cols := 0
-	for _, r := range t.Rows {
-		cols = max(cols, len(r))
-	}
+	cols := measure.Columns(t)
 	if cols == 0 {
 		return
 	}
@@ -225,21 +312,31 @@ func (b *body) table(t *model.Table, keepLast bool) {
 	for i, row := range t.Rows {
 		head := i < t.HeaderRows
 		b.rowStart(head)
-		for c := 0; c < cols; c++ {
-			b.cellStart(widths[c])
+		for c, k := 0, 0; c < cols; k++ {
 			e := format.TableCell
 			if head {
 				e = format.TableHead
 			}
 			var runs []model.Run
-			if c < len(row) {
-				runs = row[c].Runs
+			span := 1
+			if k < len(row) {
+				runs = row[k].Runs
+				span = min(max(row[k].Span, 1), cols-c)
 			}
+			var cw unit.Length
+			for _, w := range widths[c : c+span] {
+				cw += w
+			}
+			b.x.f(`<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/>`, cw.Twips())
+			if span > 1 {
+				b.x.f(`<w:gridSpan w:val="%d"/>`, span)
+			}
+			b.x.raw(`</w:tcPr>`)
 			b.x.f(`<w:p><w:pPr><w:pStyle w:val="%s"/>`, styleIDs[e])
 			if keepLast && i == len(t.Rows)-1 {
 				b.x.raw(`<w:keepNext/>`) // the last row stays with the signature
 			}
-			if !head && c < len(t.Align) && t.Align[c] == model.AlignCenter {
+			if !head && span == 1 && c < len(t.Align) && t.Align[c] == model.AlignCenter {
 				b.x.raw(`<w:jc w:val="center"/>`)
 			}
 			b.x.raw(`</w:pPr>`)
@@ -247,6 +344,7 @@ func (b *body) table(t *model.Table, keepLast bool) {
 				b.run(r, b.s.Style(e).Font)
 			}
 			b.x.raw(`</w:p></w:tc>`)
+			c += span
 		}
 		b.x.raw(`</w:tr>`)
 	}
@@ -279,13 +377,20 @@ func (b *body) signature() {
 	b.x.raw(`</w:tc></w:tr></w:tbl>`)
 }
 
-// sectPr sets A4, the margins of the sheet, the header with the page number
-// from page 2 (titlePg: page 1 has the empty first-page header).
-func (b *body) sectPr() {
-	s := b.s
+// sectPr sets A4 (portrait or landscape), the margins of the sheet, the
+// header with the page number from page 2 (titlePg: the first page has the
+// empty first-page header); an appendix restarts the numbering at 1.
+func (b *body) sectPr(s *format.Sheet, restart bool) {
 	b.x.raw(`<w:sectPr><w:headerReference w:type="default" r:id="rId3"/><w:headerReference w:type="first" r:id="rId4"/>`)
-	b.x.f(`<w:pgSz w:w="%d" w:h="%d"/>`, s.PageW.Twips(), s.PageH.Twips())
+	if s.PageW > s.PageH {
+		b.x.f(`<w:pgSz w:w="%d" w:h="%d" w:orient="landscape"/>`, s.PageW.Twips(), s.PageH.Twips())
+	} else {
+		b.x.f(`<w:pgSz w:w="%d" w:h="%d"/>`, s.PageW.Twips(), s.PageH.Twips())
+	}
 	b.x.f(`<w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="%d" w:footer="%d" w:gutter="0"/>`,
 		s.Top.Twips(), s.Right.Twips(), s.Bottom.Twips(), s.Left.Twips(), s.HeaderDist.Twips(), s.HeaderDist.Twips())
+	if restart {
+		b.x.raw(`<w:pgNumType w:start="1"/>`)
+	}
 	b.x.raw(`<w:titlePg/></w:sectPr>`)
 }

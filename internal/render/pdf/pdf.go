@@ -57,7 +57,7 @@ func Write(w io.Writer, r *layout.Result) (err error) {
 		return fmt.Errorf("render/pdf: fonts: %w", err)
 	}
 	for _, pg := range r.Pages {
-		p.AddPage()
+		p.AddPageFormat("P", fpdf.SizeType{Wd: pg.W.Points(), Ht: pg.H.Points()})
 		p.SetTextColor(0, 0, 0)
 		p.SetDrawColor(0, 0, 0)
 		for _, it := range pg.Items {

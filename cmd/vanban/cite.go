@@ -1,0 +1,199 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"vanban/internal/data"
+	"vanban/internal/diag"
+	"vanban/internal/format"
+	"vanban/internal/model"
+)
+
+// loaded is a document's input, cached for citations.
+type loaded struct {
+	in    *data.Input
+	diags diag.List
+}
+
+// input loads a document of a workspace, once per engine.
+func (e *engine) input(j job) (*data.Input, diag.List) {
+	key := j.path()
+	if c, ok := e.inputs[key]; ok {
+		return c.in, c.diags
+	}
+	set, _ := e.set(j.dir)
+	opt := data.Options{Schema: set.Schema, Covers: e.fonts.Has}
+	if _, err := os.Stat(filepath.Join(j.dir, ProfileName)); err == nil && j.name != ProfileName {
+		opt.Profile = ProfileName
+	}
+	in, ds := data.Load(os.DirFS(j.dir), j.name, opt)
+	ds = relocate(ds, j.dir)
+	e.inputs[key] = loaded{in, ds}
+	return in, ds
+}
+
+// resolve fills in every citation of a workspace document (a DocRef with
+// Ref set) from the cited document's data: its type, number and symbol,
+// date and issuer. A cited document without a number yet gives blanks and a
+// warning; an unknown document, one with errors, or citations that go round
+// in a circle are errors at the citation.
+func (e *engine) resolve(j job, in *data.Input) diag.List {
+	var l diag.List
+	visit(in.Values, func(r *data.DocRef, row map[string]any) {
+		if r.Ref == "" {
+			return
+		}
+		if chain, ok := e.cycle(j, r.Ref, []string{strings.TrimSuffix(j.name, ".toml")}); ok {
+			l.Add(diag.New(r.At, diag.CodeCiteCycle, strings.Join(chain, " → ")))
+			return
+		}
+		cj := job{j.dir, r.Ref + ".toml"}
+		if _, err := os.Stat(cj.path()); err != nil {
+			l.Add(diag.New(r.At, diag.CodeCiteUnknown, r.Ref, strings.Join(workspaceDocs(j.dir), ", ")).WithLen(len([]rune(r.Ref)) + 2))
+			return
+		}
+		cited, ds := e.input(cj)
+		if cited == nil {
+			l.Add(diag.New(r.At, diag.CodeCiteBroken, r.Ref, firstError(ds)))
+			return
+		}
+		set, _ := e.set(j.dir)
+		t, _ := set.Get(cited.Template)
+		if cited.Org.FullName == "" {
+			l.Add(diag.New(r.At, diag.CodeNoIssuerName, "trích dẫn "+r.Ref))
+			return
+		}
+		r.Type = format.SentenceCase(t.Type)
+		r.Number = strings.TrimPrefix(format.NumberLine(model.Number{Value: cited.Number, Symbol: t.Code + "-" + cited.Org.Abbrev}), "Số: ")
+		r.Date = cited.Date
+		r.Issuer = cited.Org.FullName
+		r.Summary = lowerFirst(cited.Summary)
+		r.Pending = cited.Number == 0
+		if r.Pending {
+			l.Add(diag.New(r.At, diag.CodeCitePending, r.Ref))
+		}
+		l.Append(countCheck(r, row, cited))
+	})
+	return l
+}
+
+// countCheck compares the counts a row states ("so_tap_the", "so_ca_nhan")
+// with the lists of the document it cites ("tap_the", "ca_nhan").
+func countCheck(r *data.DocRef, row map[string]any, cited *data.Input) diag.List {
+	var l diag.List
+	if row == nil {
+		return l
+	}
+	cells, _ := row[data.RowAt].(map[string]diag.Pos)
+	for _, k := range []struct{ count, list, label string }{
+		{"so_tap_the", "tap_the", "số tập thể"}, {"so_ca_nhan", "ca_nhan", "số cá nhân"},
+	} {
+		n, ok := row[k.count].(int64)
+		list, has := cited.Values[k.list].([]map[string]any)
+		if !ok || !has || n == 0 && cells[k.count] == (diag.Pos{}) {
+			continue
+		}
+		if int(n) != len(list) {
+			l.Add(diag.New(cells[k.count], diag.CodeCountMismatch, k.label, n, r.Ref, len(list)))
+		}
+	}
+	return l
+}
+
+// cycle reports whether following the citations from ref comes back to
+// the document j, and the chain of documents if so.
+func (e *engine) cycle(j job, ref string, chain []string) ([]string, bool) {
+	chain = append(chain, ref)
+	if ref == chain[0] {
+		return chain, true
+	}
+	if len(chain) > 50 {
+		return nil, false
+	}
+	in, _ := e.input(job{j.dir, ref + ".toml"})
+	if in == nil {
+		return nil, false
+	}
+	var found []string
+	visit(in.Values, func(r *data.DocRef, _ map[string]any) {
+		if found != nil || r.Ref == "" {
+			return
+		}
+		for _, c := range chain[1:] {
+			if c == r.Ref {
+				return // a cycle not through j is reported at its own documents
+			}
+		}
+		if c, ok := e.cycle(j, r.Ref, chain); ok {
+			found = c
+		}
+	})
+	return found, found != nil
+}
+
+// visit calls f for every DocRef among values, in key order, including those
+// inside table-list rows (with the row), and stores what f changed.
+func visit(values map[string]any, f func(r *data.DocRef, row map[string]any)) {
+	keys := make([]string, 0, len(values))
+	for k := range values {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		switch v := values[k].(type) {
+		case data.DocRef:
+			f(&v, nil)
+			values[k] = v
+		case []map[string]any:
+			for _, row := range v {
+				visitRow(row, f)
+			}
+		}
+	}
+}
+
+func visitRow(row map[string]any, f func(r *data.DocRef, row map[string]any)) {
+	keys := make([]string, 0, len(row))
+	for k := range row {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if v, ok := row[k].(data.DocRef); ok {
+			f(&v, row)
+			row[k] = v
+		}
+	}
+}
+
+func workspaceDocs(dir string) []string {
+	names, _ := filepath.Glob(filepath.Join(dir, "*.toml"))
+	var out []string
+	for _, n := range names {
+		if b := filepath.Base(n); b != ProfileName {
+			out = append(out, strings.TrimSuffix(b, ".toml"))
+		}
+	}
+	return out
+}
+
+func firstError(l diag.List) string {
+	for _, d := range l {
+		if d.Severity == diag.Error {
+			return fmt.Sprintf("%s: %s", d.Pos, d.Msg)
+		}
+	}
+	return ""
+}
+
+func lowerFirst(s string) string {
+	r := []rune(s)
+	if len(r) == 0 {
+		return s
+	}
+	return strings.ToLower(string(r[0])) + string(r[1:])
+}

@@ -1,0 +1,115 @@
+package law
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"vanban/internal/data"
+	"vanban/internal/diag"
+)
+
+// Check returns the problems of thi đua, khen thưởng data in a document:
+// awards that are unknown or that the granting body may not grant at that
+// level and date, nominees listed twice, deadlines before the issue date, a
+// district body after the reform. grants says who grants the listed awards:
+// "nguoi_ky" (the issuing body), "cap_tren" (the level in cap_xet) or "".
+func Check(in *data.Input, grants string) diag.List {
+	var l diag.List
+	level := ""
+	switch grants {
+	case "nguoi_ky":
+		level = in.Org.Level
+	case "cap_tren":
+		level, _ = in.Values["cap_xet"].(string)
+	}
+	keys := make([]string, 0, len(in.Values))
+	for k := range in.Values {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		switch v := in.Values[k].(type) {
+		case []map[string]any:
+			l.Append(checkRows(in, k, v, grants, level))
+		case data.Date:
+			if strings.HasPrefix(k, "han_") && !v.IsZero() && !in.Date.IsZero() && Before(v, in.Date) {
+				l.Add(diag.New(at(in, k), diag.CodeDeadline, k, v.Short(), in.Date.Short()))
+			}
+		}
+	}
+	if !in.Date.IsZero() && !Before(in.Date, Reform) {
+		for _, name := range append(append([]string{}, in.Org.Parent...), in.Org.Name...) {
+			if strings.Contains(name, "HUYỆN") || in.Org.Level == "huyen" {
+				l.Add(diag.New(at(in, "co_quan.ten"), diag.CodeNoDistrict, in.Date.Short(), name))
+				break
+			}
+		}
+	}
+	return l
+}
+
+func at(in *data.Input, key string) diag.Pos {
+	if p, ok := in.Pos[key]; ok {
+		return p
+	}
+	return diag.Pos{File: in.File, Line: 1, Col: 1}
+}
+
+func checkRows(in *data.Input, key string, rows []map[string]any, grants, level string) diag.List {
+	var l diag.List
+	seen := map[string]diag.Pos{}
+	for _, r := range rows {
+		pos, _ := r[data.RowPos].(diag.Pos)
+		cells, _ := r[data.RowAt].(map[string]diag.Pos)
+		cellAt := func(k string) diag.Pos {
+			if p, ok := cells[k]; ok {
+				return p
+			}
+			return pos
+		}
+		if name := nominee(r); name != "" {
+			id := strings.ToLower(name + "|" + str(r, "don_vi") + "|" + str(r, "chuc_vu"))
+			if first, dup := seen[id]; dup {
+				l.Add(diag.New(pos, diag.CodeDuplicate, name, first.Line))
+			} else {
+				seen[id] = pos
+			}
+		}
+		award := str(r, "hinh_thuc")
+		if award == "" || grants == "" {
+			continue
+		}
+		a, ok := Find(award)
+		if !ok {
+			l.Add(diag.New(cellAt("hinh_thuc"), diag.CodeAwardUnknown, award, strings.Join(Names(), "; ")).WithLen(len([]rune(award)) + 2))
+			continue
+		}
+		if level == "" || in.Date.IsZero() {
+			continue
+		}
+		if g := a.Granter(in.Date); string(g) != level {
+			hint := "thẩm quyền tặng: " + LevelName(string(g))
+			if g == "" {
+				hint = "hình thức này không còn từ ngày 01/7/2025 (không còn cấp huyện)"
+			}
+			l.Add(diag.New(cellAt("hinh_thuc"), diag.CodeAwardLevel, fmt.Sprintf("%q", award), LevelName(level), in.Date.Short(), hint).
+				WithLen(len([]rune(award)) + 2))
+		}
+	}
+	return l
+}
+
+// nominee returns the name of a list row: ho_ten of a person, ten of a
+// collective.
+func nominee(r map[string]any) string {
+	if s := str(r, "ho_ten"); s != "" {
+		return s
+	}
+	return str(r, "ten")
+}
+
+func str(r map[string]any, k string) string {
+	s, _ := r[k].(string)
+	return s
+}

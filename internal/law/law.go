@@ -1,0 +1,104 @@
+// Package law holds the legal facts of thi đua, khen thưởng that documents
+// cite and checks depend on: which decree is in force on a date, which
+// awards exist and which level of government may grant each, before and
+// after the two-level local government of 01/7/2025
+// (shared/spec/nd30-rules.md §0.1, §5.1).
+package law
+
+import "vanban/internal/data"
+
+// Reform is the day the district level ends and NĐ 152/2025/NĐ-CP replaces
+// NĐ 98/2023/NĐ-CP (NĐ 152/2025 Điều 59; NĐ 129/2025).
+var Reform = data.Date{Year: 2025, Month: 7, Day: 1}
+
+// Before reports whether a is strictly before b; unknown parts of a count as
+// the first of their period.
+func Before(a, b data.Date) bool {
+	ka := a.Year*10000 + max(a.Month, 1)*100 + max(a.Day, 1)
+	kb := b.Year*10000 + max(b.Month, 1)*100 + max(b.Day, 1)
+	return ka < kb
+}
+
+// Bases returns the legal bases of commendation in force on d, as căn cứ
+// lines (without the final punctuation, which the template markup adds).
+func Bases(d data.Date) []string {
+	out := []string{"Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"}
+	if Before(d, Reform) {
+		return append(out, "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng")
+	}
+	// UNCERTAIN: the exact trích yếu of NĐ 152/2025 was not found in a
+	// primary text; this is how late-2025 provincial documents cite it.
+	return append(out, "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết một số điều của Luật Thi đua, khen thưởng")
+}
+
+// Level is an administrative level of the body that grants an award.
+type Level string
+
+// The levels.
+const (
+	Commune  Level = "xa"
+	District Level = "huyen"
+	Province Level = "tinh"
+)
+
+// LevelName is how messages name a level.
+func LevelName(l string) string {
+	switch Level(l) {
+	case Commune:
+		return "cấp xã"
+	case District:
+		return "cấp huyện"
+	case Province:
+		return "cấp tỉnh"
+	}
+	return l
+}
+
+// Award is a danh hiệu thi đua or hình thức khen thưởng a commune-level
+// workflow meets, with the level that grants it before and after the reform.
+type Award struct {
+	Name          string // as written in lists, e.g. "Giấy khen"
+	Before, After Level  // granting level before 01/7/2025 and from then on
+}
+
+// Awards are the awards vanban knows (Luật Thi đua, khen thưởng 2022 Điều
+// 80; NĐ 129/2025 Điều 59; spec §5.1). "" means not granted at any of these
+// levels in that period.
+var Awards = []Award{
+	{"Giấy khen", Commune, Commune},
+	{"Lao động tiên tiến", Commune, Commune},
+	{"Chiến sĩ thi đua cơ sở", District, Commune},
+	{"Tập thể lao động tiên tiến", District, Commune},
+	{"Giấy khen của Chủ tịch Ủy ban nhân dân huyện", District, ""},
+	{"Tập thể lao động xuất sắc", Province, Province},
+	{"Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", Province, Province},
+	{"Chiến sĩ thi đua cấp tỉnh", Province, Province},
+	{"Cờ thi đua của Ủy ban nhân dân tỉnh", Province, Province},
+}
+
+// Find returns the award called name.
+func Find(name string) (Award, bool) {
+	for _, a := range Awards {
+		if a.Name == name {
+			return a, true
+		}
+	}
+	return Award{}, false
+}
+
+// Names lists the award names, for hints.
+func Names() []string {
+	out := make([]string, len(Awards))
+	for i, a := range Awards {
+		out[i] = a.Name
+	}
+	return out
+}
+
+// Granter returns the level that grants a on date d.
+func (a Award) Granter(d data.Date) Level {
+	if Before(d, Reform) {
+		return a.Before
+	}
+	return a.After
+}
