@@ -42,8 +42,9 @@ func (j job) path() string { return filepath.Join(j.dir, j.name) }
 type engine struct {
 	fonts *font.Set
 	sets  map[string]*tmpl.Set
-	// inputs caches the loaded documents, for citations.
-	inputs map[string]loaded
+	// inputs and prepared cache the documents, for citations.
+	inputs   map[string]loaded
+	prepared map[string]prepared
 	// tmplDiags are the problems of each workspace's own templates.
 	tmplDiags map[string]diag.List
 }
@@ -53,7 +54,7 @@ func newEngine() (*engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &engine{fonts: f, sets: map[string]*tmpl.Set{}, tmplDiags: map[string]diag.List{}, inputs: map[string]loaded{}}, nil
+	return &engine{fonts: f, sets: map[string]*tmpl.Set{}, tmplDiags: map[string]diag.List{}, inputs: map[string]loaded{}, prepared: map[string]prepared{}}, nil
 }
 
 // set returns the templates of the workspace dir: the built-ins, shadowed or
@@ -114,13 +115,9 @@ func (e *engine) buildFormats(j job, render bool, formats formatSet) (res result
 	if tds.HasErrors() {
 		return res, nil
 	}
-	in, ds := e.input(j)
+	in, ds := e.prepare(j)
 	res.diags.Append(ds)
 	if in == nil {
-		return res, nil
-	}
-	res.diags.Append(relocate(e.resolve(j, in), j.dir))
-	if res.diags.HasErrors() {
 		return res, nil
 	}
 	t, _ := set.Get(in.Template)

@@ -36,6 +36,61 @@ func (e *engine) input(j job) (*data.Input, diag.List) {
 	return in, ds
 }
 
+// prepared is a document's input with its citations resolved.
+type prepared struct {
+	in    *data.Input // nil when the document has errors
+	diags diag.List   // its own load, citation and inheritance problems
+}
+
+// prepare loads a document and resolves its citations, once per engine.
+// The cited documents are prepared first, so a Quyết định that inherits its
+// lists from a Tờ trình shows them to a Báo cáo that cites the decision.
+func (e *engine) prepare(j job) (*data.Input, diag.List) {
+	key := j.path()
+	if p, ok := e.prepared[key]; ok {
+		return p.in, p.diags
+	}
+	e.prepared[key] = prepared{} // guards against re-entry while resolving
+	in, ds := e.input(j)
+	if in != nil {
+		ds = append(append(diag.List{}, ds...), relocate(e.resolve(j, in), j.dir)...)
+		if ds.HasErrors() {
+			in = nil
+		} else {
+			e.inherit(j, in)
+		}
+	}
+	e.prepared[key] = prepared{in, ds}
+	return in, ds
+}
+
+// inherit copies into in the lists its template inherits (front matter
+// ke_thua = "to_trinh"): each table-list field left empty takes the value
+// of the document cited by that field. A Quyết định thus grants exactly
+// what its Tờ trình proposed, typed once.
+func (e *engine) inherit(j job, in *data.Input) {
+	set, _ := e.set(j.dir)
+	t, ok := set.Get(in.Template)
+	if !ok || t.Inherits == "" {
+		return
+	}
+	ref, ok := in.Values[t.Inherits].(data.DocRef)
+	if !ok || ref.Ref == "" {
+		return
+	}
+	cited, _ := e.prepare(job{j.dir, ref.Ref + ".toml"})
+	if cited == nil {
+		return
+	}
+	for k, v := range in.Values {
+		if rows, isList := v.([]map[string]any); isList && len(rows) == 0 {
+			if src, ok := cited.Values[k].([]map[string]any); ok {
+				in.Values[k] = src
+			}
+		}
+	}
+}
+
 // resolve fills in every citation of a workspace document (a DocRef with
 // Ref set) from the cited document's data: its type, number and symbol,
 // date and issuer. A cited document without a number yet gives blanks and a
@@ -56,7 +111,7 @@ func (e *engine) resolve(j job, in *data.Input) diag.List {
 			l.Add(diag.New(r.At, diag.CodeCiteUnknown, r.Ref, strings.Join(workspaceDocs(j.dir), ", ")).WithLen(len([]rune(r.Ref)) + 2))
 			return
 		}
-		cited, ds := e.input(cj)
+		cited, ds := e.prepare(cj)
 		if cited == nil {
 			l.Add(diag.New(r.At, diag.CodeCiteBroken, r.Ref, firstError(ds)))
 			return

@@ -20,7 +20,7 @@ import (
 
 const sampleDir = "../../testdata/van-gia-2024"
 
-var samples = []string{"ke-hoach", "ke-hoach-thi-dua"}
+var samples = []string{"ke-hoach", "ke-hoach-thi-dua", "to-trinh-khen-thuong", "quyet-dinh-khen-thuong", "bao-cao-ket-qua"}
 
 // buildSample builds one sample document in memory.
 func buildSample(t testing.TB, name string) result {

@@ -20,7 +20,7 @@ func cmdTemplates(args []string, stdout, stderr io.Writer) int {
 	}
 	for _, n := range set.Names() {
 		t, _ := set.Get(n)
-		fmt.Fprintf(stdout, "%-20s %s\n", n, t.Summary)
+		fmt.Fprintf(stdout, "%-24s %s\n", n, t.Summary)
 	}
 	return exitOK
 }

@@ -146,6 +146,15 @@ func (s *Sheet) Landscape() *Sheet {
 	return &l
 }
 
+// Elements returns every element, in declaration order.
+func Elements() []Element {
+	out := make([]Element, numElements)
+	for i := range out {
+		out[i] = Element(i)
+	}
+	return out
+}
+
 // Style returns the style of e.
 func (s *Sheet) Style(e Element) Style { return s.styles[e] }
 

@@ -97,7 +97,11 @@ func (l *state) addressees(doc *model.Document) {
 	full := column{x: l.s.Left, w: l.s.TextWidth()}
 	lines := format.AddresseeLines(doc.Addressees)
 	if len(lines) == 1 {
-		l.y, _ = l.stack(full, l.y, format.Addressee, []string{format.AddresseeLabel + " " + lines[0]})
+		st.Align = format.Center
+		for _, ln := range measure.Lines(l.f, l.s, format.Addressee, []string{format.AddresseeLabel + " " + lines[0]}, full.w) {
+			l.emit(ln, full.x, full.w, l.y, st)
+			l.y += st.Line
+		}
 		l.y += l.s.BodyGap
 		return
 	}

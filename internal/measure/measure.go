@@ -167,13 +167,19 @@ func cut(f *font.Set, w Word, avail unit.Length, size int) (Word, *Word) {
 	return head, &tail
 }
 
-// ColumnWidths shares the text width among columns by their content: each
-// column gets at least its longest word, and the rest in proportion to what
-// its widest cell would need on one line.
+// ColumnWidths shares the text width among the columns of t by their
+// content, as word processors' automatic layout does: every column gets at
+// least its longest word; a column whose body cells fit on one line within a
+// fair share gets just that; the others share the rest in proportion to
+// what their widest cell would need on one line. A header cell asks for
+// half its length, so a long heading takes two lines rather than widening
+// its column. Group
+// rows span the table and take no part.
 func ColumnWidths(f *font.Set, s *format.Sheet, t *model.Table, cols int) []unit.Length {
-	// Group rows span the table and take no part in sharing it.
 	total := s.TextWidth()
-	pad := 2 * s.CellPad
+	// The padding of both sides and two points of slack, so that a word
+	// processor rounding to twips never wraps a cell we fitted exactly.
+	pad := 2*s.CellPad + 2*unit.Point
 	nat := make([]unit.Length, cols)
 	minw := make([]unit.Length, cols)
 	for i, r := range t.Rows {
@@ -195,29 +201,65 @@ func ColumnWidths(f *font.Set, s *format.Sheet, t *model.Table, cols int) []unit
 				}
 				minw[c] = max(minw[c], w.W+pad)
 			}
-			nat[c] = max(nat[c], line+pad)
+			if i >= t.HeaderRows {
+				nat[c] = max(nat[c], line+pad)
+			} else {
+				nat[c] = max(nat[c], line*3/5+pad) // a heading may take two lines
+			}
 		}
+	}
+	for c := range nat {
+		minw[c] = max(minw[c], pad+unit.MMs(5))
+		nat[c] = max(nat[c], minw[c])
 	}
 	out := make([]unit.Length, cols)
-	var sumNat, sumMin unit.Length
-	for c := range nat {
-		nat[c] = max(nat[c], pad+unit.MMs(5))
-		minw[c] = min(max(minw[c], pad+unit.MMs(5)), nat[c])
-		sumNat += nat[c]
-		sumMin += minw[c]
+	open := make([]bool, cols)
+	for c := range open {
+		open[c] = true
 	}
-	switch {
-	case sumNat <= total:
+	remaining, left := total, cols
+	for left > 0 {
+		share := remaining / unit.Length(left)
+		fixed := false
 		for c := range out {
-			out[c] = nat[c] + (total-sumNat)*nat[c]/sumNat
+			if open[c] && nat[c] <= share {
+				out[c], open[c] = nat[c], false
+				remaining -= nat[c]
+				left--
+				fixed = true
+			}
 		}
-	case sumMin >= total:
-		for c := range out {
-			out[c] = total * minw[c] / sumMin
+		if !fixed {
+			break
 		}
-	default:
+	}
+	if left > 0 {
+		var sumNat, sumMin unit.Length
 		for c := range out {
-			out[c] = minw[c] + (total-sumMin)*(nat[c]-minw[c])/(sumNat-sumMin)
+			if open[c] {
+				sumNat += nat[c]
+				sumMin += minw[c]
+			}
+		}
+		for c := range out {
+			if !open[c] {
+				continue
+			}
+			switch {
+			case sumMin >= remaining:
+				out[c] = remaining * minw[c] / sumMin
+			default:
+				out[c] = minw[c] + (remaining-sumMin)*(nat[c]-minw[c])/max(sumNat-sumMin, 1)
+			}
+		}
+	} else {
+		// Everything fits on one line: spread the slack in proportion.
+		var sum unit.Length
+		for _, w := range out {
+			sum += w
+		}
+		for c := range out {
+			out[c] += (total - sum) * out[c] / sum
 		}
 	}
 	// Give the rounding remainder to the last column so the table is exact.

@@ -39,7 +39,84 @@ func funcs() template.FuncMap {
 		// can_cu_tdkt: the legal bases of emulation and commendation in force on
 		// a date (Luật Thi đua, khen thưởng 2022; NĐ 98/2023 or NĐ 152/2025).
 		"can_cu_tdkt": law.Bases,
+		// tong_hop: per award, how many collectives and individuals the two
+		// lists propose, in order of first appearance.
+		"tong_hop": tally,
+		// tong: the sum of an integer column.
+		"tong": sum,
+		// phan_tram: done/planned as a percentage with one decimal and a
+		// decimal comma, "95,5"; "-" when nothing was planned.
+		"phan_tram": percent,
 	}
+}
+
+// Tally is the number of collectives and individuals proposed for an award.
+type Tally struct {
+	Award       string
+	Collectives int64
+	Individuals int64
+	End         string // ";" after each item of a list of tallies, "." after the last
+}
+
+// Text is "03 tập thể và 12 cá nhân", leaving out a zero part.
+func (t Tally) Text() string {
+	switch {
+	case t.Collectives == 0:
+		return fmt.Sprintf("%02d cá nhân", t.Individuals)
+	case t.Individuals == 0:
+		return fmt.Sprintf("%02d tập thể", t.Collectives)
+	}
+	return fmt.Sprintf("%02d tập thể và %02d cá nhân", t.Collectives, t.Individuals)
+}
+
+func tally(collectives, individuals []map[string]any) []Tally {
+	var out []Tally
+	index := map[string]int{}
+	add := func(rows []map[string]any, person bool) {
+		for _, r := range rows {
+			a, _ := r["hinh_thuc"].(string)
+			i, ok := index[a]
+			if !ok {
+				i = len(out)
+				index[a] = i
+				out = append(out, Tally{Award: a})
+			}
+			if person {
+				out[i].Individuals++
+			} else {
+				out[i].Collectives++
+			}
+		}
+	}
+	add(collectives, false)
+	add(individuals, true)
+	for i := range out {
+		out[i].End = ";"
+	}
+	if len(out) > 0 {
+		out[len(out)-1].End = "."
+	}
+	return out
+}
+
+func sum(rows []map[string]any, key string) (int64, error) {
+	var n int64
+	for _, r := range rows {
+		v, ok := r[key].(int64)
+		if !ok {
+			return 0, fmt.Errorf("cột %q không phải số nguyên", key)
+		}
+		n += v
+	}
+	return n, nil
+}
+
+func percent(done, planned int64) string {
+	if planned == 0 {
+		return "-"
+	}
+	tenths := (done*1000 + planned/2) / planned
+	return fmt.Sprintf("%d,%d", tenths/10, tenths%10)
 }
 
 // Group is the rows sharing one value of a key.

@@ -27,15 +27,16 @@ const Ext = ".md"
 
 // Template is one document template: its front matter and parsed body.
 type Template struct {
-	Name    string // kind slug, e.g. "ke-hoach"
-	File    string // where it was loaded from, for diagnostics
-	Type    string // tên loại, e.g. "KẾ HOẠCH"
-	Code    string // ký hiệu of the type, e.g. "KH" (Phụ lục III)
-	Summary string // one line for `vanban templates`
-	Schema  *data.Schema
-	Grants  string // xet_khen: "nguoi_ky", "cap_tren" or ""
-	body    *template.Template
-	line    int // line of the body in File
+	Name     string // kind slug, e.g. "ke-hoach"
+	File     string // where it was loaded from, for diagnostics
+	Type     string // tên loại, e.g. "KẾ HOẠCH"
+	Code     string // ký hiệu of the type, e.g. "KH" (Phụ lục III)
+	Summary  string // one line for `vanban templates`
+	Schema   *data.Schema
+	Grants   string // xet_khen: "nguoi_ky", "cap_tren" or ""
+	Inherits string // ke_thua: the van_ban field whose document lends empty lists
+	body     *template.Template
+	line     int // line of the body in File
 }
 
 type fieldMeta struct {
@@ -52,9 +53,10 @@ type frontMatter struct {
 	TenLoai   string      `toml:"ten_loai"`
 	KyHieu    string      `toml:"ky_hieu"`
 	MoTa      string      `toml:"mo_ta"`
-	KinhGui   bool        `toml:"kinh_gui"`   // the document has "Kính gửi"
+	KinhGui   string      `toml:"kinh_gui"`   // "Kính gửi": "bat_buoc" (required), "tuy_chon" (optional) or "" (none)
 	ThamQuyen bool        `toml:"tham_quyen"` // the document has a thẩm quyền line
 	XetKhen   string      `toml:"xet_khen"`   // who grants the awards listed: "nguoi_ky" or "cap_tren"
+	KeThua    string      `toml:"ke_thua"`    // a van_ban field whose cited document lends its lists
 	Truong    []fieldMeta `toml:"truong"`
 }
 
@@ -154,8 +156,13 @@ func parseTemplate(name, file, src string) (*Template, diag.List) {
 		diags.Add(diag.New(at(2), diag.CodeTmplMeta, "cần khai báo ten_loai và ky_hieu"))
 	}
 	schema := &data.Schema{Template: name, Fields: data.Common()}
-	if fm.KinhGui {
-		schema.Fields = append(schema.Fields, data.Field{Key: "kinh_gui", Kind: data.KindLines, Required: true,
+	switch fm.KinhGui {
+	case "", "bat_buoc", "tuy_chon":
+	default:
+		diags.Add(diag.New(at(2), diag.CodeTmplMeta, fmt.Sprintf(`kinh_gui phải là "bat_buoc" hoặc "tuy_chon", không phải %q`, fm.KinhGui)))
+	}
+	if fm.KinhGui != "" {
+		schema.Fields = append(schema.Fields, data.Field{Key: "kinh_gui", Kind: data.KindLines, Required: fm.KinhGui == "bat_buoc",
 			Label: "nơi được kính gửi", Example: `["Ủy ban nhân dân huyện Vạn Ninh"]`,
 			Doc: `cơ quan được kính gửi; một nơi thì viết trên cùng dòng "Kính gửi:"`})
 	}
@@ -192,7 +199,7 @@ func parseTemplate(name, file, src string) (*Template, diag.List) {
 	escapeActions(t)
 	return &Template{
 		Name: name, File: file, Type: fm.TenLoai, Code: fm.KyHieu, Summary: fm.MoTa,
-		Schema: schema, Grants: fm.XetKhen, body: t, line: bodyLine,
+		Schema: schema, Grants: fm.XetKhen, Inherits: fm.KeThua, body: t, line: bodyLine,
 	}, nil
 }
 

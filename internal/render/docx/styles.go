@@ -1,6 +1,8 @@
 package docx
 
 import (
+	"fmt"
+
 	"vanban/internal/format"
 	"vanban/internal/model"
 )
@@ -27,6 +29,10 @@ var styleIDs = map[format.Element]string{
 	format.PageNumber:      "Header",
 	format.TableCell:       "VBBang",
 	format.TableHead:       "VBBangTieuDe",
+	format.Addressee:       "VBKinhGui",
+	format.AuthorityLine:   "VBThamQuyen",
+	format.AppendixTitle:   "VBTenPhuLuc",
+	format.AppendixNote:    "VBKemTheo",
 }
 
 // styleNames are the names Word shows; Vietnamese for the clerk.
@@ -50,18 +56,15 @@ var styleNames = map[format.Element]string{
 	format.PageNumber:      "header",
 	format.TableCell:       "VB Bảng",
 	format.TableHead:       "VB Bảng tiêu đề",
+	format.Addressee:       "VB Kính gửi",
+	format.AuthorityLine:   "VB Thẩm quyền ban hành",
+	format.AppendixTitle:   "VB Tên phụ lục",
+	format.AppendixNote:    "VB Kèm theo",
 }
 
 // ruleStyle is the style of the empty paragraphs whose bottom border draws
 // the rules under the issuer, the motto and the trích yếu.
 const ruleStyle = "VBGach"
-
-var elements = []format.Element{
-	format.QuocHieu, format.TieuNgu, format.Parent, format.Issuer, format.Number, format.PlaceDate,
-	format.TitleType, format.TitleSummary, format.Body, format.Heading1, format.Heading2, format.Heading3,
-	format.SignAuthority, format.SignName, format.RecipientsLabel, format.RecipientsItem, format.PageNumber,
-	format.TableCell, format.TableHead,
-}
 
 // stylesXML writes styles.xml from the sheet, so the DOCX and the PDF share
 // one source for every size, weight and spacing.
@@ -78,7 +81,10 @@ func stylesXML(s *format.Sheet) string {
 	x.raw(`<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>`)
 	x.raw(`<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>`)
 	x.raw(`<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:semiHidden/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>`)
-	for _, e := range elements {
+	for _, e := range format.Elements() {
+		if styleIDs[e] == "" {
+			panic("docx: no style for element " + fmt.Sprint(e)) // a programmer error: add it above
+		}
 		st := s.Style(e)
 		x.f(`<w:style w:type="paragraph" w:customStyle="%d" w:styleId="%s"><w:name w:val="%s"/><w:basedOn w:val="Normal"/>`,
 			custom(e), styleIDs[e], escape(styleNames[e]))
