@@ -137,7 +137,9 @@ func (e *engine) resolve(j job, in *data.Input) diag.List {
 }
 
 // countCheck compares the counts a row states ("so_tap_the", "so_ca_nhan")
-// with the lists of the document it cites ("tap_the", "ca_nhan").
+// with the lists of the document it cites ("tap_the", "ca_nhan"): the
+// entries of the row's award (hinh_thuc), or all of them when the list has
+// one award only under another wording.
 func countCheck(r *data.DocRef, row map[string]any, cited *data.Input) diag.List {
 	var l diag.List
 	if row == nil {
@@ -152,8 +154,9 @@ func countCheck(r *data.DocRef, row map[string]any, cited *data.Input) diag.List
 		if !ok || !has || n == 0 && cells[k.count] == (diag.Pos{}) {
 			continue
 		}
-		if int(n) != len(list) {
-			l.Add(diag.New(cells[k.count], diag.CodeCountMismatch, k.label, n, r.Ref, len(list)))
+		want, ok := awardCount(list, row["hinh_thuc"])
+		if ok && int(n) != want {
+			l.Add(diag.New(cells[k.count], diag.CodeCountMismatch, k.label, n, r.Ref, want))
 		}
 	}
 	return l
@@ -251,4 +254,26 @@ func lowerFirst(s string) string {
 		return s
 	}
 	return strings.ToLower(string(r[0])) + string(r[1:])
+}
+
+// awardCount counts the entries of list granted award; ok is false when
+// that cannot be told (no entry has it, and the list mixes awards).
+func awardCount(list []map[string]any, award any) (int, bool) {
+	name, _ := award.(string)
+	n := 0
+	kinds := map[string]bool{}
+	for _, r := range list {
+		a, _ := r["hinh_thuc"].(string)
+		kinds[a] = true
+		if a == name {
+			n++
+		}
+	}
+	switch {
+	case n > 0:
+		return n, true
+	case len(kinds) <= 1:
+		return len(list), true
+	}
+	return 0, false
 }

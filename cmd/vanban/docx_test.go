@@ -126,6 +126,10 @@ func fidelityCases(t *testing.T, dir string) []string {
 	for _, name := range samples {
 		add(name, job{sampleDir, name + ".toml"})
 	}
+	set2025 := "../../testdata/van-ninh-2025"
+	for _, name := range workspaceDocs(set2025) {
+		add("2025-"+name, job{set2025, name + ".toml"})
+	}
 	stress := filepath.Join("testdata", "stress")
 	add("nhieu-trang", job{stress, "nhieu-trang.toml"})
 	base, err := os.ReadFile(filepath.Join(stress, "nhieu-trang.toml"))

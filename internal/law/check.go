@@ -39,12 +39,7 @@ func Check(in *data.Input, grants string) diag.List {
 		}
 	}
 	if !in.Date.IsZero() && !Before(in.Date, Reform) {
-		for _, name := range append(append([]string{}, in.Org.Parent...), in.Org.Name...) {
-			if strings.Contains(name, "HUYỆN") || in.Org.Level == "huyen" {
-				l.Add(diag.New(at(in, "co_quan.ten"), diag.CodeNoDistrict, in.Date.Short(), name))
-				break
-			}
-		}
+		l.Append(district(in))
 	}
 	return l
 }
@@ -112,4 +107,26 @@ func nominee(r map[string]any) string {
 func str(r map[string]any, k string) string {
 	s, _ := r[k].(string)
 	return s
+}
+
+// district warns about a district named in the header, the addressees or
+// the recipients of a document dated after the reform, when there is no
+// district level any more.
+func district(in *data.Input) diag.List {
+	var l diag.List
+	check := func(key string, names []string) {
+		for _, n := range names {
+			if strings.Contains(strings.ToLower(n), "huyện") {
+				l.Add(diag.New(at(in, key), diag.CodeNoDistrict, in.Date.Short(), n))
+				return
+			}
+		}
+	}
+	check("co_quan.ten", append(append([]string{}, in.Org.Parent...), in.Org.Name...))
+	if in.Org.Level == "huyen" {
+		l.Add(diag.New(at(in, "co_quan.ten"), diag.CodeNoDistrict, in.Date.Short(), strings.Join(in.Org.Name, " ")))
+	}
+	check("kinh_gui", in.Addressees)
+	check("noi_nhan", in.Recipients)
+	return l
 }

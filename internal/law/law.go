@@ -59,21 +59,31 @@ func LevelName(l string) string {
 type Award struct {
 	Name          string // as written in lists, e.g. "Giấy khen"
 	Before, After Level  // granting level before 01/7/2025 and from then on
+	Title         bool   // a danh hiệu thi đua (granted as "danh hiệu …"), not a hình thức khen thưởng
+}
+
+// Phrase is the award as a sentence names it: "danh hiệu Chiến sĩ thi đua
+// cơ sở", "Giấy khen". An unknown name is returned as written.
+func Phrase(name string) string {
+	if a, ok := Find(name); ok && a.Title {
+		return "danh hiệu " + name
+	}
+	return name
 }
 
 // Awards are the awards vanban knows (Luật Thi đua, khen thưởng 2022 Điều
 // 80; NĐ 129/2025 Điều 59; spec §5.1). "" means not granted at any of these
 // levels in that period.
 var Awards = []Award{
-	{"Giấy khen", Commune, Commune},
-	{"Lao động tiên tiến", Commune, Commune},
-	{"Chiến sĩ thi đua cơ sở", District, Commune},
-	{"Tập thể lao động tiên tiến", District, Commune},
-	{"Giấy khen của Chủ tịch Ủy ban nhân dân huyện", District, ""},
-	{"Tập thể lao động xuất sắc", Province, Province},
-	{"Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", Province, Province},
-	{"Chiến sĩ thi đua cấp tỉnh", Province, Province},
-	{"Cờ thi đua của Ủy ban nhân dân tỉnh", Province, Province},
+	{"Giấy khen", Commune, Commune, false},
+	{"Lao động tiên tiến", Commune, Commune, true},
+	{"Chiến sĩ thi đua cơ sở", District, Commune, true},
+	{"Tập thể lao động tiên tiến", District, Commune, true},
+	{"Giấy khen của Chủ tịch Ủy ban nhân dân huyện", District, "", false},
+	{"Tập thể lao động xuất sắc", Province, Province, true},
+	{"Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", Province, Province, false},
+	{"Chiến sĩ thi đua cấp tỉnh", Province, Province, true},
+	{"Cờ thi đua của Ủy ban nhân dân tỉnh", Province, Province, true},
 }
 
 // Find returns the award called name.

@@ -53,6 +53,7 @@ func funcs() template.FuncMap {
 // Tally is the number of collectives and individuals proposed for an award.
 type Tally struct {
 	Award       string
+	Phrase      string // as a sentence names it: "danh hiệu Chiến sĩ thi đua cơ sở", "Giấy khen"
 	Collectives int64
 	Individuals int64
 	End         string // ";" after each item of a list of tallies, "." after the last
@@ -79,7 +80,7 @@ func tally(collectives, individuals []map[string]any) []Tally {
 			if !ok {
 				i = len(out)
 				index[a] = i
-				out = append(out, Tally{Award: a})
+				out = append(out, Tally{Award: a, Phrase: law.Phrase(a)})
 			}
 			if person {
 				out[i].Individuals++
