@@ -11,8 +11,17 @@ import (
 // emit draws ln with its left edge at x in a box avail wide, on the line box
 // whose top is y.
 func (l *state) emit(ln measure.Line, x, avail, y unit.Length, st format.Style) {
+	if len(ln.Words) == 0 {
+		return // an empty cell or paragraph: nothing to draw
+	}
 	base := l.baseline(y, st)
-	gaps := len(ln.Words) - 1
+	// Only spaces stretch: a line break after a hyphen leaves no gap.
+	gaps := 0
+	for _, w := range ln.Words[:len(ln.Words)-1] {
+		if w.Gaps > 0 {
+			gaps++
+		}
+	}
 	var extra unit.Length
 	switch {
 	case st.Align == format.Justify && !ln.Last && gaps > 0:
@@ -51,19 +60,25 @@ func (l *state) emit(ln measure.Line, x, avail, y unit.Length, st format.Style) 
 	// Justified: every word placed on its own; the slack is spread over the
 	// gaps, the remainder given to the first gaps so the line ends exactly.
 	per, rem := extra/unit.Length(gaps), extra%unit.Length(gaps)
+	g := 0 // stretchable gaps passed
 	for i, w := range ln.Words {
 		wx := x
+		last := i == len(ln.Words)-1
 		for j, f := range w.Frags {
 			text := f.Text
-			if j == len(w.Frags)-1 && i < gaps {
+			if j == len(w.Frags)-1 && !last && w.Gaps > 0 {
 				text += " " // a real space, so text extraction reads words
 			}
 			l.add(Item{Kind: Text, X: wx, Y: base, W: f.W, Style: f.Style, Size: st.Size, Text: text})
 			wx += f.W
 		}
-		x += w.W + w.Space + per
-		if unit.Length(i) < rem {
-			x++
+		x += w.W + w.Space
+		if !last && w.Gaps > 0 {
+			x += per
+			if unit.Length(g) < rem {
+				x++
+			}
+			g++
 		}
 	}
 }

@@ -6,6 +6,7 @@ package measure
 
 import (
 	"strings"
+	"unicode"
 
 	"vanban/internal/font"
 	"vanban/internal/format"
@@ -48,7 +49,11 @@ func StyleOf(rs model.RunStyle) font.Style {
 	return s
 }
 
-// Words splits runs at spaces into words measured at size (half-points).
+// Words splits runs into words measured at size (half-points): at spaces,
+// and after a hyphen inside a word that a letter follows ("NĐ-|CP"), where
+// Word and LibreOffice may also break a line (Unicode line breaking, UAX #14:
+// a break after HY, but not before a number, so "1945-2024" stays whole).
+// A word ending at such a hyphen has no space after it (Gaps 0).
 func Words(f *font.Set, runs []model.Run, size int) []Word {
 	var out []Word
 	var cur Word
@@ -78,13 +83,34 @@ func Words(f *font.Set, runs []model.Run, size int) []Word {
 			if p == "" {
 				continue
 			}
-			w := face.Width(p, size)
-			cur.Frags = append(cur.Frags, Frag{p, st, w})
-			cur.W += w
+			pieces := hyphenBreaks(p)
+			for k, piece := range pieces {
+				w := face.Width(piece, size)
+				cur.Frags = append(cur.Frags, Frag{piece, st, w})
+				cur.W += w
+				if k < len(pieces)-1 {
+					flush(0)
+				}
+			}
 		}
 	}
 	flush(0)
 	return out
+}
+
+// hyphenBreaks splits a space-free word after each hyphen that follows a
+// letter or digit and precedes a letter.
+func hyphenBreaks(s string) []string {
+	rs := []rune(s)
+	var out []string
+	start := 0
+	for i := 1; i+1 < len(rs); i++ {
+		if rs[i] == '-' && (unicode.IsLetter(rs[i-1]) || unicode.IsDigit(rs[i-1])) && unicode.IsLetter(rs[i+1]) {
+			out = append(out, string(rs[start:i+1]))
+			start = i + 1
+		}
+	}
+	return append(out, string(rs[start:]))
 }
 
 // Break fills lines greedily: the first line is first wide, the others rest
