@@ -49,10 +49,28 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(&b, "# %s — văn bản mẫu tạo bởi: vanban new %s\n", t.Summary, t.Name)
 	b.WriteString("# Thông tin cơ quan và người ký lấy từ tệp vanban.toml cùng thư mục (tạo bằng: vanban new ho-so).\n\n")
 	for _, f := range t.Schema.Fields {
-		if f.Kind == data.KindTable {
+		if f.Kind == data.KindTable || f.Kind == data.KindTableList {
 			continue
 		}
 		writeField(&b, f, t.Name)
+	}
+	// Lists of tables come last, as TOML wants: one example entry each.
+	for _, f := range t.Schema.Fields {
+		if f.Kind != data.KindTableList {
+			continue
+		}
+		if f.Doc != "" {
+			fmt.Fprintf(&b, "# %s\n", f.Doc)
+		}
+		fmt.Fprintf(&b, "[[%s]]\n", f.Key)
+		for _, sub := range f.Sub {
+			label := sub.Label
+			if !sub.Required {
+				label += " (không bắt buộc)"
+			}
+			fmt.Fprintf(&b, "%s = %s    # %s\n", sub.Key, sub.Example, label)
+		}
+		b.WriteString("\n")
 	}
 	io.WriteString(stdout, b.String())
 	return exitOK

@@ -184,7 +184,7 @@ func parseTemplate(name, file, src string) (*Template, diag.List) {
 	}
 	if fm.XetKhen == "cap_tren" {
 		schema.Fields = append(schema.Fields, data.Field{Key: "cap_xet", Kind: data.KindString, Required: true,
-			Label: "cấp xét khen thưởng", Example: `"huyen"`,
+			Label: "cấp xét khen thưởng", Example: `"xa"`,
 			Doc: `cấp của cơ quan có thẩm quyền khen thưởng: "xa", "huyen" hoặc "tinh"`})
 	}
 	if diags.HasErrors() {
