@@ -124,10 +124,10 @@ func TestBuild_BadDocumentDoesNotStopOthers(t *testing.T) {
 		t.Errorf("exit %d, want 1", code)
 	}
 	entries, _ := os.ReadDir(out)
-	if len(entries) != 2 || entries[0].Name() != "tot.docx" || entries[1].Name() != "tot.pdf" {
-		t.Errorf("out = %v, want only tot.docx and tot.pdf", entries)
+	if len(entries) != 3 || entries[0].Name() != ".vanban-manifest.json" || entries[1].Name() != "tot.docx" || entries[2].Name() != "tot.pdf" {
+		t.Errorf("out = %v, want only tot.docx, tot.pdf and the manifest", entries)
 	}
-	if !strings.Contains(stdout.String(), "1 văn bản đã tạo, 1 văn bản lỗi") {
+	if !strings.Contains(stdout.String(), "1 văn bản đã tạo, 0 không thay đổi, 1 văn bản lỗi") {
 		t.Errorf("summary: %s", stdout.String())
 	}
 }

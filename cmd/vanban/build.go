@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -10,10 +12,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 
 	"vanban/fonts"
+	"vanban/internal/batch"
 	"vanban/internal/data"
 	"vanban/internal/diag"
 	"vanban/internal/font"
@@ -21,6 +25,7 @@ import (
 	"vanban/internal/law"
 	"vanban/internal/layout"
 	"vanban/internal/model"
+	"vanban/internal/register"
 	"vanban/internal/render/docx"
 	"vanban/internal/render/pdf"
 	"vanban/internal/tmpl"
@@ -40,11 +45,13 @@ func (j job) path() string { return filepath.Join(j.dir, j.name) }
 // engine holds what every document of a run shares: the fonts and, per
 // workspace, the template set.
 type engine struct {
-	fonts *font.Set
-	sets  map[string]*tmpl.Set
+	fonts    *font.Set
+	fontHash []byte // SHA-256 of the embedded font files
+	sets     map[string]*tmpl.Set
 	// inputs and prepared cache the documents, for citations.
-	inputs   map[string]loaded
-	prepared map[string]prepared
+	inputs    map[string]loaded
+	prepared  map[string]prepared
+	registers map[string]*register.Register // per workspace, opened on first use
 	// tmplDiags are the problems of each workspace's own templates.
 	tmplDiags map[string]diag.List
 }
@@ -54,7 +61,11 @@ func newEngine() (*engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &engine{fonts: f, sets: map[string]*tmpl.Set{}, tmplDiags: map[string]diag.List{}, inputs: map[string]loaded{}, prepared: map[string]prepared{}}, nil
+	fh := sha256.New()
+	for i := range 4 {
+		fh.Write(f.Face(font.Style(i)).Data)
+	}
+	return &engine{fonts: f, fontHash: fh.Sum(nil), sets: map[string]*tmpl.Set{}, tmplDiags: map[string]diag.List{}, inputs: map[string]loaded{}, prepared: map[string]prepared{}, registers: map[string]*register.Register{}}, nil
 }
 
 // set returns the templates of the workspace dir: the built-ins, shadowed or
@@ -75,6 +86,7 @@ func (e *engine) set(dir string) (*tmpl.Set, diag.List) {
 
 // result is what building one document gives.
 type result struct {
+	hash  string // identity of the inputs, for the manifest
 	pdf   []byte
 	docx  []byte
 	pages int
@@ -137,24 +149,43 @@ func (e *engine) buildFormats(j job, render bool, formats formatSet) (res result
 	}
 	res.doc, res.lay = doc, lay
 	res.pages = len(lay.Pages)
+	res.hash = e.hash(doc, formats)
 	if !render {
 		return res, nil
 	}
+	return res, e.render(&res, formats)
+}
+
+// render writes the files of a laid-out document into res.
+func (e *engine) render(res *result, formats formatSet) error {
+	doc, lay := res.doc, res.lay
 	if formats.pdf {
 		var buf bytes.Buffer
 		if err := pdf.Write(&buf, lay); err != nil {
-			return res, err
+			return err
 		}
 		res.pdf = buf.Bytes()
 	}
 	if formats.docx {
 		var buf bytes.Buffer
 		if err := docx.Write(&buf, doc, format.NewSheet(doc.Kind), e.fonts); err != nil {
-			return res, err
+			return err
 		}
 		res.docx = buf.Bytes()
 	}
-	return res, nil
+	return nil
+}
+
+// hash is the identity of everything a document's files are made from: the
+// tool's version (layout rules and renderers are code), the fonts, the
+// formats asked for, and the model, which holds the text of the data, the
+// template, the profile, the register's number and date and every cited
+// number, date and list.
+func (e *engine) hash(doc *model.Document, formats formatSet) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "vanban %s\nfonts %x\nformats %v\n", version(), e.fontHash, formats)
+	model.Dump(h, doc)
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // checks returns the warnings about a document that still builds.
@@ -228,18 +259,19 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, rend
 	}
 	fl := flag.NewFlagSet(name, flag.ContinueOnError)
 	fl.SetOutput(stderr)
-	outDir := fl.String("o", "out", "thư mục ghi tệp kết quả")
+	opt := buildOptions{render: render, out: "out"}
 	formatsFlag := "pdf,docx"
 	if render {
+		fl.StringVar(&opt.out, "o", "out", "thư mục ghi tệp kết quả")
 		fl.StringVar(&formatsFlag, "dinh-dang", "pdf,docx", `định dạng tệp kết quả: "pdf", "docx" hoặc "pdf,docx"`)
-	}
-	dump := ""
-	if !render {
-		fl.StringVar(&dump, "in", "", `in cấu trúc văn bản: "mo-hinh" (mô hình) hoặc "dan-trang" (vị trí từng dòng)`)
+		fl.BoolVar(&opt.force, "force", false, "tạo lại mọi văn bản, kể cả văn bản không thay đổi")
+		fl.IntVar(&opt.workers, "j", runtime.NumCPU(), "số văn bản tạo cùng lúc")
+	} else {
+		fl.StringVar(&opt.dump, "in", "", `in cấu trúc văn bản: "mo-hinh" (mô hình) hoặc "dan-trang" (vị trí từng dòng)`)
 	}
 	fl.Usage = func() {
 		if render {
-			fmt.Fprintf(stderr, "Cách dùng: vanban build [-o THƯ_MỤC] [-dinh-dang pdf,docx] ĐƯỜNG_DẪN...\n")
+			fmt.Fprintf(stderr, "Cách dùng: vanban build [-o THƯ_MỤC] [-dinh-dang pdf,docx] [-force] ĐƯỜNG_DẪN...\n")
 		} else {
 			fmt.Fprintf(stderr, "Cách dùng: vanban check [-in mo-hinh|dan-trang] ĐƯỜNG_DẪN...\n")
 		}
@@ -248,46 +280,107 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, rend
 	if err := fl.Parse(args); err != nil {
 		return exitUsage
 	}
-	formats, okFormats := parseFormats(formatsFlag)
-	if fl.NArg() == 0 || !okFormats || (dump != "" && dump != "mo-hinh" && dump != "dan-trang") {
+	var okFormats bool
+	opt.formats, okFormats = parseFormats(formatsFlag)
+	if fl.NArg() == 0 || !okFormats || (opt.dump != "" && opt.dump != "mo-hinh" && opt.dump != "dan-trang") {
 		fl.Usage()
 		return exitUsage
 	}
 	js, diags := jobs(fl.Args())
-	src := sources()
-	diag.Print(stderr, diags, src)
-	code := exitOK
-	if diags.HasErrors() {
-		code = exitDiag
-	}
+	diag.Print(stderr, diags, sources())
 	eng, err := newEngine()
 	if err != nil {
 		fmt.Fprintf(stderr, "vanban: lỗi nội bộ: %v\n", err)
 		return exitInternal
 	}
-	built, failed := 0, 0
+	defer eng.close()
+	code := runBatch(ctx, eng, js, opt, stdout, stderr)
+	if diags.HasErrors() {
+		code = max(code, exitDiag)
+	}
+	return code
+}
+
+// buildOptions are the flags of build and check.
+type buildOptions struct {
+	render  bool
+	out     string
+	formats formatSet
+	force   bool
+	workers int
+	dump    string
+}
+
+// runBatch builds jobs: the data, citations and models one after the other
+// (they share the workspace's caches), then the stale documents' files on
+// opt.workers workers, each written atomically. It prints the diagnostics
+// and one line per document in input order, a progress bar on a terminal,
+// and a summary; it returns the exit code.
+func runBatch(ctx context.Context, eng *engine, js []job, opt buildOptions, stdout, stderr io.Writer) int {
+	src := sources()
+	results := make([]result, len(js))
+	errs := make([]error, len(js))
 	for i, j := range js {
 		if ctx.Err() != nil {
-			break
+			return exitInternal
 		}
-		res, err := eng.buildFormats(j, render, formats)
-		if err != nil {
+		results[i], errs[i] = eng.buildFormats(j, false, opt.formats)
+		results[i].diags.Sort()
+	}
+	// Which documents need their files made.
+	var manifest *batch.Manifest
+	stale := make([]bool, len(js))
+	var todo []int
+	if opt.render {
+		batch.CleanTemp(opt.out)
+		manifest = batch.LoadManifest(opt.out)
+		for i, j := range js {
+			if errs[i] != nil || results[i].diags.HasErrors() {
+				continue
+			}
+			stale[i] = opt.force || !manifest.Fresh(j.path(), results[i].hash, targets(opt, j)...)
+			if stale[i] {
+				todo = append(todo, i)
+			}
+		}
+	}
+	bar := newProgress(stderr, len(todo))
+	batch.Run(len(todo), opt.workers, func(k int) {
+		i := todo[k]
+		if errs[i] = eng.render(&results[i], opt.formats); errs[i] != nil {
+			return
+		}
+		errs[i] = writeOutputs(opt, js[i], results[i])
+		// The files are on disk: let their bytes and the layout go.
+		results[i].pdf, results[i].docx, results[i].lay = nil, nil, nil
+	}, func(finished, k int) { bar.step(finished, js[todo[k]].name) })
+	bar.done()
+
+	code := exitOK
+	built, unchanged, failed := 0, 0, 0
+	for i, j := range js {
+		res, err := results[i], errs[i]
+		prefix := fmt.Sprintf("[%d/%d] ", i+1, len(js))
+		switch {
+		case err != nil && errors.Is(err, errOutput):
+			d := diag.New(diag.Pos{File: j.path()}, diag.CodeOutput, opt.out, osErrText(err))
+			diag.Print(stderr, diag.List{d}, nil)
+			failed++
+			code = max(code, exitDiag)
+			if manifest != nil {
+				manifest.Forget(j.path())
+			}
+		case err != nil:
 			fmt.Fprintf(stderr, "%s: lỗi nội bộ: %v\n", j.path(), err)
 			failed++
 			code = max(code, exitInternal)
-			continue
-		}
-		res.diags.Sort()
-		if res.diags.HasErrors() {
+		case res.diags.HasErrors():
 			diag.Print(stderr, res.diags, src)
 			failed++
 			code = max(code, exitDiag)
-			continue
-		}
-		diag.Print(stderr, res.diags, src)
-		prefix := fmt.Sprintf("[%d/%d] ", i+1, len(js))
-		if !render {
-			switch dump {
+		case !opt.render:
+			diag.Print(stderr, res.diags, src)
+			switch opt.dump {
 			case "mo-hinh":
 				model.Dump(stdout, res.doc)
 			case "dan-trang":
@@ -295,63 +388,53 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, rend
 			}
 			fmt.Fprintf(stdout, "%s%s: hợp lệ (%d trang)\n", prefix, j.path(), res.pages)
 			built++
-			continue
+		case !stale[i]:
+			unchanged++
+		default:
+			diag.Print(stderr, res.diags, src)
+			fmt.Fprintf(stdout, "%s%s → %s (%d trang)\n", prefix, j.path(), strings.Join(targets(opt, j), ", "), res.pages)
+			manifest.Set(j.path(), res.hash)
+			built++
 		}
-		stem := filepath.Join(*outDir, strings.TrimSuffix(j.name, filepath.Ext(j.name)))
-		var targets []string
-		var werr error
-		for _, out := range []struct {
-			ext  string
-			data []byte
-		}{{".pdf", res.pdf}, {".docx", res.docx}} {
-			if out.data == nil || werr != nil {
-				continue
-			}
-			werr = writeAtomic(stem+out.ext, out.data)
-			targets = append(targets, stem+out.ext)
-		}
-		if werr != nil {
-			d := diag.New(diag.Pos{File: j.path()}, diag.CodeOutput, *outDir, osErrText(werr))
-			diag.Print(stderr, diag.List{d}, nil)
-			failed++
-			code = max(code, exitDiag)
-			continue
-		}
-		fmt.Fprintf(stdout, "%s%s → %s (%d trang)\n", prefix, j.path(), strings.Join(targets, ", "), res.pages)
-		built++
 	}
-	verb := "đã tạo"
-	if !render {
-		verb = "hợp lệ"
+	if manifest != nil && built > 0 {
+		if err := manifest.Save(); err != nil {
+			fmt.Fprintf(stderr, "vanban: không ghi được %s: %v\n", batch.ManifestName, err)
+		}
 	}
-	fmt.Fprintf(stdout, "Tổng cộng: %d văn bản %s, %d văn bản lỗi.\n", built, verb, failed)
+	if opt.render {
+		fmt.Fprintf(stdout, "Tổng cộng: %d văn bản đã tạo, %d không thay đổi, %d văn bản lỗi.\n", built, unchanged, failed)
+	} else {
+		fmt.Fprintf(stdout, "Tổng cộng: %d văn bản hợp lệ, %d văn bản lỗi.\n", built, failed)
+	}
 	return code
 }
 
-// writeAtomic writes data to a temporary file beside path and renames it, so
-// path holds either its old content or the new one, never half of a file.
-func writeAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+// targets are the files a document makes in the output folder.
+func targets(opt buildOptions, j job) []string {
+	stem := filepath.Join(opt.out, strings.TrimSuffix(j.name, filepath.Ext(j.name)))
+	var out []string
+	if opt.formats.pdf {
+		out = append(out, stem+".pdf")
 	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
+	if opt.formats.docx {
+		out = append(out, stem+".docx")
 	}
-	tmp := f.Name()
-	_, werr := f.Write(data)
-	if err := errors.Join(werr, f.Sync(), f.Close()); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	if err := os.Chmod(tmp, 0o644); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return err
+	return out
+}
+
+// errOutput marks a failure to write the output folder.
+var errOutput = errors.New("output")
+
+func writeOutputs(opt buildOptions, j job, res result) error {
+	for _, t := range targets(opt, j) {
+		data := res.pdf
+		if strings.HasSuffix(t, ".docx") {
+			data = res.docx
+		}
+		if err := batch.WriteFile(t, data); err != nil {
+			return fmt.Errorf("%w: %w", errOutput, err)
+		}
 	}
 	return nil
 }

@@ -53,7 +53,8 @@ func (e *engine) prepare(j job) (*data.Input, diag.List) {
 	e.prepared[key] = prepared{} // guards against re-entry while resolving
 	in, ds := e.input(j)
 	if in != nil {
-		ds = append(append(diag.List{}, ds...), relocate(e.resolve(j, in), j.dir)...)
+		ds = append(append(diag.List{}, ds...), relocate(e.applyRegister(j, in), j.dir)...)
+		ds = append(ds, relocate(e.resolve(j, in), j.dir)...)
 		if ds.HasErrors() {
 			in = nil
 		} else {

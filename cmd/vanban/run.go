@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 )
 
 // Exit codes.
@@ -21,6 +22,8 @@ Cách dùng:
   vanban build [-o THƯ_MỤC] ĐƯỜNG_DẪN...   tạo tệp PDF và DOCX cho từng văn bản
         -dinh-dang pdf|docx|pdf,docx      chỉ tạo định dạng đã chọn (mặc định cả hai)
   vanban check [-in mo-hinh] ĐƯỜNG_DẪN...  kiểm tra dữ liệu, không ghi tệp nào (-in in cấu trúc văn bản)
+  vanban assign [-so N] [-ngay NGÀY] TỆP   cấp số, ghi sổ đăng ký văn bản đi, tạo lại các văn bản liên quan
+  vanban register [-o SỔ.xlsx] [THƯ_MỤC]   in hoặc xuất sổ đăng ký văn bản đi (.xlsx, .csv)
   vanban new MẪU                           in một văn bản mẫu có chú thích (MẪU "ho-so" in tệp vanban.toml)
   vanban templates                         liệt kê các mẫu văn bản
   vanban help                              in hướng dẫn này
@@ -46,6 +49,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return cmdBuild(ctx, rest, stdout, stderr, true)
 	case "check":
 		return cmdBuild(ctx, rest, stdout, stderr, false)
+	case "assign", "cap-so":
+		return cmdAssign(ctx, args[1:], stdout, stderr, time.Now)
+	case "register", "so-dang-ky":
+		return cmdRegister(ctx, rest, stdout, stderr)
 	case "new":
 		return cmdNew(rest, stdout, stderr)
 	case "templates":

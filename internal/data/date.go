@@ -71,6 +71,10 @@ func blankOr(n, width int) string {
 	return fmt.Sprintf("%0*d", width, n)
 }
 
+// ParseDate reads a date as the data may write it; the reason is non-empty
+// when it is not a date.
+func ParseDate(s string) (Date, string) { return parseDate(s) }
+
 // parseDate reads "2024-05-08", "2024-05", "2024", "08/5/2024" or "". The
 // reason is Vietnamese, for the diagnostic.
 func parseDate(s string) (Date, string) {

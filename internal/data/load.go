@@ -88,6 +88,7 @@ type Input struct {
 	Archive    string
 	Org        Org
 	Signer     Signer
+	Numbering  string   // so_van_ban.cach_danh_so: "chung" (default) or "theo_loai"
 	Addressees []string // kinh_gui, for templates that have it
 	Authority  string   // tham_quyen, for templates that have it
 	// Values holds every value by TOML key (tables as nested maps) for the
@@ -557,6 +558,7 @@ func build(name, tmpl string, fields []Field, values map[string]entry, diags *di
 			FullName: str("co_quan.ten_day_du"), Level: str("co_quan.cap"),
 		},
 		Addressees: lines("kinh_gui"),
+		Numbering:  str("so_van_ban.cach_danh_so"),
 		Authority:  str("tham_quyen"),
 		Signer: Signer{
 			Authority: str("nguoi_ky.quyen_han"), OnBehalfOf: str("nguoi_ky.thay_mat"),
@@ -567,6 +569,13 @@ func build(name, tmpl string, fields []Field, values map[string]entry, diags *di
 	}
 	if in.Archive == "" {
 		in.Archive = "VT"
+	}
+	switch in.Numbering {
+	case "":
+		in.Numbering = "chung"
+	case "chung", "theo_loai":
+	default:
+		diags.Add(diag.New(values["so_van_ban.cach_danh_so"].pos, diag.CodeNumbering, in.Numbering))
 	}
 	if in.Org.Level == "" {
 		in.Org.Level = levelOf(in.Org.Name)

@@ -109,6 +109,10 @@ func Common() []Field {
 			{Key: "cap", Kind: KindString, Label: "cấp hành chính", Example: `"xa"`,
 				Doc: `cấp của cơ quan: "xa" (xã, phường, thị trấn, đặc khu), "huyen" hoặc "tinh"; bỏ trống thì suy ra từ tên`},
 		}},
+		{Key: "so_van_ban", Kind: KindTable, Label: "cách đánh số", Sub: []Field{
+			{Key: "cach_danh_so", Kind: KindString, Label: "cách đánh số", Example: `"chung"`,
+				Doc: `"chung": mọi loại văn bản chung một dãy số; "theo_loai": mỗi loại một dãy số (kế hoạch, tờ trình, …)`},
+		}},
 		{Key: "nguoi_ky", Kind: KindTable, Required: true, Label: "người ký", Sub: []Field{
 			{Key: "quyen_han", Kind: KindString, Label: "quyền hạn ký", Example: `"TM."`,
 				Doc: `"TM.", "KT.", "TL.", "TUQ.", "Q." hoặc "" khi ký trực tiếp`},

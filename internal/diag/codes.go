@@ -27,6 +27,13 @@ const (
 	CodeCountMismatch Code = "D019" // a count that disagrees with a cited list
 	CodeNoIssuerName  Code = "D020" // co_quan.ten_day_du needed but missing
 	CodeCiteBroken    Code = "D021" // cited document has errors
+	CodeNumbering     Code = "D022" // unknown numbering policy
+	CodeRegMismatch   Code = "R001" // number typed in the TOML differs from the register
+	CodeRegUnknown    Code = "R002" // number typed in the TOML, not in the register
+	CodeRegDate       Code = "R003" // date typed in the TOML differs from the register
+	CodeRegTaken      Code = "R004" // the number asked for is used
+	CodeRegHasNumber  Code = "R005" // the document already has another number
+	CodeRegNoDate     Code = "R006" // a number needs a full date
 	CodeTmplSyntax    Code = "T001" // template text does not parse
 	CodeTmplExec      Code = "T002" // template execution failed
 	CodeTmplMeta      Code = "T003" // template front matter is wrong

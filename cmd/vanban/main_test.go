@@ -1,0 +1,17 @@
+package main
+
+import (
+	"context"
+	"os"
+	"testing"
+)
+
+// TestMain lets the test binary act as the vanban command when
+// VANBAN_AS_CLI=1, so tests can run it as separate processes (to allocate
+// numbers from several processes at once, or to kill one with SIGKILL).
+func TestMain(m *testing.M) {
+	if os.Getenv("VANBAN_AS_CLI") == "1" {
+		os.Exit(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	}
+	os.Exit(m.Run())
+}
