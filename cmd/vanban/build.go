@@ -121,7 +121,23 @@ func (e *engine) build(j job, render bool) (res result, err error) {
 	return e.buildFormats(j, render, allFormats)
 }
 
+// model runs every stage up to the model and its hash.
+func (e *engine) model(j job, formats formatSet) (result, error) {
+	return e.stages(j, formats)
+}
+
 func (e *engine) buildFormats(j job, render bool, formats formatSet) (res result, err error) {
+	res, err = e.stages(j, formats)
+	if err != nil || res.doc == nil {
+		return res, err
+	}
+	if !render {
+		return res, e.layout(&res)
+	}
+	return res, e.render(&res, formats)
+}
+
+func (e *engine) stages(j job, formats formatSet) (res result, err error) {
 	set, tds := e.set(j.dir)
 	res.diags.Append(tds)
 	if tds.HasErrors() {
@@ -143,21 +159,29 @@ func (e *engine) buildFormats(j job, render bool, formats formatSet) (res result
 		return res, nil
 	}
 	res.diags.Append(relocate(checks(in), j.dir))
-	lay, err := layout.Layout(doc, format.NewSheet(doc.Kind), e.fonts)
-	if err != nil {
-		return res, err
-	}
-	res.doc, res.lay = doc, lay
-	res.pages = len(lay.Pages)
+	res.doc = doc
 	res.hash = e.hash(doc, formats)
-	if !render {
-		return res, nil
-	}
-	return res, e.render(&res, formats)
+	return res, nil
 }
 
-// render writes the files of a laid-out document into res.
+// layout lays out res.doc, once.
+func (e *engine) layout(res *result) error {
+	if res.lay != nil {
+		return nil
+	}
+	lay, err := layout.Layout(res.doc, format.NewSheet(res.doc.Kind), e.fonts)
+	if err != nil {
+		return err
+	}
+	res.lay, res.pages = lay, len(lay.Pages)
+	return nil
+}
+
+// render lays out res.doc and writes its files into res.
 func (e *engine) render(res *result, formats formatSet) error {
+	if err := e.layout(res); err != nil {
+		return err
+	}
 	doc, lay := res.doc, res.lay
 	if formats.pdf {
 		var buf bytes.Buffer
@@ -324,8 +348,16 @@ func runBatch(ctx context.Context, eng *engine, js []job, opt buildOptions, stdo
 		if ctx.Err() != nil {
 			return exitInternal
 		}
-		results[i], errs[i] = eng.buildFormats(j, false, opt.formats)
+		// The model and its hash only; the layout comes with the files, and
+		// only for the documents that need them.
+		results[i], errs[i] = eng.model(j, opt.formats)
 		results[i].diags.Sort()
+		if errs[i] == nil && !opt.render && !results[i].diags.HasErrors() {
+			errs[i] = eng.layout(&results[i])
+			if opt.dump != "dan-trang" {
+				results[i].lay = nil
+			}
+		}
 	}
 	// Which documents need their files made.
 	var manifest *batch.Manifest
@@ -352,7 +384,7 @@ func runBatch(ctx context.Context, eng *engine, js []job, opt buildOptions, stdo
 		}
 		errs[i] = writeOutputs(opt, js[i], results[i])
 		// The files are on disk: let their bytes and the layout go.
-		results[i].pdf, results[i].docx, results[i].lay = nil, nil, nil
+		results[i].pdf, results[i].docx, results[i].lay, results[i].doc = nil, nil, nil, nil
 	}, func(finished, k int) { bar.step(finished, js[todo[k]].name) })
 	bar.done()
 
