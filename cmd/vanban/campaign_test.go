@@ -39,14 +39,7 @@ func edit(t *testing.T, dir, name, old, new string) {
 // joined by single spaces), its pages and its diagnostics.
 func text(t *testing.T, dir, name string) (string, []string, result) {
 	t.Helper()
-	eng, err := newEngine()
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := eng.build(job{dir, name + ".toml"}, true)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := buildIn(t, dir, name)
 	if res.diags.HasErrors() {
 		return "", nil, res
 	}

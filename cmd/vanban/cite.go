@@ -197,12 +197,7 @@ func (e *engine) cycle(j job, ref string, chain []string) ([]string, bool) {
 // visit calls f for every DocRef among values, in key order, including those
 // inside table-list rows (with the row), and stores what f changed.
 func visit(values map[string]any, f func(r *data.DocRef, row map[string]any)) {
-	keys := make([]string, 0, len(values))
-	for k := range values {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	for _, k := range sortedKeys(values) {
 		switch v := values[k].(type) {
 		case data.DocRef:
 			f(&v, nil)
@@ -216,12 +211,7 @@ func visit(values map[string]any, f func(r *data.DocRef, row map[string]any)) {
 }
 
 func visitRow(row map[string]any, f func(r *data.DocRef, row map[string]any)) {
-	keys := make([]string, 0, len(row))
-	for k := range row {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	for _, k := range sortedKeys(row) {
 		if v, ok := row[k].(data.DocRef); ok {
 			f(&v, row)
 			row[k] = v
@@ -277,4 +267,13 @@ func awardCount(list []map[string]any, award any) (int, bool) {
 		return len(list), true
 	}
 	return 0, false
+}
+
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }

@@ -25,16 +25,24 @@ var samples = []string{"ke-hoach", "ke-hoach-thi-dua", "to-trinh-khen-thuong", "
 // buildSample builds one sample document in memory.
 func buildSample(t testing.TB, name string) result {
 	t.Helper()
+	res := buildIn(t, sampleDir, name)
+	if res.diags.HasErrors() {
+		t.Fatalf("%s: %v", name, res.diags)
+	}
+	return res
+}
+
+// buildIn builds one document of a workspace with a fresh engine.
+func buildIn(t testing.TB, dir, name string) result {
+	t.Helper()
 	eng, err := newEngine()
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := eng.build(job{sampleDir, name + ".toml"}, true)
+	defer eng.close()
+	res, err := eng.build(job{dir, name + ".toml"}, true)
 	if err != nil {
 		t.Fatal(err)
-	}
-	if res.diags.HasErrors() {
-		t.Fatalf("%s: %v", name, res.diags)
 	}
 	return res
 }
