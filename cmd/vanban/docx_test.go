@@ -138,6 +138,11 @@ func fidelityCases(t *testing.T, dir string) []string {
 	}
 	ws := t.TempDir()
 	os.WriteFile(filepath.Join(ws, ProfileName), mustRead(t, filepath.Join(stress, ProfileName)), 0o644)
+	// A report to several addressees: "Kính gửi:" with a dashed list.
+	multi := copyWorkspace(t, sampleDir)
+	edit(t, multi, "bao-cao-ket-qua.toml", `kinh_gui = ["Phòng Nội vụ huyện Vạn Ninh"]`,
+		`kinh_gui = ["Phòng Nội vụ huyện Vạn Ninh", "Thường trực Đảng ủy thị trấn Vạn Giã", "Ủy ban Mặt trận Tổ quốc Việt Nam thị trấn Vạn Giã"]`)
+	add("nhieu-noi-kinh-gui", job{multi, "bao-cao-ket-qua.toml"})
 	for i := 1; i <= 8; i++ {
 		extra := strings.Repeat("Câu bổ sung để đoạn cuối dài thêm từng dòng một. ", 3*i)
 		doc := strings.Replace(string(base), "Hết./.", extra+"Hết./.", 1)

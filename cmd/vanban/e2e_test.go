@@ -319,3 +319,48 @@ func TestRun_Help(t *testing.T) {
 		t.Errorf("unknown command: exit %d", code)
 	}
 }
+
+// TestSamples_PDFReadsBackAsLaidOut: for every sample of both sets, what
+// pdftotext reads from the PDF is, word for word, the text we laid out:
+// every diacritic of every word survives the font subset and ToUnicode map.
+func TestSamples_PDFReadsBackAsLaidOut(t *testing.T) {
+	sets := map[string][]string{sampleDir: samples, "../../testdata/van-ninh-2025": workspaceDocs("../../testdata/van-ninh-2025")}
+	for dir, names := range sets {
+		for _, name := range names {
+			res := buildIn(t, dir, name)
+			if res.diags.HasErrors() || res.lay == nil {
+				t.Fatalf("%s: %v", name, res.diags)
+			}
+			var want []string
+			for _, p := range res.lay.Pages {
+				// Items of one line carry their own spaces; lines are apart.
+				var b strings.Builder
+				var y, end unit.Length = -1, 0
+				for _, it := range p.Items {
+					if it.Kind != layout.Text {
+						continue
+					}
+					// A new line, or a gap wider than a space (another cell or
+					// column), separates words.
+					if it.Y != y || it.X > end+unit.MM {
+						b.WriteString(" ")
+						y = it.Y
+					}
+					b.WriteString(it.Text)
+					end = it.X + it.W
+				}
+				want = append(want, strings.Join(words(b.String()), " "))
+			}
+			got := pdfPages(t, res.pdf)
+			if len(got) != len(want) {
+				t.Errorf("%s: %d pages read, %d laid out", name, len(got), len(want))
+				continue
+			}
+			for i := range got {
+				if g := strings.Join(words(got[i]), " "); g != want[i] {
+					t.Errorf("%s page %d reads\n%s\nwant\n%s", name, i+1, g, want[i])
+				}
+			}
+		}
+	}
+}
