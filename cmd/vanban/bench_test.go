@@ -1,14 +1,7 @@
 package main
 
 import (
-	"bytes"
-	"fmt"
-	"os"
-	"path/filepath"
-	"strings"
-	"syscall"
 	"testing"
-	"time"
 )
 
 // benchBuild measures one complete document of the 3-page sample plan:
@@ -43,72 +36,3 @@ func BenchmarkBuildPlanDOCX(b *testing.B) { benchBuild(b, true, formatSet{docx: 
 
 // BenchmarkCheckPlan: everything but the files, what `vanban check` costs.
 func BenchmarkCheckPlan(b *testing.B) { benchBuild(b, false, allFormats) }
-
-// bigWorkspace writes a workspace of n documents: the plan, 30 % proposals
-// citing it (with varied nominees), the rest plans and campaign plans with
-// varied data that cite nothing.
-func bigWorkspace(b *testing.B, n int) string {
-	ws := b.TempDir()
-	for _, name := range []string{ProfileName, "ke-hoach.toml"} {
-		data, err := os.ReadFile(filepath.Join(sampleDir, name))
-		if err != nil {
-			b.Fatal(err)
-		}
-		os.WriteFile(filepath.Join(ws, name), data, 0o644)
-	}
-	read := func(name string) string {
-		data, err := os.ReadFile(filepath.Join(sampleDir, name))
-		if err != nil {
-			b.Fatal(err)
-		}
-		return string(data)
-	}
-	tt, kh, td := read("to-trinh-khen-thuong.toml"), read("ke-hoach.toml"), read("ke-hoach-thi-dua.toml")
-	citing := n * 3 / 10
-	for i := 1; i < n; i++ {
-		var doc string
-		switch {
-		case i <= citing:
-			doc = strings.Replace(tt, "Trần Văn Bình", fmt.Sprintf("Trần Văn Bình %d", i), 1)
-		case i%2 == 0:
-			doc = strings.Replace(kh, "năm 2024\"", fmt.Sprintf("năm 2024 (bản %d)\"", i), 1)
-		default:
-			doc = strings.Replace(td, `linh_vuc = "Nội vụ"`, fmt.Sprintf(`linh_vuc = "Nội vụ %d"`, i), 1)
-		}
-		os.WriteFile(filepath.Join(ws, fmt.Sprintf("vb-%04d.toml", i)), []byte(doc), 0o644)
-	}
-	return ws
-}
-
-// runMeasured runs the CLI as a process and returns its wall time and peak
-// resident memory.
-func runMeasured(b *testing.B, args ...string) (time.Duration, int64) {
-	cmd := self(args...)
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	start := time.Now()
-	if err := cmd.Run(); err != nil {
-		b.Fatalf("%v: %v\n%s", args, err, out.String())
-	}
-	rss := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss // KiB on Linux
-	return time.Since(start), rss * 1024
-}
-
-// BenchmarkWorkspace1000 builds a workspace of 1000 documents cold (PDF and
-// DOCX, as many workers as cores), then assigns the plan's number, which
-// 300 of them cite: the assign rebuilds those and the plan only. Run with
-// -benchtime 1x; it takes about a minute on the 2-core machine.
-func BenchmarkWorkspace1000(b *testing.B) {
-	for b.Loop() {
-		ws := bigWorkspace(b, 1000)
-		out := filepath.Join(ws, "out")
-		cold, rss := runMeasured(b, "build", "-o", out, ws)
-		b.ReportMetric(cold.Seconds(), "cold-s")
-		b.ReportMetric(1000/cold.Seconds(), "docs/s")
-		b.ReportMetric(float64(rss)/(1<<20), "peak-MiB")
-		assign, _ := runMeasured(b, "assign", "-ngay", "2024-05-08", "-o", out, filepath.Join(ws, "ke-hoach.toml"))
-		b.ReportMetric(assign.Seconds(), "assign-s")
-		again, _ := runMeasured(b, "build", "-o", out, ws)
-		b.ReportMetric(again.Seconds(), "nochange-s")
-	}
-}

@@ -295,9 +295,9 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, rend
 	}
 	fl.Usage = func() {
 		if render {
-			fmt.Fprintf(stderr, "Cách dùng: vanban build [-o THƯ_MỤC] [-dinh-dang pdf,docx] [-force] ĐƯỜNG_DẪN...\n")
+			fmt.Fprintf(stderr, "Cách dùng: vanban build [-o THƯ_MỤC] [-dinh-dang pdf,docx] [-force] [ĐƯỜNG_DẪN...]   (mặc định: thư mục hiện tại)\n")
 		} else {
-			fmt.Fprintf(stderr, "Cách dùng: vanban check [-in mo-hinh|dan-trang] ĐƯỜNG_DẪN...\n")
+			fmt.Fprintf(stderr, "Cách dùng: vanban check [-in mo-hinh|dan-trang] [ĐƯỜNG_DẪN...]   (mặc định: thư mục hiện tại)\n")
 		}
 		fl.PrintDefaults()
 	}
@@ -306,11 +306,15 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, rend
 	}
 	var okFormats bool
 	opt.formats, okFormats = parseFormats(formatsFlag)
-	if fl.NArg() == 0 || !okFormats || (opt.dump != "" && opt.dump != "mo-hinh" && opt.dump != "dan-trang") {
+	if !okFormats || (opt.dump != "" && opt.dump != "mo-hinh" && opt.dump != "dan-trang") {
 		fl.Usage()
 		return exitUsage
 	}
-	js, diags := jobs(fl.Args())
+	paths := fl.Args()
+	if len(paths) == 0 {
+		paths = []string{"."} // the workspace the clerk is in
+	}
+	js, diags := jobs(paths)
 	diag.Print(stderr, diags, sources())
 	eng, err := newEngine()
 	if err != nil {

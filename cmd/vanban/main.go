@@ -8,5 +8,6 @@ import (
 )
 
 func main() {
+	setupConsole()
 	os.Exit(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
