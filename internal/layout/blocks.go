@@ -16,16 +16,12 @@ type column struct {
 // y below them and the width of the widest line.
 func (l *state) stack(c column, y unit.Length, e format.Element, texts []string) (unit.Length, unit.Length) {
 	st := l.s.Style(e)
-	var widest unit.Length
-	for _, t := range texts {
-		runs := l.s.Runs(e, []model.Run{{Text: t}})
-		for _, ln := range measure.Break(l.f, measure.Words(l.f, runs, st.Size), st.Size, c.w, c.w) {
-			l.emit(ln, c.x, c.w, y, st)
-			widest = max(widest, ln.W)
-			y += st.Line
-		}
+	lines := measure.Lines(l.f, l.s, e, texts, c.w)
+	for _, ln := range lines {
+		l.emit(ln, c.x, c.w, y, st)
+		y += st.Line
 	}
-	return y, widest
+	return y, measure.Widest(lines)
 }
 
 // rule draws a centred rule of length w under a column at y.
@@ -329,32 +325,16 @@ func (l *state) signature(doc *model.Document) {
 	}
 	top := l.y + l.s.SignGap
 	y, _ := l.stack(left, top, format.RecipientsLabel, []string{format.RecipientsLabelText})
-	l.recipientLines(left, y, doc.Recipients)
+	l.stack(left, y, format.RecipientsItem, format.RecipientLines(doc.Recipients))
 	ry, _ := l.stack(right, top, format.SignAuthority, doc.Signature.Lines)
 	ry += l.s.SignSpace
 	l.stack(right, ry, format.SignName, []string{doc.Signature.Name})
 	l.y = top + h
 }
 
-func (l *state) recipientLines(c column, y unit.Length, r model.Recipients) unit.Length {
-	st := l.s.Style(format.RecipientsItem)
-	for _, t := range format.RecipientLines(r) {
-		for _, ln := range measure.Break(l.f, measure.Words(l.f, []model.Run{{Text: t}}, st.Size), st.Size, c.w, c.w) {
-			l.emit(ln, c.x, c.w, y, st)
-			y += st.Line
-		}
-	}
-	return y
-}
-
+// countLines is the height texts of element e take in a column w wide.
 func (l *state) countLines(e format.Element, texts []string, w unit.Length) unit.Length {
-	st := l.s.Style(e)
-	n := 0
-	for _, t := range texts {
-		runs := l.s.Runs(e, []model.Run{{Text: t}})
-		n += len(measure.Break(l.f, measure.Words(l.f, runs, st.Size), st.Size, w, w))
-	}
-	return unit.Length(n) * st.Line
+	return unit.Length(len(measure.Lines(l.f, l.s, e, texts, w))) * l.s.Style(e).Line
 }
 
 func (l *state) signatureHeight(doc *model.Document, left, right column) unit.Length {
