@@ -230,7 +230,7 @@ func registerRow(e register.Entry) []string {
 		note = "Đã hủy"
 	}
 	return []string{
-		fmt.Sprintf("%02d/%s", e.Number, e.Symbol), d.Short(), e.Type + " " + e.Summary, e.Signer,
+		fmt.Sprintf("%02d/%s", e.Number, e.Symbol), d.Short(), e.Type + " " + lowerFirst(e.Summary), e.Signer,
 		e.Recipients, "", "", "", "", note,
 	}
 }
