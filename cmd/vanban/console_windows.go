@@ -2,7 +2,11 @@
 
 package main
 
-import "syscall"
+import (
+	"os"
+	"syscall"
+	"unsafe"
+)
 
 // setupConsole switches the Windows console to UTF-8 (code page 65001), so
 // Vietnamese messages show their diacritics in cmd.exe and PowerShell
@@ -12,4 +16,19 @@ func setupConsole() {
 	k := syscall.NewLazyDLL("kernel32.dll")
 	k.NewProc("SetConsoleOutputCP").Call(65001)
 	k.NewProc("SetConsoleCP").Call(65001)
+}
+
+// pauseIfOwnConsole keeps the window open when vanban.exe was started by a
+// double click (its console holds no other process): the clerk reads the
+// help instead of seeing a window flash and vanish.
+func pauseIfOwnConsole() {
+	k := syscall.NewLazyDLL("kernel32.dll")
+	var pids [2]uint32
+	n, _, _ := k.NewProc("GetConsoleProcessList").Call(uintptr(unsafe.Pointer(&pids[0])), 2)
+	if n != 1 {
+		return
+	}
+	os.Stdout.WriteString("\nNhấn Enter để đóng cửa sổ…")
+	var b [1]byte
+	os.Stdin.Read(b[:])
 }

@@ -9,5 +9,9 @@ import (
 
 func main() {
 	setupConsole()
-	os.Exit(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	code := run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	if len(os.Args) == 1 {
+		pauseIfOwnConsole()
+	}
+	os.Exit(code)
 }
