@@ -8,6 +8,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"io"
+	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -19,7 +20,6 @@ import (
 // a dependency upgrade does not change every document.
 const Producer = "vanban"
 
-var families = [4]string{"serif", "serif", "serif", "serif"}
 var styles = [4]string{"", "B", "I", "BI"}
 
 // Write renders r as PDF to w. The bytes depend only on r: dates come from
@@ -49,9 +49,11 @@ func Write(w io.Writer, r *layout.Result) (err error) {
 	p.SetSubject(r.Meta.Subject, true)
 	p.SetAuthor(r.Meta.Author, true)
 	p.SetLang("vi-VN")
+	// The family name shows in the PDF's font list ("utf8liberationserif").
+	family := strings.ReplaceAll(r.Fonts.Family, " ", "")
 	for i := range 4 {
 		face := r.Fonts.Face(font.Style(i))
-		p.AddUTF8FontFromBytes(families[i], styles[i], face.Data)
+		p.AddUTF8FontFromBytes(family, styles[i], face.Data)
 	}
 	if err := p.Error(); err != nil {
 		return fmt.Errorf("render/pdf: fonts: %w", err)
@@ -63,7 +65,7 @@ func Write(w io.Writer, r *layout.Result) (err error) {
 		for _, it := range pg.Items {
 			switch it.Kind {
 			case layout.Text:
-				p.SetFont(families[it.Style], styles[it.Style], float64(it.Size)/2)
+				p.SetFont(family, styles[it.Style], float64(it.Size)/2)
 				p.Text(it.X.Points(), it.Y.Points(), it.Text)
 			case layout.Rule:
 				p.SetLineWidth(it.Stroke.Points())
