@@ -1,9 +1,12 @@
 package main
 
 import (
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -97,9 +100,14 @@ func TestSamples_DocxFidelity(t *testing.T) {
 			}
 		}
 		ratio := float64(same) / float64(total)
-		t.Logf("%s: %d of %d lines start alike (%.1f %%)", name, same, total, 100*ratio)
+		dx, dy, n := wordDrift(t, filepath.Join(dir, name+".pdf"), filepath.Join(lo, name+".pdf"))
+		t.Logf("%s: %d of %d lines start alike (%.1f %%); %d words placed within %.2f mm across, %.2f mm down",
+			name, same, total, 100*ratio, n, dx, dy)
 		if ratio < 0.95 {
 			t.Errorf("%s: only %.1f %% of lines start with the same word", name, 100*ratio)
+		}
+		if dx > 1 || dy > 1 {
+			t.Errorf("%s: a word is %.2f mm across, %.2f mm down from where our PDF has it", name, dx, dy)
 		}
 	}
 }
@@ -159,4 +167,39 @@ func mustRead(t *testing.T, path string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+var bboxWord = regexp.MustCompile(`xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)<`)
+
+// wordDrift pairs the words of two PDFs page by page, in reading order, and
+// returns the largest distance in millimetres between the positions of
+// paired equal words, and how many were paired. A page whose word lists
+// differ in length is compared up to the first difference.
+func wordDrift(t *testing.T, a, b string) (dx, dy float64, n int) {
+	pages := func(path string) [][][3]string {
+		var out [][][3]string
+		for _, l := range strings.Split(testutil.Run(t, "pdftotext", "-bbox", path, "-"), "\n") {
+			if strings.Contains(l, "<page ") {
+				out = append(out, nil)
+			}
+			if m := bboxWord.FindStringSubmatch(l); m != nil && len(out) > 0 {
+				out[len(out)-1] = append(out[len(out)-1], [3]string{m[1], m[2], m[3]})
+			}
+		}
+		return out
+	}
+	pa, pb := pages(a), pages(b)
+	mm := func(s string) float64 { v, _ := strconv.ParseFloat(s, 64); return v / 72 * 25.4 }
+	for p := 0; p < min(len(pa), len(pb)); p++ {
+		for i := 0; i < min(len(pa[p]), len(pb[p])); i++ {
+			wa, wb := pa[p][i], pb[p][i]
+			if wa[2] != wb[2] {
+				break
+			}
+			dx = max(dx, math.Abs(mm(wa[0])-mm(wb[0])))
+			dy = max(dy, math.Abs(mm(wa[1])-mm(wb[1])))
+			n++
+		}
+	}
+	return dx, dy, n
 }

@@ -384,7 +384,9 @@ func (l *state) table(t *model.Table, last bool, tail unit.Length) {
 				cst.Align = format.Center
 			}
 			rowLines[i] = append(rowLines[i], cellLines{ls, cst, cw})
-			heights[i] = max(heights[i], unit.Length(len(ls))*st.Line+2*cellVPad)
+			// A row is its lines, the padding above and below, and its
+			// border line, as word processors count it.
+			heights[i] = max(heights[i], unit.Length(len(ls))*st.Line+2*cellVPad+l.s.RuleWidth)
 			c += span
 		}
 	}

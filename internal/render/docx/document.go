@@ -112,10 +112,28 @@ func (b *body) text(e format.Element, text string, o paraOpt) {
 
 // rule writes an empty paragraph whose bottom border is a centred rule of
 // length l in a box w wide (the indents set the length).
-func (b *body) rule(l, w unit.Length) {
+func (b *body) rule(l, w unit.Length) { b.ruleThen(l, w, 0) }
+
+// ruleThen is rule with space after it: the gap before a table, which
+// cannot have space before of its own.
+func (b *body) ruleThen(l, w, after unit.Length) {
 	side := (w - l) / 2
-	b.x.f(`<w:p><w:pPr><w:pStyle w:val="%s"/><w:ind w:left="%d" w:right="%d"/></w:pPr></w:p>`,
-		ruleStyle, side.Twips(), (w - l - side).Twips())
+	b.x.f(`<w:p><w:pPr><w:pStyle w:val="%s"/>`, ruleStyle)
+	if after > 0 {
+		b.x.f(`<w:spacing w:after="%d"/>`, after.Twips())
+	}
+	b.x.f(`<w:ind w:left="%d" w:right="%d"/></w:pPr></w:p>`, side.Twips(), (w - l - side).Twips())
+}
+
+// gapBefore is the space after a title block when the body opens with a
+// table, which, unlike a paragraph, cannot carry it.
+func (b *body) gapBefore(blocks []model.Block) unit.Length {
+	if len(blocks) > 0 {
+		if _, ok := blocks[0].(*model.Table); ok {
+			return b.s.BodyGap
+		}
+	}
+	return 0
 }
 
 func (b *body) tableStart(widths []unit.Length, borders bool, cellMar [2]unit.Length) {
@@ -198,7 +216,11 @@ func (b *body) title() {
 	b.text(format.TitleType, b.doc.Title.Type, paraOpt{before: &gap})
 	b.text(format.TitleSummary, b.doc.Title.Summary, paraOpt{})
 	w := b.s.TextWidth()
-	b.rule(measure.Rule(b.s, measure.Widest(measure.Lines(b.f, b.s, format.TitleSummary, []string{b.doc.Title.Summary}, w))), w)
+	after := unit.Length(0)
+	if b.doc.Authority == "" && len(b.doc.Addressees) == 0 {
+		after = b.gapBefore(b.doc.Body)
+	}
+	b.ruleThen(measure.Rule(b.s, measure.Widest(measure.Lines(b.f, b.s, format.TitleSummary, []string{b.doc.Title.Summary}, w))), w, after)
 }
 
 // authority writes the thẩm quyền ban hành line of a Quyết định.
@@ -255,7 +277,7 @@ func (b *body) appendix(a model.Appendix, s *format.Sheet) {
 	note := format.AttachedLine(b.doc)
 	b.text(format.AppendixNote, note, paraOpt{})
 	w := s.TextWidth()
-	b.rule(measure.Rule(s, measure.Widest(measure.Lines(b.f, s, format.AppendixNote, []string{note}, w))), w)
+	b.ruleThen(measure.Rule(s, measure.Widest(measure.Lines(b.f, s, format.AppendixNote, []string{note}, w))), w, b.gapBefore(a.Body))
 	b.content(a.Body, false)
 	b.s = saved
 }
