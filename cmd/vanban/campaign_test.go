@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"vanban/internal/model"
 	"vanban/internal/testutil"
 )
 
@@ -234,5 +235,29 @@ func TestSet2025(t *testing.T) {
 	s, _, _ = text(t, dir, "ke-hoach-thi-dua")
 	if !strings.Contains(s, "kỷ niệm 80 năm ngày thành lập Bộ Nội vụ") {
 		t.Error("80 years of the Ministry in 2025")
+	}
+}
+
+// Files saved by Windows Notepad: CRLF line ends and a UTF-8 byte-order
+// mark give the same document as the original.
+func TestWindowsNotepadFiles(t *testing.T) {
+	dir := copyWorkspace(t, sampleDir)
+	for _, name := range []string{ProfileName, "ke-hoach.toml", "to-trinh-khen-thuong.toml"} {
+		p := filepath.Join(dir, name)
+		b := strings.ReplaceAll(string(mustRead(t, p)), "\n", "\r\n")
+		os.WriteFile(p, []byte("\uFEFF"+b), 0o644)
+	}
+	for _, name := range []string{"ke-hoach", "to-trinh-khen-thuong"} {
+		want := buildSample(t, name)
+		got := buildIn(t, dir, name)
+		if got.diags.HasErrors() {
+			t.Fatalf("%s: %v", name, got.diags)
+		}
+		var a, b bytes.Buffer
+		model.Dump(&a, want.doc)
+		model.Dump(&b, got.doc)
+		if a.String() != b.String() {
+			t.Errorf("%s: CRLF and BOM change the document:\n%s", name, b.String())
+		}
 	}
 }

@@ -167,11 +167,12 @@ func TestSampleThiDua_DerivedFacts(t *testing.T) {
 	}
 }
 
-// TestSamples_Deterministic builds every sample twice, in parallel and under
-// two time zones, and requires identical bytes.
+// TestSamples_Deterministic builds every sample several times, in parallel
+// and under two time zones, and requires identical PDF and DOCX bytes.
 func TestSamples_Deterministic(t *testing.T) {
+	both := func(r result) []byte { return append(append([]byte{}, r.pdf...), r.docx...) }
 	for _, name := range samples {
-		first := buildSample(t, name).pdf
+		first := both(buildSample(t, name))
 		var wg sync.WaitGroup
 		outs := make([][]byte, 4)
 		for i := range outs {
@@ -180,15 +181,15 @@ func TestSamples_Deterministic(t *testing.T) {
 				defer wg.Done()
 				eng, _ := newEngine()
 				r, _ := eng.build(job{sampleDir, name + ".toml"}, true)
-				outs[i] = r.pdf
+				outs[i] = both(r)
 			}()
 		}
 		wg.Wait()
 		t.Setenv("TZ", "Asia/Ho_Chi_Minh")
-		outs = append(outs, buildSample(t, name).pdf)
+		outs = append(outs, both(buildSample(t, name)))
 		for i, o := range outs {
 			if !bytes.Equal(first, o) {
-				t.Errorf("%s: build %d differs from the first", name, i)
+				t.Errorf("%s: build %d (PDF and DOCX) differs from the first", name, i)
 			}
 		}
 	}
