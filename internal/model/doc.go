@@ -15,9 +15,13 @@
 //	Thời gian ban hành               Date                       ngay
 //	Tên loại văn bản                 Title.Type                 (template: ten_loai)
 //	Trích yếu nội dung               Title.Summary              trich_yeu
+//	Thẩm quyền ban hành (Quyết định) Authority                  tham_quyen
+//	Kính gửi                         Addressees                 kinh_gui
 //	Nội dung                         Body                       noi_dung (and template text)
 //	Quyền hạn, chức vụ người ký      Signature.Lines            nguoi_ky.quyen_han, thay_mat, thu_truong, chuc_vu
 //	Họ tên người ký                  Signature.Name             nguoi_ky.ho_ten
 //	Nơi nhận                         Recipients.Items           noi_nhan
 //	Lưu (văn thư, đơn vị soạn thảo)  Recipients.Archive         luu
+//	Tên cơ quan viết trong câu       IssuerName                 co_quan.ten_day_du
+//	Phụ lục, danh sách kèm theo      Appendices                 (template: ::: phu-luc)
 package model
