@@ -135,3 +135,27 @@ func TestLoad_BadTemplate(t *testing.T) {
 		t.Errorf("diags = %v", ds)
 	}
 }
+
+// FuzzMarkdown: no body text makes the markup converter panic, and every
+// table row it makes fits its table.
+func FuzzMarkdown(f *testing.F) {
+	f.Add("# I. A\n\n**1.** b *c*\n\n> Căn cứ x\n> Căn cứ y\n\n1) a\n2) b\n\n| a | b |\n|---|---|\n| **I** | |\n")
+	f.Add("::: phu-luc ngang\n# DANH SÁCH\n\n| x |\n|---|\n| 1 |\n::: giua\n**QUYẾT ĐỊNH:**\n")
+	f.Add("- a\n  - b\n    - c\n\n```\ncode\n```\n<b>html</b> &amp; \\* [l](u)")
+	f.Fuzz(func(t *testing.T, src string) {
+		body, apps := parseDocument([]byte(src), posZero)
+		all := append([]model.Block{}, body...)
+		for _, a := range apps {
+			all = append(all, a.Body...)
+		}
+		for _, b := range all {
+			if tb, ok := b.(*model.Table); ok {
+				for _, r := range tb.Rows {
+					if len(r) == 0 {
+						t.Fatalf("empty row in %q", src)
+					}
+				}
+			}
+		}
+	})
+}
