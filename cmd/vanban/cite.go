@@ -124,7 +124,7 @@ func (e *engine) resolve(j job, in *data.Input) diag.List {
 			return
 		}
 		r.Type = format.SentenceCase(t.Type)
-		r.Number = strings.TrimPrefix(format.NumberLine(model.Number{Value: cited.Number, Symbol: t.Code + "-" + cited.Org.Abbrev}), "Số: ")
+		r.Number = strings.TrimPrefix(format.NumberLine(model.Number{Value: cited.Number, Symbol: t.Symbol(cited)}), "Số: ")
 		r.Date = cited.Date
 		r.Issuer = cited.Org.FullName
 		r.Summary = lowerFirst(cited.Summary)

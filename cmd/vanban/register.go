@@ -179,7 +179,7 @@ func cmdAssign(ctx context.Context, args []string, stdout, stderr io.Writer, tod
 			d = data.Date{Year: now.Year(), Month: int(now.Month()), Day: now.Day()}
 		}
 		entry, err = reg.Allocate(ctx, register.Request{Number: *num, Entry: register.Entry{
-			Series: series(in, t.Code), Year: d.Year, Doc: stem(j.name), Symbol: t.Code + "-" + in.Org.Abbrev,
+			Series: series(in, t.Code), Year: d.Year, Doc: stem(j.name), Symbol: t.Symbol(in),
 			Date: fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day), Type: format.SentenceCase(t.Type),
 			Summary: in.Summary, Signer: in.Signer.Name,
 			Recipients: strings.Join(in.Recipients, "; "),

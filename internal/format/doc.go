@@ -17,6 +17,7 @@
 //	địa danh, ngày                         14 pt italic               II.4.c: 13–14
 //	tên loại                               14 pt UP bold              II.5.b: 13–14
 //	trích yếu                              14 pt bold, rule 2/5       II.5.b: 13–14, rule 1/3–1/2
+//	trích yếu công văn "V/v …"             12 pt, 6 pt after Số       II.5.b: 12–13
 //	nội dung                               14 pt, justified,          II.6.e: 13–14; indent 1 or 1.27 cm;
 //	                                       indent 1 cm, 6 pt before,  ≥ 6 pt between paragraphs;
 //	                                       line pitch 18 pt           line spacing single (16.1 pt) to 1.5 lines

@@ -40,6 +40,7 @@ const (
 	AuthorityLine                  // thẩm quyền ban hành of a Quyết định
 	AppendixTitle                  // tên phụ lục, "DANH SÁCH …"
 	AppendixNote                   // "(Kèm theo … số … ngày … của …)"
+	LetterSummary                  // "V/v …" of a công văn (ô 5b)
 	numElements
 )
 
@@ -134,6 +135,7 @@ func NewSheet(kind string) *Sheet {
 		AuthorityLine:   {Size: 28, Font: bold, Upper: true, Align: Center, Line: pt(17), Before: pt(12)},
 		AppendixTitle:   {Size: 28, Font: bold, Upper: true, Align: Center, Line: pt(17)},
 		AppendixNote:    {Size: 28, Font: ital, Align: Center, Line: pt(17)},
+		LetterSummary:   {Size: 24, Align: Center, Line: pt(14), Before: pt(6)},
 	}
 	return s
 }
@@ -296,4 +298,14 @@ func AttachedLine(doc *model.Document) string {
 		s += " của " + doc.IssuerName
 	}
 	return s + ")"
+}
+
+// LetterSummaryText returns "V/v …", the trích yếu of a công văn under its
+// number (Phụ lục I, II.5.b), whether or not the clerk typed the "V/v".
+func LetterSummaryText(summary string) string {
+	s := strings.TrimSpace(summary)
+	for _, p := range []string{"V/v ", "v/v ", "V/V "} {
+		s = strings.TrimPrefix(s, p)
+	}
+	return "V/v " + s
 }

@@ -57,6 +57,11 @@ func (l *state) header(doc *model.Document) {
 	row := max(leftBottom, rightBottom)
 	ns, ds := l.s.Style(format.Number), l.s.Style(format.PlaceDate)
 	y1, _ := l.stack(left, row+ns.Before, format.Number, []string{format.NumberLine(doc.Number)})
+	if doc.Title.Letter {
+		// A công văn's trích yếu goes under its number (ô 5b).
+		vs := l.s.Style(format.LetterSummary)
+		y1, _ = l.stack(left, y1+vs.Before, format.LetterSummary, []string{format.LetterSummaryText(doc.Title.Summary)})
+	}
 	y2, _ := l.stack(right, row+ds.Before, format.PlaceDate, []string{format.DateLine(doc.Place, doc.Date)})
 	l.y = max(y1, y2)
 }
@@ -64,6 +69,10 @@ func (l *state) header(doc *model.Document) {
 // title places tên loại and trích yếu, centred, with the rule under them
 // (Phụ lục I, II.5.b).
 func (l *state) title(doc *model.Document) {
+	if doc.Title.Letter {
+		l.y += l.s.TitleGap // a công văn has no title block
+		return
+	}
 	full := column{x: l.s.Left, w: l.s.TextWidth()}
 	y, _ := l.stack(full, l.y+l.s.TitleGap, format.TitleType, []string{doc.Title.Type})
 	y, widest := l.stack(full, y, format.TitleSummary, []string{doc.Title.Summary})

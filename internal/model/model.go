@@ -76,6 +76,9 @@ type Number struct {
 type Title struct {
 	Type    string // "KẾ HOẠCH"
 	Summary string // "Phát động phong trào thi đua …"
+	// Letter marks a công văn: its type is not printed and the summary
+	// goes under the number as "V/v …" (NĐ 30, Phụ lục I, II.5.b; Mẫu 1.5).
+	Letter bool
 }
 
 // Signature is "Quyền hạn, chức vụ, họ tên và chữ ký của người có thẩm quyền".

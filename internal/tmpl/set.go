@@ -33,6 +33,7 @@ type Template struct {
 	Code     string // ký hiệu of the type, e.g. "KH" (Phụ lục III)
 	Summary  string // one line for `vanban templates`
 	Schema   *data.Schema
+	Letter   bool   // cong_van: a công văn (NĐ 30 Phụ lục III, Mẫu 1.5)
 	Grants   string // xet_khen: "nguoi_ky", "cap_tren" or ""
 	Inherits string // ke_thua: the van_ban field whose document lends empty lists
 	body     *template.Template
@@ -57,6 +58,7 @@ type frontMatter struct {
 	ThamQuyen bool        `toml:"tham_quyen"` // the document has a thẩm quyền line
 	XetKhen   string      `toml:"xet_khen"`   // who grants the awards listed: "nguoi_ky" or "cap_tren"
 	KeThua    string      `toml:"ke_thua"`    // a van_ban field whose cited document lends its lists
+	CongVan   bool        `toml:"cong_van"`   // a công văn: no tên loại printed, "V/v …" under Số (Mẫu 1.5)
 	Truong    []fieldMeta `toml:"truong"`
 }
 
@@ -152,8 +154,8 @@ func parseTemplate(name, file, src string) (*Template, diag.List) {
 	if und := md.Undecoded(); len(und) > 0 {
 		diags.Add(diag.New(at(2), diag.CodeTmplMeta, fmt.Sprintf("khóa không dùng: %v", und)))
 	}
-	if fm.TenLoai == "" || fm.KyHieu == "" {
-		diags.Add(diag.New(at(2), diag.CodeTmplMeta, "cần khai báo ten_loai và ky_hieu"))
+	if fm.TenLoai == "" || fm.KyHieu == "" && !fm.CongVan {
+		diags.Add(diag.New(at(2), diag.CodeTmplMeta, "cần khai báo ten_loai và ky_hieu (công văn: ten_loai và cong_van = true)"))
 	}
 	schema := &data.Schema{Template: name, Fields: data.Common()}
 	switch fm.KinhGui {
@@ -170,6 +172,11 @@ func parseTemplate(name, file, src string) (*Template, diag.List) {
 		schema.Fields = append(schema.Fields, data.Field{Key: "tham_quyen", Kind: data.KindString, Required: true,
 			Label: "thẩm quyền ban hành", Example: `"CHỦ TỊCH ỦY BAN NHÂN DÂN THỊ TRẤN VẠN GIÃ"`,
 			Doc: "thẩm quyền ban hành quyết định (chức vụ người đứng đầu hoặc tên tập thể)"})
+	}
+	if fm.CongVan {
+		schema.Fields = append(schema.Fields, data.Field{Key: "don_vi_soan_thao", Kind: data.KindString, Required: true,
+			Label: "đơn vị soạn thảo", Example: `"VP"`,
+			Doc: "chữ viết tắt của đơn vị hoặc lĩnh vực soạn thảo, đứng sau tên cơ quan trong ký hiệu: Số: …/UBND-VP"})
 	}
 	for _, f := range fm.Truong {
 		fd, ok := fieldOf(f, &diags, at(2))
@@ -199,7 +206,7 @@ func parseTemplate(name, file, src string) (*Template, diag.List) {
 	escapeActions(t)
 	return &Template{
 		Name: name, File: file, Type: fm.TenLoai, Code: fm.KyHieu, Summary: fm.MoTa,
-		Schema: schema, Grants: fm.XetKhen, Inherits: fm.KeThua, body: t, line: bodyLine,
+		Schema: schema, Letter: fm.CongVan, Grants: fm.XetKhen, Inherits: fm.KeThua, body: t, line: bodyLine,
 	}, nil
 }
 
@@ -240,4 +247,15 @@ func (t *Template) execute(in *data.Input) (string, error) {
 		return "", err
 	}
 	return strings.TrimLeft(b.String(), "\n"), nil
+}
+
+// Symbol returns the ký hiệu of a document made with t from in: "KH-UBND"
+// (type, then issuer: Phụ lục I, II.3.b), or for a công văn "UBND-VP"
+// (issuer, then the drafting unit).
+func (t *Template) Symbol(in *data.Input) string {
+	if t.Letter {
+		unit, _ := in.Values["don_vi_soan_thao"].(string)
+		return in.Org.Abbrev + "-" + unit
+	}
+	return t.Code + "-" + in.Org.Abbrev
 }

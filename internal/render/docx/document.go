@@ -204,6 +204,9 @@ func (b *body) header() {
 	b.rowStart(false)
 	b.cellStart(lw)
 	b.text(format.Number, format.NumberLine(b.doc.Number), paraOpt{})
+	if b.doc.Title.Letter {
+		b.text(format.LetterSummary, format.LetterSummaryText(b.doc.Title.Summary), paraOpt{})
+	}
 	b.x.raw(`</w:tc>`)
 	b.cellStart(rw)
 	b.text(format.PlaceDate, format.DateLine(b.doc.Place, b.doc.Date), paraOpt{})
@@ -212,6 +215,9 @@ func (b *body) header() {
 
 // title writes tên loại and trích yếu with the rule under them.
 func (b *body) title() {
+	if b.doc.Title.Letter {
+		return // a công văn has no title block; its V/v is in the header
+	}
 	gap := b.s.TitleGap
 	b.text(format.TitleType, b.doc.Title.Type, paraOpt{before: &gap})
 	b.text(format.TitleSummary, b.doc.Title.Summary, paraOpt{})
@@ -239,6 +245,9 @@ func (b *body) addressees() {
 		return
 	}
 	gap := b.s.BodyGap
+	if b.doc.Title.Letter {
+		gap = b.s.TitleGap // straight under the header
+	}
 	lines := format.AddresseeLines(b.doc.Addressees)
 	if len(lines) == 1 {
 		b.para(format.Addressee, []model.Run{{Text: format.AddresseeLabel + " " + lines[0]}}, paraOpt{before: &gap, center: true})

@@ -33,6 +33,7 @@ var styleIDs = map[format.Element]string{
 	format.AuthorityLine:   "VBThamQuyen",
 	format.AppendixTitle:   "VBTenPhuLuc",
 	format.AppendixNote:    "VBKemTheo",
+	format.LetterSummary:   "VBVv",
 }
 
 // styleNames are the names Word shows; Vietnamese for the clerk.
@@ -60,6 +61,7 @@ var styleNames = map[format.Element]string{
 	format.AuthorityLine:   "VB Thẩm quyền ban hành",
 	format.AppendixTitle:   "VB Tên phụ lục",
 	format.AppendixNote:    "VB Kèm theo",
+	format.LetterSummary:   "VB Trích yếu công văn",
 }
 
 // ruleStyle is the style of the empty paragraphs whose bottom border draws
