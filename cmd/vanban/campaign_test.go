@@ -236,6 +236,13 @@ func TestSet2025(t *testing.T) {
 	if !strings.Contains(s, "kỷ niệm 80 năm ngày thành lập Bộ Nội vụ") {
 		t.Error("80 years of the Ministry in 2025")
 	}
+	// A công văn (Mẫu 1.5): the type is not printed, "V/v …" stands under
+	// the number, whose symbol is issuer-unit.
+	s, _, _ = text(t, dir, "cong-van")
+	if !strings.Contains(s, "Số: /UBND-VP V/v đăng ký danh hiệu thi đua") || strings.Contains(s, "CÔNG VĂN") ||
+		!strings.Contains(s, "Kính gửi: Sở Nội vụ tỉnh Khánh Hòa") {
+		t.Errorf("công văn reads: %.300s", s)
+	}
 }
 
 // Files saved by Windows Notepad: CRLF line ends and a UTF-8 byte-order
