@@ -301,7 +301,8 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, rend
 		}
 		fl.PrintDefaults()
 	}
-	if err := fl.Parse(args); err != nil {
+	paths, err := parseFlags(fl, args)
+	if err != nil {
 		return exitUsage
 	}
 	var okFormats bool
@@ -310,7 +311,6 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, rend
 		fl.Usage()
 		return exitUsage
 	}
-	paths := fl.Args()
 	if len(paths) == 0 {
 		paths = []string{"."} // the workspace the clerk is in
 	}

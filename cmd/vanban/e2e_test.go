@@ -365,3 +365,17 @@ func TestSamples_PDFReadsBackAsLaidOut(t *testing.T) {
 		}
 	}
 }
+
+// Flags may follow the paths, as clerks type them.
+func TestRun_FlagsAfterPaths(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "ket-qua")
+	var stdout, stderr bytes.Buffer
+	code := run(context.Background(), []string{"build", filepath.Join(sampleDir, "ke-hoach.toml"), "-o", out, "-dinh-dang", "pdf"}, nil, &stdout, &stderr)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	entries, _ := os.ReadDir(out)
+	if len(entries) != 2 || entries[1].Name() != "ke-hoach.pdf" {
+		t.Errorf("out = %v, want the manifest and ke-hoach.pdf", entries)
+	}
+}

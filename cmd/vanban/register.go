@@ -118,13 +118,14 @@ func cmdAssign(ctx context.Context, args []string, stdout, stderr io.Writer, tod
 		fmt.Fprintln(stderr, "Cấp số và ngày cho văn bản, ghi vào sổ đăng ký văn bản đi, rồi tạo lại văn bản đó và các văn bản trích dẫn nó.")
 		fl.PrintDefaults()
 	}
-	if err := fl.Parse(args); err != nil || fl.NArg() != 1 {
+	paths, err := parseFlags(fl, args)
+	if err != nil || len(paths) != 1 {
 		if err == nil {
 			fl.Usage()
 		}
 		return exitUsage
 	}
-	path := fl.Arg(0)
+	path := paths[0]
 	j := job{filepath.Dir(path), filepath.Base(path)}
 	eng, err := newEngine()
 	if err != nil {
@@ -245,12 +246,13 @@ func cmdRegister(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		fmt.Fprintln(stderr, "Cách dùng: vanban register [-nam NĂM] [-o TỆP.xlsx|TỆP.csv] [THƯ_MỤC_HỒ_SƠ]")
 		fl.PrintDefaults()
 	}
-	if err := fl.Parse(args); err != nil || fl.NArg() > 1 {
+	paths, err := parseFlags(fl, args)
+	if err != nil || len(paths) > 1 {
 		return exitUsage
 	}
 	dir := "."
-	if fl.NArg() == 1 {
-		dir = fl.Arg(0)
+	if len(paths) == 1 {
+		dir = paths[0]
 	}
 	if _, err := os.Stat(filepath.Join(dir, register.FileName)); err != nil {
 		fmt.Fprintf(stderr, "vanban: %s chưa có sổ đăng ký văn bản đi (tạo khi cấp số đầu tiên: vanban assign TỆP)\n", dir)
