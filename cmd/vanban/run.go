@@ -27,6 +27,7 @@ Cách dùng:
   vanban register [-o SỔ.xlsx] [THƯ_MỤC]   in hoặc xuất sổ đăng ký văn bản đi (.xlsx, .csv)
   vanban new MẪU                           in một văn bản mẫu có chú thích (MẪU "ho-so" in tệp vanban.toml)
   vanban templates                         liệt kê các mẫu văn bản
+  vanban version                           in phiên bản
   vanban help                              in hướng dẫn này
 
 ĐƯỜNG_DẪN là một tệp văn bản .toml hoặc một thư mục hồ sơ. Thư mục hồ sơ chứa tệp vanban.toml
@@ -58,6 +59,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return cmdNew(rest, stdout, stderr)
 	case "templates":
 		return cmdTemplates(rest, stdout, stderr)
+	case "version", "-version", "--version":
+		fmt.Fprintf(stdout, "vanban %s\n", version())
+		return exitOK
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
