@@ -32,7 +32,7 @@ func TestImportRules(t *testing.T) {
 		"vanban/internal/model":       {"diag"},
 		"vanban/internal/format":      {"model", "unit"},
 		"vanban/internal/font":        {"unit"},
-		"vanban/internal/data":        {"diag"},
+		"vanban/internal/data":        {"diag", "model"},
 		"vanban/internal/tmpl":        {"data", "diag", "model", "law"},
 		"vanban/internal/law":         {"data", "diag"},
 		"vanban/internal/measure":     {"model", "format", "font", "unit"},

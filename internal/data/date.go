@@ -5,71 +5,14 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"vanban/internal/model"
 )
 
 // Date is a document date whose day, or day and month, may not be known yet
-// (they are filled in by hand at signing). Zero fields are unknown; a zero
-// Date is "no date yet".
-type Date struct {
-	Year, Month, Day int
-}
-
-// IsZero reports whether no part of the date is known.
-func (d Date) IsZero() bool { return d.Year == 0 }
-
-// Complete reports whether year, month and day are all known.
-func (d Date) Complete() bool { return d.Day != 0 }
-
-// String returns d.Short().
-func (d Date) String() string { return d.Short() }
-
-// Short formats d as NĐ 30 citations write it, "08/5/2024": the day with a
-// leading zero, the month without one except January and February
-// (Phụ lục I, II.4.b). Unknown parts become blanks.
-func (d Date) Short() string {
-	if !d.Complete() {
-		return fmt.Sprintf("%s/%s/%s", blankOr(d.Day, 2), monthText(d.Month), yearText(d.Year))
-	}
-	return fmt.Sprintf("%02d/%s/%d", d.Day, monthText(d.Month), d.Year)
-}
-
-// Long formats d as "ngày 08 tháng 5 năm 2024" (Phụ lục I, II.4.b), with
-// blanks of the usual width where a part is unknown.
-func (d Date) Long() string {
-	day := "     "
-	if d.Day != 0 {
-		day = fmt.Sprintf("%02d", d.Day)
-	}
-	mon := "     "
-	if d.Month != 0 {
-		mon = monthText(d.Month)
-	}
-	return fmt.Sprintf("ngày %s tháng %s năm %s", day, mon, yearText(d.Year))
-}
-
-func monthText(m int) string {
-	switch {
-	case m == 0:
-		return "     "
-	case m <= 2:
-		return fmt.Sprintf("%02d", m)
-	}
-	return strconv.Itoa(m)
-}
-
-func yearText(y int) string {
-	if y == 0 {
-		return "       "
-	}
-	return strconv.Itoa(y)
-}
-
-func blankOr(n, width int) string {
-	if n == 0 {
-		return strings.Repeat(" ", width+2)
-	}
-	return fmt.Sprintf("%0*d", width, n)
-}
+// (they are filled in by hand at signing). It is the model's date, so data,
+// citations and the header spell it the same way.
+type Date = model.Date
 
 // ParseDate reads a date as the data may write it; the reason is non-empty
 // when it is not a date.

@@ -396,7 +396,7 @@ func convert(pos diag.Pos, path string, f Field, v any, loc locator) (any, diag.
 		switch x := v.(type) {
 		case time.Time:
 			// A TOML local date: its fields are exactly as written.
-			return Date{x.Year(), int(x.Month()), x.Day()}, diag.Diagnostic{}, true
+			return Date{Year: x.Year(), Month: int(x.Month()), Day: x.Day()}, diag.Diagnostic{}, true
 		case string:
 			d, reason := parseDate(x)
 			if reason != "" {

@@ -59,7 +59,7 @@ ho_ten = "Trần Thị B"
 	if in.Signer != (Signer{Authority: "KT.", OnBehalfOf: "ỦY BAN NHÂN DÂN", Head: "CHỦ TỊCH", Title: "PHÓ CHỦ TỊCH", Name: "Trần Thị B"}) {
 		t.Errorf("signer = %+v", in.Signer)
 	}
-	if in.Org.Place != "Vạn Giã" || in.Archive != "VT, TH" || in.Number != 3 || in.Date != (Date{2024, 5, 8}) {
+	if in.Org.Place != "Vạn Giã" || in.Archive != "VT, TH" || in.Number != 3 || in.Date != (Date{Year: 2024, Month: 5, Day: 8}) {
 		t.Errorf("input = %+v", in)
 	}
 	if p := in.Pos["nguoi_ky.ho_ten"]; p.File != "kh.toml" || p.Line != 11 || p.Col != 10 {

@@ -205,20 +205,8 @@ func NumberLine(n model.Number) string {
 // DateLine returns "Vạn Giã, ngày 08 tháng 5 năm 2024" (Phụ lục I, II.4),
 // with blanks for the parts not known yet.
 func DateLine(place string, d model.Date) string {
-	day, month, year := "       ", "       ", "         "
-	if d.Day != 0 {
-		day = fmt.Sprintf("%02d", d.Day)
-	}
-	if d.Month != 0 {
-		month = fmt.Sprint(d.Month)
-		if d.Month <= 2 {
-			month = fmt.Sprintf("%02d", d.Month)
-		}
-	}
-	if d.Year != 0 {
-		year = fmt.Sprint(d.Year)
-	}
-	return fmt.Sprintf("%s, ngày %s tháng %s năm %s", place, day, month, year)
+	return fmt.Sprintf("%s, ngày %s tháng %s năm %s", place,
+		d.DayText("       "), d.MonthText("       "), d.YearText("         "))
 }
 
 // RecipientsLabelText is the label of the "Nơi nhận" block.

@@ -37,7 +37,7 @@ func (s *Set) Build(in *data.Input) (*model.Document, diag.List) {
 		Header:     model.Header{Parent: in.Org.Parent, Issuer: in.Org.Name},
 		Number:     model.Number{Value: in.Number, Symbol: t.Symbol(in)},
 		Place:      in.Org.Place,
-		Date:       model.Date{Year: in.Date.Year, Month: in.Date.Month, Day: in.Date.Day},
+		Date:       in.Date,
 		Title:      model.Title{Type: t.Type, Summary: in.Summary, Letter: t.Letter},
 		Authority:  in.Authority,
 		Addressees: in.Addressees,
