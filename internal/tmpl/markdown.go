@@ -22,7 +22,8 @@ func newParser() parser.Parser {
 	return goldmark.New(goldmark.WithExtensions(extension.Table)).Parser()
 }
 
-// parseMarkdown converts the CommonMark body into model blocks:
+// parseDocument converts a template's CommonMark output into the body and
+// the appendices of the model:
 //
 //	# I. MỤC ĐÍCH      → Heading level 1 (upper-cased by format)
 //	## 1. Mục đích     → Heading level 2
@@ -39,12 +40,6 @@ func newParser() parser.Parser {
 //	::: giua           → the next paragraph is centred ("QUYẾT ĐỊNH:")
 //	::: phu-luc        → what follows is an appendix on new pages; its first
 //	::: phu-luc ngang    "# …" heading is its title; "ngang" = landscape
-func parseMarkdown(src []byte, at diag.Pos) []model.Block {
-	body, _ := parseDocument(src, at)
-	return body
-}
-
-// parseDocument parses the body and the appendices of a template's output.
 func parseDocument(src []byte, at diag.Pos) ([]model.Block, []model.Appendix) {
 	lines := strings.Split(string(src), "\n")
 	type part struct {

@@ -159,3 +159,9 @@ func FuzzMarkdown(f *testing.F) {
 		}
 	})
 }
+
+// parseMarkdown is the body of a template's output, without appendices.
+func parseMarkdown(src []byte, at diag.Pos) []model.Block {
+	body, _ := parseDocument(src, at)
+	return body
+}
