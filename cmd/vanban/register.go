@@ -208,6 +208,7 @@ func cmdAssign(ctx context.Context, args []string, stdout, stderr io.Writer, tod
 	// citing it (their models changed) stale.
 	fmt.Fprintln(stdout, "Tạo lại các văn bản thay đổi:")
 	js, _ := jobs([]string{j.dir})
+	// A fresh engine: the cached inputs of this one predate the number.
 	fresh, err := newEngine()
 	if err != nil {
 		fmt.Fprintf(stderr, "vanban: lỗi nội bộ: %v\n", err)

@@ -114,16 +114,16 @@ func str(r map[string]any, k string) string {
 // district level any more.
 func district(in *data.Input) diag.List {
 	var l diag.List
-	check := func(key string, names []string) {
+	check := func(key string, names []string) bool {
 		for _, n := range names {
 			if strings.Contains(strings.ToLower(n), "huyện") {
 				l.Add(diag.New(at(in, key), diag.CodeNoDistrict, in.Date.Short(), n))
-				return
+				return true
 			}
 		}
+		return false
 	}
-	check("co_quan.ten", append(append([]string{}, in.Org.Parent...), in.Org.Name...))
-	if in.Org.Level == "huyen" {
+	if !check("co_quan.ten", append(append([]string{}, in.Org.Parent...), in.Org.Name...)) && in.Org.Level == "huyen" {
 		l.Add(diag.New(at(in, "co_quan.ten"), diag.CodeNoDistrict, in.Date.Short(), strings.Join(in.Org.Name, " ")))
 	}
 	check("kinh_gui", in.Addressees)
