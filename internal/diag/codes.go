@@ -46,4 +46,12 @@ const (
 	CodeCitePending   Code = "F005" // a cited document still waits for its number
 	CodeDeadline      Code = "F006" // a deadline before the issue date
 	CodeNoDistrict    Code = "F007" // a district body after 01/7/2025
+	CodeBadChar       Code = "D023" // control character, noncharacter or U+FFFD in a value
+	CodeLegacyText    Code = "D024" // text in TCVN3 or VNI, converted to Unicode (warning)
+	CodeLimit         Code = "D025" // an input past one of vanban's documented bounds
+	CodeMarkup        Code = "D026" // a construct of nội dung that vanban cannot render
+	CodeTmplLimit     Code = "T004" // template execution past its step, time or size bound
+	CodeRegRange      Code = "R007" // a number outside 1..register.MaxNumber
+	CodeRegCorrupt    Code = "R008" // a register row that cannot be read
+	CodeOutputClash   Code = "O003" // two documents would write the same output file
 )
