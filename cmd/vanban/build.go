@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 
@@ -30,6 +31,8 @@ import (
 	"vanban/internal/render/pdf"
 	"vanban/internal/tmpl"
 	"vanban/templates"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // ProfileName is the shared profile of a workspace.
@@ -273,6 +276,8 @@ func jobs(paths []string) ([]job, diag.List) {
 		}
 	}
 	sort.Slice(out, func(i, k int) bool { return out[i].path() < out[k].path() })
+	// A document named twice (a file and its folder) is built once.
+	out = slices.CompactFunc(out, func(a, b job) bool { return filepath.Clean(a.path()) == filepath.Clean(b.path()) })
 	return out, diags
 }
 
@@ -350,7 +355,7 @@ func runBatch(ctx context.Context, eng *engine, js []job, opt buildOptions, stdo
 	errs := make([]error, len(js))
 	for i, j := range js {
 		if ctx.Err() != nil {
-			return exitInternal
+			return interrupted(stdout, 0, len(js))
 		}
 		// The model and its hash only; the layout comes with the files, and
 		// only for the documents that need them.
@@ -368,6 +373,9 @@ func runBatch(ctx context.Context, eng *engine, js []job, opt buildOptions, stdo
 	stale := make([]bool, len(js))
 	var todo []int
 	if opt.render {
+		for i, d := range clashes(opt, js) {
+			results[i].diags.Add(d)
+		}
 		batch.CleanTemp(opt.out)
 		manifest = batch.LoadManifest(opt.out)
 		for i, j := range js {
@@ -381,8 +389,13 @@ func runBatch(ctx context.Context, eng *engine, js []job, opt buildOptions, stdo
 		}
 	}
 	bar := newProgress(stderr, len(todo))
+	skipped := make([]bool, len(js)) // stale, but not started: the run was interrupted
 	batch.Run(len(todo), opt.workers, func(k int) {
 		i := todo[k]
+		if ctx.Err() != nil {
+			skipped[i] = true
+			return
+		}
 		if errs[i] = eng.render(&results[i], opt.formats); errs[i] != nil {
 			return
 		}
@@ -393,27 +406,29 @@ func runBatch(ctx context.Context, eng *engine, js []job, opt buildOptions, stdo
 	bar.done()
 
 	code := exitOK
-	built, unchanged, failed := 0, 0, 0
+	built, unchanged, failed, notStarted := 0, 0, 0, 0
 	for i, j := range js {
 		res, err := results[i], errs[i]
 		prefix := fmt.Sprintf("[%d/%d] ", i+1, len(js))
 		switch {
+		case skipped[i]:
+			notStarted++
 		case err != nil && errors.Is(err, errOutput):
 			d := diag.New(diag.Pos{File: j.path()}, diag.CodeOutput, opt.out, osErrText(err))
 			diag.Print(stderr, diag.List{d}, nil)
 			failed++
 			code = max(code, exitDiag)
-			if manifest != nil {
-				manifest.Forget(j.path())
-			}
+			dropOutputs(opt, j, manifest, stderr)
 		case err != nil:
 			fmt.Fprintf(stderr, "%s: lỗi nội bộ: %v\n", j.path(), err)
 			failed++
 			code = max(code, exitInternal)
+			dropOutputs(opt, j, manifest, stderr)
 		case res.diags.HasErrors():
 			diag.Print(stderr, res.diags, src)
 			failed++
 			code = max(code, exitDiag)
+			dropOutputs(opt, j, manifest, stderr)
 		case !opt.render:
 			diag.Print(stderr, res.diags, src)
 			switch opt.dump {
@@ -433,7 +448,7 @@ func runBatch(ctx context.Context, eng *engine, js []job, opt buildOptions, stdo
 			built++
 		}
 	}
-	if manifest != nil && built > 0 {
+	if manifest != nil && (built > 0 || failed > 0) {
 		if err := manifest.Save(); err != nil {
 			fmt.Fprintf(stderr, "vanban: không ghi được %s: %v\n", batch.ManifestName, err)
 		}
@@ -443,7 +458,64 @@ func runBatch(ctx context.Context, eng *engine, js []job, opt buildOptions, stdo
 	} else {
 		fmt.Fprintf(stdout, "Tổng cộng: %d văn bản hợp lệ, %d văn bản lỗi.\n", built, failed)
 	}
+	if notStarted > 0 || ctx.Err() != nil {
+		return interrupted(stdout, notStarted, len(js))
+	}
 	return code
+}
+
+// interrupted prints what a Ctrl-C left undone and returns exitInterrupted.
+func interrupted(w io.Writer, notStarted, total int) int {
+	if notStarted > 0 {
+		fmt.Fprintf(w, "Đã dừng theo yêu cầu (Ctrl-C): %d/%d văn bản chưa được tạo; chạy lại lệnh để tạo tiếp.\n", notStarted, total)
+	} else {
+		fmt.Fprintln(w, "Đã dừng theo yêu cầu (Ctrl-C); chạy lại lệnh để tạo tiếp.")
+	}
+	return exitInterrupted
+}
+
+// dropOutputs removes the files a failed document made in an earlier run,
+// so that no PDF or DOCX that no longer matches its data stays in the output
+// folder looking current, and says so.
+func dropOutputs(opt buildOptions, j job, manifest *batch.Manifest, w io.Writer) {
+	if !opt.render {
+		return
+	}
+	manifest.Forget(j.path())
+	var gone []string
+	for _, t := range targets(buildOptions{out: opt.out, formats: allFormats}, j) {
+		if err := os.Remove(t); err == nil {
+			gone = append(gone, t)
+		}
+	}
+	if len(gone) > 0 {
+		fmt.Fprintf(w, "    đã xóa bản cũ %s (không còn khớp với dữ liệu)\n", strings.Join(gone, ", "))
+	}
+}
+
+// clashes finds documents that would write the same output file (two
+// folders each with ke-hoach.toml built into one -o): each of them gets an
+// error, before anything is written. Names compare as Windows and macOS
+// file systems do: case-folded and NFC.
+func clashes(opt buildOptions, js []job) map[int]diag.Diagnostic {
+	out := map[int]diag.Diagnostic{}
+	first := map[string]int{}
+	for i, j := range js {
+		for _, t := range targets(opt, j) {
+			key := strings.ToLower(norm.NFC.String(t))
+			k, seen := first[key]
+			if !seen {
+				first[key] = i
+				continue
+			}
+			if k == i {
+				continue
+			}
+			out[i] = diag.New(diag.Pos{File: j.path()}, diag.CodeOutputClash, t, js[k].path(), j.path())
+			out[k] = diag.New(diag.Pos{File: js[k].path()}, diag.CodeOutputClash, t, js[k].path(), j.path())
+		}
+	}
+	return out
 }
 
 // targets are the files a document makes in the output folder.

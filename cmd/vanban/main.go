@@ -5,13 +5,31 @@ package main
 import (
 	"context"
 	"os"
+	"os/signal"
+	"syscall"
 )
 
 func main() {
 	setupConsole()
-	code := run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	code := runInterruptible(os.Args[1:])
 	if len(os.Args) == 1 {
 		pauseIfOwnConsole()
 	}
 	os.Exit(code)
+}
+
+// runInterruptible runs the command with the process's standard streams.
+// Ctrl-C or SIGTERM: the running command stops starting documents, finishes
+// the files in progress, writes its manifest and exits with
+// exitInterrupted. A second signal ends the process at once (outputs are
+// written to temporary names and renamed, so even then no half file is left
+// under a real name).
+func runInterruptible(args []string) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
+	return run(ctx, args, os.Stdin, os.Stdout, os.Stderr)
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"os"
 	"testing"
 )
@@ -11,7 +10,7 @@ import (
 // numbers from several processes at once, or to kill one with SIGKILL).
 func TestMain(m *testing.M) {
 	if os.Getenv("VANBAN_AS_CLI") == "1" {
-		os.Exit(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+		os.Exit(runInterruptible(os.Args[1:]))
 	}
 	os.Exit(m.Run())
 }

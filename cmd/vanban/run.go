@@ -15,6 +15,9 @@ const (
 	exitDiag     = 1 // a document has errors in its data or template
 	exitUsage    = 2 // the command line is wrong
 	exitInternal = 3 // a bug or an I/O failure
+	// exitInterrupted: stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells
+	// report it); the documents finished before it are written and recorded.
+	exitInterrupted = 130
 )
 
 const usage = `vanban — soạn văn bản hành chính theo Nghị định 30/2020/NĐ-CP từ dữ liệu TOML.
