@@ -1,8 +1,8 @@
 package batch
 
 import (
-	"os"
-	"path/filepath"
+	"context"
+	"sync"
 	"sync/atomic"
 	"testing"
 )
@@ -37,28 +37,62 @@ func TestRun_AllOnceBounded(t *testing.T) {
 	}
 }
 
-func TestManifest_FreshSaveLoad(t *testing.T) {
-	dir := t.TempDir()
-	out := filepath.Join(dir, "a.pdf")
-	m := LoadManifest(dir)
-	if m.Fresh("a", "h1", out) {
-		t.Fatal("empty manifest says fresh")
+// Cancelling stops new work: the items started are a prefix 0..k-1, each
+// ran once and was reported, and none started after the cancel.
+func TestRunContext_Cancel(t *testing.T) {
+	for _, workers := range []int{1, 2, 8} {
+		ctx, cancel := context.WithCancel(context.Background())
+		const n, stopAt = 200, 10
+		ran := make([]atomic.Int32, n)
+		var afterCancel atomic.Int32
+		var cancelled atomic.Bool
+		var mu sync.Mutex
+		reported := map[int]bool{}
+		started := RunContext(ctx, n, workers, func(i int) {
+			ran[i].Add(1)
+			if cancelled.Load() && ctx.Err() != nil {
+				// Taken after the cancel returned would be a bug; taken
+				// before and running now is allowed, so only count here
+				// and check the bound below.
+				afterCancel.Add(1)
+			}
+			if i == stopAt {
+				cancel()
+				cancelled.Store(true)
+			}
+		}, func(_, i int) {
+			mu.Lock()
+			reported[i] = true
+			mu.Unlock()
+		})
+		cancel()
+		if workers == 1 && started != stopAt+1 {
+			t.Errorf("1 worker: %d started, want %d", started, stopAt+1)
+		}
+		// Other workers may take items past stopAt before cancel runs, but
+		// never all of them.
+		if started < stopAt+1 || started == n {
+			t.Errorf("%d workers: %d started, want %d..%d", workers, started, stopAt+1, n-1)
+		}
+		if int(afterCancel.Load()) > workers-1 {
+			t.Errorf("%d workers: %d items ran after the cancel", workers, afterCancel.Load())
+		}
+		for i := range n {
+			want := int32(0)
+			if i < started {
+				want = 1
+			}
+			if ran[i].Load() != want || reported[i] != (want == 1) {
+				t.Fatalf("%d workers, %d started: item %d ran %d times, reported %v", workers, started, i, ran[i].Load(), reported[i])
+			}
+		}
 	}
-	m.Set("a", "h1")
-	if m.Fresh("a", "h1", out) {
-		t.Error("fresh although the output is missing")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if k := RunContext(ctx, 5, 2, func(int) { t.Error("ran after cancel") }, nil); k != 0 {
+		t.Errorf("done context: %d started", k)
 	}
-	os.WriteFile(out, []byte("x"), 0o644)
-	if err := m.Save(); err != nil {
-		t.Fatal(err)
-	}
-	m2 := LoadManifest(dir)
-	if !m2.Fresh("a", "h1", out) || m2.Fresh("a", "h2", out) {
-		t.Error("reloaded manifest disagrees")
-	}
-	os.WriteFile(filepath.Join(dir, ".a.pdf.123.tmp"), []byte("half"), 0o644)
-	CleanTemp(dir)
-	if m, _ := filepath.Glob(filepath.Join(dir, ".*.tmp")); len(m) != 0 {
-		t.Errorf("temp files left: %v", m)
+	if k := RunContext(context.Background(), 0, 4, func(int) {}, nil); k != 0 {
+		t.Errorf("no items: %d started", k)
 	}
 }
