@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"vanban/internal/engine"
 
 	"vanban/internal/testutil"
 )
@@ -163,14 +164,14 @@ func TestBuild_LongTexts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := eng.build(job{dir, filepath.Base(file)}, true)
-	if err != nil || res.diags.HasErrors() {
-		t.Fatalf("%v %v", err, res.diags)
+	res, err := eng.Build(engine.Job{Dir: dir, Name: filepath.Base(file)}, true)
+	if err != nil || res.Diags.HasErrors() {
+		t.Fatalf("%v %v", err, res.Diags)
 	}
-	if res.pages < 8 {
-		t.Errorf("%d pages for a long body", res.pages)
+	if res.Pages < 8 {
+		t.Errorf("%d pages for a long body", res.Pages)
 	}
-	pages := pdfPages(t, res.pdf)
+	pages := pdfPages(t, res.PDF)
 	all := strings.Join(words(strings.Join(pages, " ")), " ")
 	for _, want := range []string{"BAN CHỈ ĐẠO PHONG TRÀO THI ĐUA", "THỊ TRẤN VẠN GIÃ", "ngành Tổ chức nhà nước", "Hết./.", "Nguyễn Hữu Trường"} {
 		if !strings.Contains(all, want) {
@@ -182,7 +183,7 @@ func TestBuild_LongTexts(t *testing.T) {
 	}
 	// Every word stays inside the side margins (checked in mm by bbox).
 	path := filepath.Join(t.TempDir(), "long.pdf")
-	os.WriteFile(path, res.pdf, 0o644)
+	os.WriteFile(path, res.PDF, 0o644)
 	bbox := testutil.Run(t, "pdftotext", "-bbox", path, "-")
 	for _, m := range regexp.MustCompile(`xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"`).FindAllStringSubmatch(bbox, -1) {
 		x0, _ := strconv.ParseFloat(m[1], 64)

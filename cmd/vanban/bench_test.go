@@ -2,37 +2,38 @@ package main
 
 import (
 	"testing"
+	"vanban/internal/engine"
 )
 
 // benchBuild measures one complete document of the 3-page sample plan:
 // data, template, model, layout and the files of formats (fonts parsed once
 // per process, as a batch run does).
-func benchBuild(b *testing.B, render bool, formats formatSet) {
+func benchBuild(b *testing.B, render bool, formats engine.Formats) {
 	eng, err := newEngine()
 	if err != nil {
 		b.Fatal(err)
 	}
-	j := job{sampleDir, "ke-hoach.toml"}
+	j := engine.Job{Dir: sampleDir, Name: "ke-hoach.toml"}
 	b.ReportAllocs()
 	for b.Loop() {
-		res, err := eng.buildFormats(j, render, formats)
-		if err != nil || res.diags.HasErrors() {
-			b.Fatal(err, res.diags)
+		res, err := eng.BuildFormats(j, render, formats)
+		if err != nil || res.Diags.HasErrors() {
+			b.Fatal(err, res.Diags)
 		}
-		if render && (formats.pdf != (len(res.pdf) > 0) || formats.docx != (len(res.docx) > 0)) {
+		if render && (formats.PDF != (len(res.PDF) > 0) || formats.DOCX != (len(res.DOCX) > 0)) {
 			b.Fatal("missing output")
 		}
 	}
 }
 
 // BenchmarkBuildPlan: PDF and DOCX, what `vanban build` does.
-func BenchmarkBuildPlan(b *testing.B) { benchBuild(b, true, allFormats) }
+func BenchmarkBuildPlan(b *testing.B) { benchBuild(b, true, engine.AllFormats) }
 
 // BenchmarkBuildPlanPDF: the PDF alone.
-func BenchmarkBuildPlanPDF(b *testing.B) { benchBuild(b, true, formatSet{pdf: true}) }
+func BenchmarkBuildPlanPDF(b *testing.B) { benchBuild(b, true, engine.Formats{PDF: true}) }
 
 // BenchmarkBuildPlanDOCX: the DOCX alone.
-func BenchmarkBuildPlanDOCX(b *testing.B) { benchBuild(b, true, formatSet{docx: true}) }
+func BenchmarkBuildPlanDOCX(b *testing.B) { benchBuild(b, true, engine.Formats{DOCX: true}) }
 
 // BenchmarkCheckPlan: everything but the files, what `vanban check` costs.
-func BenchmarkCheckPlan(b *testing.B) { benchBuild(b, false, allFormats) }
+func BenchmarkCheckPlan(b *testing.B) { benchBuild(b, false, engine.AllFormats) }

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"vanban/internal/engine"
 
 	"vanban/internal/model"
 	"vanban/internal/testutil"
@@ -38,20 +39,20 @@ func edit(t *testing.T, dir, name, old, new string) {
 
 // text builds one document of a workspace and returns its PDF text (words
 // joined by single spaces), its pages and its diagnostics.
-func text(t *testing.T, dir, name string) (string, []string, result) {
+func text(t *testing.T, dir, name string) (string, []string, engine.Result) {
 	t.Helper()
 	res := buildIn(t, dir, name)
-	if res.diags.HasErrors() {
+	if res.Diags.HasErrors() {
 		return "", nil, res
 	}
-	pages := pdfPages(t, res.pdf)
+	pages := pdfPages(t, res.PDF)
 	return strings.Join(words(strings.Join(pages, " ")), " "), pages, res
 }
 
 func TestToTrinh_CountsListAppendix(t *testing.T) {
 	all, pages, res := text(t, sampleDir, "to-trinh-khen-thuong")
-	if res.diags.HasErrors() {
-		t.Fatal(res.diags)
+	if res.Diags.HasErrors() {
+		t.Fatal(res.Diags)
 	}
 	for _, want := range []string{
 		"Kính gửi: Chủ tịch Ủy ban nhân dân thị trấn Vạn Giã",
@@ -74,8 +75,8 @@ func TestToTrinh_CountsListAppendix(t *testing.T) {
 	// The list is landscape, on its own pages numbered from 1: its first
 	// page has no number, its second starts with "2".
 	path := filepath.Join(t.TempDir(), "tt.pdf")
-	os.WriteFile(path, res.pdf, 0o644)
-	info := testutil.Run(t, "pdfinfo", "-f", "1", "-l", strconv.Itoa(res.pages), path)
+	os.WriteFile(path, res.PDF, 0o644)
+	info := testutil.Run(t, "pdfinfo", "-f", "1", "-l", strconv.Itoa(res.Pages), path)
 	if !regexp.MustCompile(`Page +1 size: +595.28 x 841.89`).MatchString(info) || !regexp.MustCompile(`Page +2 size: +841.89 x 595.28`).MatchString(info) {
 		t.Errorf("page sizes:\n%s", info)
 	}
@@ -112,8 +113,8 @@ func TestNominee_ChangeTravels(t *testing.T) {
 		}
 	}
 	_, _, bc := text(t, dir, "bao-cao-ket-qua")
-	if !has(bc.diags, "D019") {
-		t.Errorf("report with 16 for a list of 17: %v", bc.diags)
+	if !has(bc.Diags, "D019") {
+		t.Errorf("report with 16 for a list of 17: %v", bc.Diags)
 	}
 }
 
@@ -132,14 +133,14 @@ func TestCitation_AssignedNumberShows(t *testing.T) {
 		if !strings.Contains(s, "Kế hoạch số 12/KH-UBND ngày 08/5/2024 của Ủy ban nhân dân thị trấn Vạn Giã") {
 			t.Errorf("%s does not cite the assigned number", name)
 		}
-		for _, d := range res.diags {
+		for _, d := range res.Diags {
 			if d.Code == "F005" && strings.Contains(d.Msg, `"ke-hoach"`) {
 				t.Errorf("%s still warns: %v", name, d)
 			}
 		}
 	}
 	_, _, res := text(t, sampleDir, "to-trinh-khen-thuong")
-	if !has(res.diags, "F005") {
+	if !has(res.Diags, "F005") {
 		t.Error("no warning while the plan waits for its number")
 	}
 }
@@ -148,21 +149,21 @@ func TestCitation_Errors(t *testing.T) {
 	dir := copyWorkspace(t, sampleDir)
 	edit(t, dir, "to-trinh-khen-thuong.toml", `ke_hoach = "ke-hoach"`, `ke_hoach = "ke-hoach-cu"`)
 	_, _, res := text(t, dir, "to-trinh-khen-thuong")
-	if !has(res.diags, "D014") || !strings.Contains(res.diags.Error(), "to-trinh-khen-thuong.toml:13:12") {
-		t.Errorf("unknown citation: %v", res.diags)
+	if !has(res.Diags, "D014") || !strings.Contains(res.Diags.Error(), "to-trinh-khen-thuong.toml:13:12") {
+		t.Errorf("unknown citation: %v", res.Diags)
 	}
 
 	// The proposal cites the decision that cites the proposal.
 	dir = copyWorkspace(t, sampleDir)
 	edit(t, dir, "to-trinh-khen-thuong.toml", `ke_hoach = "ke-hoach"`, `ke_hoach = "quyet-dinh-khen-thuong"`)
 	_, _, res = text(t, dir, "to-trinh-khen-thuong")
-	if !has(res.diags, "D015") || !strings.Contains(res.diags.Error(), "to-trinh-khen-thuong → quyet-dinh-khen-thuong → to-trinh-khen-thuong") {
-		t.Errorf("circular citation: %v", res.diags)
+	if !has(res.Diags, "D015") || !strings.Contains(res.Diags.Error(), "to-trinh-khen-thuong → quyet-dinh-khen-thuong → to-trinh-khen-thuong") {
+		t.Errorf("circular citation: %v", res.Diags)
 	}
 	dir = copyWorkspace(t, sampleDir)
 	edit(t, dir, "bao-cao-ket-qua.toml", `ke_hoach = "ke-hoach"`, `ke_hoach = "bao-cao-ket-qua"`)
-	if _, _, res = text(t, dir, "bao-cao-ket-qua"); !has(res.diags, "D015") {
-		t.Errorf("self citation: %v", res.diags)
+	if _, _, res = text(t, dir, "bao-cao-ket-qua"); !has(res.Diags, "D015") {
+		t.Errorf("self citation: %v", res.Diags)
 	}
 }
 
@@ -183,15 +184,15 @@ func TestAwardChecks(t *testing.T) {
 			code := c.code
 			if code == "" {
 				// Same name, but a different position: not the same person.
-				if has(res.diags, "D016") {
-					t.Errorf("two people of one name but different posts are not duplicates: %v", res.diags)
+				if has(res.Diags, "D016") {
+					t.Errorf("two people of one name but different posts are not duplicates: %v", res.Diags)
 				}
 				edit(t, dir, c.file, `chuc_vu = "Công chức Tư pháp - Hộ tịch"`, `chuc_vu = "Công chức Văn phòng - Thống kê"`)
 				_, _, res = text(t, dir, strings.TrimSuffix(c.file, ".toml"))
 				code = "D016"
 			}
-			if !has(res.diags, code) {
-				t.Errorf("no %s: %v", code, res.diags)
+			if !has(res.Diags, code) {
+				t.Errorf("no %s: %v", code, res.Diags)
 			}
 		})
 	}
@@ -201,8 +202,8 @@ func TestAwardChecks(t *testing.T) {
 	edit(t, dir, "to-trinh-khen-thuong.toml", `ngay = "2024-11-18"`, `ngay = "2025-07-18"`)
 	edit(t, dir, "to-trinh-khen-thuong.toml", `noi_nhan = [`, `noi_nhan = ["Phòng Nội vụ huyện Vạn Ninh", `)
 	s, _, res := text(t, dir, "to-trinh-khen-thuong")
-	if res.diags.HasErrors() {
-		t.Fatalf("after 01/7/2025: %v", res.diags)
+	if res.Diags.HasErrors() {
+		t.Fatalf("after 01/7/2025: %v", res.Diags)
 	}
 	if !strings.Contains(s, "Nghị định số 152/2025/NĐ-CP") || strings.Contains(s, "98/2023") {
 		t.Error("a document of July 2025 must cite NĐ 152/2025, not NĐ 98/2023")
@@ -210,8 +211,8 @@ func TestAwardChecks(t *testing.T) {
 	if !strings.Contains(s, "Tặng danh hiệu Tập thể lao động tiên tiến cho 01 tập thể") {
 		t.Error("titles are granted as \"danh hiệu …\"")
 	}
-	if !has(res.diags, "F007") {
-		t.Errorf("no warning for a district name after the reform: %v", res.diags)
+	if !has(res.Diags, "F007") {
+		t.Errorf("no warning for a district name after the reform: %v", res.Diags)
 	}
 }
 
@@ -257,12 +258,12 @@ func TestWindowsNotepadFiles(t *testing.T) {
 	for _, name := range []string{"ke-hoach", "to-trinh-khen-thuong"} {
 		want := buildSample(t, name)
 		got := buildIn(t, dir, name)
-		if got.diags.HasErrors() {
-			t.Fatalf("%s: %v", name, got.diags)
+		if got.Diags.HasErrors() {
+			t.Fatalf("%s: %v", name, got.Diags)
 		}
 		var a, b bytes.Buffer
-		model.Dump(&a, want.doc)
-		model.Dump(&b, got.doc)
+		model.Dump(&a, want.Doc)
+		model.Dump(&b, got.Doc)
 		if a.String() != b.String() {
 			t.Errorf("%s: CRLF and BOM change the document:\n%s", name, b.String())
 		}

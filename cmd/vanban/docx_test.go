@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"vanban/internal/engine"
 
 	"vanban/internal/testutil"
 )
@@ -18,7 +19,7 @@ func TestSamples_DocxGolden(t *testing.T) {
 	for _, name := range samples {
 		t.Run(name, func(t *testing.T) {
 			res := buildSample(t, name)
-			_, files, err := testutil.Unzip(res.docx)
+			_, files, err := testutil.Unzip(res.DOCX)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -122,24 +123,24 @@ func fidelityCases(t *testing.T, dir string) []string {
 		t.Fatal(err)
 	}
 	var names []string
-	add := func(name string, j job) {
-		res, err := eng.build(j, true)
-		if err != nil || res.diags.HasErrors() {
-			t.Fatalf("%s: %v %v", name, err, res.diags)
+	add := func(name string, j engine.Job) {
+		res, err := eng.Build(j, true)
+		if err != nil || res.Diags.HasErrors() {
+			t.Fatalf("%s: %v %v", name, err, res.Diags)
 		}
-		os.WriteFile(filepath.Join(dir, name+".pdf"), res.pdf, 0o644)
-		os.WriteFile(filepath.Join(dir, name+".docx"), res.docx, 0o644)
+		os.WriteFile(filepath.Join(dir, name+".pdf"), res.PDF, 0o644)
+		os.WriteFile(filepath.Join(dir, name+".docx"), res.DOCX, 0o644)
 		names = append(names, name)
 	}
 	for _, name := range samples {
-		add(name, job{sampleDir, name + ".toml"})
+		add(name, engine.Job{Dir: sampleDir, Name: name + ".toml"})
 	}
 	set2025 := "../../testdata/van-ninh-2025"
-	for _, name := range workspaceDocs(set2025) {
-		add("2025-"+name, job{set2025, name + ".toml"})
+	for _, name := range engine.WorkspaceDocs(set2025) {
+		add("2025-"+name, engine.Job{Dir: set2025, Name: name + ".toml"})
 	}
 	stress := filepath.Join("testdata", "stress")
-	add("nhieu-trang", job{stress, "nhieu-trang.toml"})
+	add("nhieu-trang", engine.Job{Dir: stress, Name: "nhieu-trang.toml"})
 	base, err := os.ReadFile(filepath.Join(stress, "nhieu-trang.toml"))
 	if err != nil {
 		t.Fatal(err)
@@ -150,13 +151,13 @@ func fidelityCases(t *testing.T, dir string) []string {
 	multi := copyWorkspace(t, sampleDir)
 	edit(t, multi, "bao-cao-ket-qua.toml", `kinh_gui = ["Phòng Nội vụ huyện Vạn Ninh"]`,
 		`kinh_gui = ["Phòng Nội vụ huyện Vạn Ninh", "Thường trực Đảng ủy thị trấn Vạn Giã", "Ủy ban Mặt trận Tổ quốc Việt Nam thị trấn Vạn Giã"]`)
-	add("nhieu-noi-kinh-gui", job{multi, "bao-cao-ket-qua.toml"})
+	add("nhieu-noi-kinh-gui", engine.Job{Dir: multi, Name: "bao-cao-ket-qua.toml"})
 	for i := 1; i <= 8; i++ {
 		extra := strings.Repeat("Câu bổ sung để đoạn cuối dài thêm từng dòng một. ", 3*i)
 		doc := strings.Replace(string(base), "Hết./.", extra+"Hết./.", 1)
 		name := "nhieu-trang-" + string(rune('0'+i))
 		os.WriteFile(filepath.Join(ws, name+".toml"), []byte(doc), 0o644)
-		add(name, job{ws, name + ".toml"})
+		add(name, engine.Job{Dir: ws, Name: name + ".toml"})
 	}
 	return names
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"vanban/internal/engine"
 
 	"vanban/internal/format"
 	"vanban/internal/layout"
@@ -23,24 +24,24 @@ const sampleDir = "../../testdata/van-gia-2024"
 var samples = []string{"ke-hoach", "ke-hoach-thi-dua", "to-trinh-khen-thuong", "quyet-dinh-khen-thuong", "bao-cao-ket-qua"}
 
 // buildSample builds one sample document in memory.
-func buildSample(t testing.TB, name string) result {
+func buildSample(t testing.TB, name string) engine.Result {
 	t.Helper()
 	res := buildIn(t, sampleDir, name)
-	if res.diags.HasErrors() {
-		t.Fatalf("%s: %v", name, res.diags)
+	if res.Diags.HasErrors() {
+		t.Fatalf("%s: %v", name, res.Diags)
 	}
 	return res
 }
 
 // buildIn builds one document of a workspace with a fresh engine.
-func buildIn(t testing.TB, dir, name string) result {
+func buildIn(t testing.TB, dir, name string) engine.Result {
 	t.Helper()
 	eng, err := newEngine()
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer eng.close()
-	res, err := eng.build(job{dir, name + ".toml"}, true)
+	defer eng.Close()
+	res, err := eng.Build(engine.Job{Dir: dir, Name: name + ".toml"}, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,11 +54,11 @@ func stages(t *testing.T, name string) (*model.Document, *layout.Result) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	set, _ := eng.set(sampleDir)
-	j := job{sampleDir, name + ".toml"}
+	set, _ := eng.Templates(sampleDir)
+	j := engine.Job{Dir: sampleDir, Name: name + ".toml"}
 	in, doc := loadDoc(t, eng, set, j)
 	_ = in
-	lay, err := layout.Layout(doc, format.NewSheet(doc.Kind), eng.fonts)
+	lay, err := layout.Layout(doc, format.NewSheet(doc.Kind), eng.Fonts())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,9 +113,9 @@ func pdfPages(t *testing.T, pdf []byte) []string {
 // word, and page numbers stand first on every page from page 2 only.
 func TestSample_TextRoundTrip(t *testing.T) {
 	res := buildSample(t, "ke-hoach")
-	pages := pdfPages(t, res.pdf)
-	if len(pages) != res.pages || len(pages) < 2 {
-		t.Fatalf("pdftotext found %d pages, layout made %d", len(pages), res.pages)
+	pages := pdfPages(t, res.PDF)
+	if len(pages) != res.Pages || len(pages) < 2 {
+		t.Fatalf("pdftotext found %d pages, layout made %d", len(pages), res.Pages)
 	}
 	var got []string
 	for i, p := range pages {
@@ -147,7 +148,7 @@ func TestSample_TextRoundTrip(t *testing.T) {
 // from the year, so the sample's copied "78 năm … 2023" cannot happen.
 func TestSampleThiDua_DerivedFacts(t *testing.T) {
 	res := buildSample(t, "ke-hoach-thi-dua")
-	text := strings.Join(words(strings.Join(pdfPages(t, res.pdf), " ")), " ")
+	text := strings.Join(words(strings.Join(pdfPages(t, res.PDF), " ")), " ")
 	for _, want := range []string{
 		"79 năm ngày truyền thống ngành Tổ chức Nhà nước (28/8/1945 - 28/8/2024)",
 		"76 năm ngày truyền thống Thi đua yêu nước (11/6/1948 - 11/6/2024)",
@@ -170,7 +171,7 @@ func TestSampleThiDua_DerivedFacts(t *testing.T) {
 // TestSamples_Deterministic builds every sample several times, in parallel
 // and under two time zones, and requires identical PDF and DOCX bytes.
 func TestSamples_Deterministic(t *testing.T) {
-	both := func(r result) []byte { return append(append([]byte{}, r.pdf...), r.docx...) }
+	both := func(r engine.Result) []byte { return append(append([]byte{}, r.PDF...), r.DOCX...) }
 	for _, name := range samples {
 		first := both(buildSample(t, name))
 		var wg sync.WaitGroup
@@ -180,7 +181,7 @@ func TestSamples_Deterministic(t *testing.T) {
 			go func() {
 				defer wg.Done()
 				eng, _ := newEngine()
-				r, _ := eng.build(job{sampleDir, name + ".toml"}, true)
+				r, _ := eng.Build(engine.Job{Dir: sampleDir, Name: name + ".toml"}, true)
 				outs[i] = both(r)
 			}()
 		}
@@ -201,7 +202,7 @@ func TestSamples_Deterministic(t *testing.T) {
 func TestSample_PDFStructure(t *testing.T) {
 	res := buildSample(t, "ke-hoach")
 	path := filepath.Join(t.TempDir(), "kh.pdf")
-	os.WriteFile(path, res.pdf, 0o644)
+	os.WriteFile(path, res.PDF, 0o644)
 	info := testutil.Run(t, "pdfinfo", path)
 	for _, want := range []string{`Page size:\s+595.28 x 841.89 pts \(A4\)`, `PDF version:\s+1\.[4-7]`, `Producer:\s+vanban`,
 		`CreationDate:\s+Wed May  1 12:00:00 2024`, `Pages:\s+3`} {
@@ -325,15 +326,15 @@ func TestRun_Help(t *testing.T) {
 // pdftotext reads from the PDF is, word for word, the text we laid out:
 // every diacritic of every word survives the font subset and ToUnicode map.
 func TestSamples_PDFReadsBackAsLaidOut(t *testing.T) {
-	sets := map[string][]string{sampleDir: samples, "../../testdata/van-ninh-2025": workspaceDocs("../../testdata/van-ninh-2025")}
+	sets := map[string][]string{sampleDir: samples, "../../testdata/van-ninh-2025": engine.WorkspaceDocs("../../testdata/van-ninh-2025")}
 	for dir, names := range sets {
 		for _, name := range names {
 			res := buildIn(t, dir, name)
-			if res.diags.HasErrors() || res.lay == nil {
-				t.Fatalf("%s: %v", name, res.diags)
+			if res.Diags.HasErrors() || res.Layout == nil {
+				t.Fatalf("%s: %v", name, res.Diags)
 			}
 			var want []string
-			for _, p := range res.lay.Pages {
+			for _, p := range res.Layout.Pages {
 				// Items of one line carry their own spaces; lines are apart.
 				var b strings.Builder
 				var y, end unit.Length = -1, 0
@@ -352,7 +353,7 @@ func TestSamples_PDFReadsBackAsLaidOut(t *testing.T) {
 				}
 				want = append(want, strings.Join(words(b.String()), " "))
 			}
-			got := pdfPages(t, res.pdf)
+			got := pdfPages(t, res.PDF)
 			if len(got) != len(want) {
 				t.Errorf("%s: %d pages read, %d laid out", name, len(got), len(want))
 				continue

@@ -3,15 +3,16 @@ package main
 import (
 	"os"
 	"testing"
+	"vanban/internal/engine"
 
 	"vanban/internal/data"
 	"vanban/internal/model"
 	"vanban/internal/tmpl"
 )
 
-func loadDoc(t *testing.T, eng *engine, set *tmpl.Set, j job) (*data.Input, *model.Document) {
+func loadDoc(t *testing.T, eng *engine.Engine, set *tmpl.Set, j engine.Job) (*data.Input, *model.Document) {
 	t.Helper()
-	in, ds := data.Load(os.DirFS(j.dir), j.name, data.Options{Profile: ProfileName, Schema: set.Schema, Covers: eng.fonts.Has})
+	in, ds := data.Load(os.DirFS(j.Dir), j.Name, data.Options{Profile: ProfileName, Schema: set.Schema, Covers: eng.Fonts().Has})
 	if in == nil {
 		t.Fatalf("load: %v", ds)
 	}

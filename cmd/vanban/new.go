@@ -14,7 +14,7 @@ func cmdTemplates(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "vanban: lỗi nội bộ: %v\n", err)
 		return exitInternal
 	}
-	set, ds := eng.set(".")
+	set, ds := eng.Templates(".")
 	if len(ds) > 0 {
 		fmt.Fprintln(stderr, ds.Error())
 	}
@@ -35,7 +35,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "vanban: lỗi nội bộ: %v\n", err)
 		return exitInternal
 	}
-	set, _ := eng.set(".")
+	set, _ := eng.Templates(".")
 	if args[0] == "ho-so" {
 		io.WriteString(stdout, profileSample())
 		return exitOK

@@ -11,8 +11,6 @@ import (
 // so a new release rebuilds what it lays out differently.
 const Version = "0.5.0"
 
-func version() string { return Version }
-
 // progress draws a bar on a terminal while files are made; elsewhere (a
 // pipe, a log, a test) it prints nothing, since the per-document lines
 // already say what happened.

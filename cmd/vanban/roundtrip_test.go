@@ -26,6 +26,9 @@ func TestRoundTrip_GeneratedDocuments(t *testing.T) {
 	testutil.Tool(t, "pdftotext")
 	const docs = 24
 	ws := t.TempDir()
+	if d := os.Getenv("VANBAN_KEEP"); d != "" {
+		ws = d
+	}
 	os.WriteFile(filepath.Join(ws, ProfileName), mustRead(t, filepath.Join(sampleDir, ProfileName)), 0o644)
 	g := &gen{r: rand.New(rand.NewPCG(8, 2026)), vocab: vocabulary(t)}
 	expect := map[string]genDoc{}

@@ -96,15 +96,16 @@ func TestBuild_RepairsAfterKill(t *testing.T) {
 	manifest := mustRead(t, filepath.Join(out, batch.ManifestName))
 	kh := filepath.Join(ws, "ke-hoach.toml")
 	orig := mustRead(t, kh)
-	os.WriteFile(kh, bytes.Replace(orig, []byte("Nội vụ"), []byte("Nội vụ SỬA"), 1), 0o644)
-	if code, _, stderr := cli(t, "build", "-o", out, ws); code != exitOK {
-		t.Fatal(stderr)
+	os.WriteFile(kh, bytes.Replace(orig, []byte(`trich_yeu = "Phát động`), []byte(`trich_yeu = "SỬA Phát động`), 1), 0o644)
+	if code, stdout, stderr := cli(t, "build", "-o", out, ws); code != exitOK || strings.Contains(stdout, " 0 văn bản đã tạo") {
+		t.Fatalf("the edit was not built: exit %d\n%s%s", code, stdout, stderr)
 	}
 	// The kill: the new files are on disk, the manifest is the old one.
 	os.WriteFile(filepath.Join(out, batch.ManifestName), manifest, 0o644)
 	os.WriteFile(kh, orig, 0o644)
 	code, stdout, stderr := cli(t, "build", "-o", out, ws)
-	if code != exitOK || !strings.Contains(stdout, "1 văn bản đã tạo") {
+	// The plan and the two documents citing its trích yếu are rebuilt.
+	if code != exitOK || !strings.Contains(stdout, "ke-hoach.toml →") || !strings.Contains(stdout, "3 văn bản đã tạo") {
 		t.Fatalf("exit %d; the edited outputs were not rebuilt:\n%s%s", code, stdout, stderr)
 	}
 	if text := strings.Join(pdfPages(t, mustRead(t, filepath.Join(out, "ke-hoach.pdf"))), "\n"); strings.Contains(text, "SỬA") {

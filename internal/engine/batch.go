@@ -1,0 +1,263 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+
+	"vanban/internal/batch"
+	"vanban/internal/diag"
+)
+
+// BatchOptions are the settings of a batch run.
+type BatchOptions struct {
+	Render     bool   // write files (build); false lays out only (check)
+	Out        string // output folder
+	Formats    Formats
+	Force      bool // rebuild documents the manifest calls current
+	Workers    int  // documents rendered at once
+	KeepLayout bool // check: keep each Result's Layout (for printing it)
+}
+
+// Status is what a batch did with one document.
+type Status int
+
+const (
+	Built      Status = iota // files written (build) or laid out (check)
+	Unchanged                // the manifest says its files are current
+	Failed                   // errors in its data or template, or its files could not be written
+	NotStarted               // the run was interrupted before its turn
+)
+
+// Outcome is one document of a batch.
+type Outcome struct {
+	Job     Job
+	Result  Result // its diagnostics; the file bytes are dropped once written
+	Status  Status
+	Err     error    // an internal error (a bug, an I/O failure); user problems are in Result.Diags
+	Targets []string // the files it makes in the output folder
+	Removed []string // old files of a failed document, removed so none looks current
+	sums    map[string]batch.FileSum
+}
+
+// Report is the result of Batch, one Outcome per job in job order.
+type Report struct {
+	Outcomes    []Outcome
+	Interrupted bool  // ctx was cancelled: documents not started are NotStarted
+	ManifestErr error // the manifest could not be saved
+}
+
+// Count returns how many outcomes have status s.
+func (r Report) Count(s Status) int {
+	n := 0
+	for _, o := range r.Outcomes {
+		if o.Status == s {
+			n++
+		}
+	}
+	return n
+}
+
+// Batch builds jobs: the data, citations and models one after the other
+// (they share the workspace's caches), then the stale documents' files on
+// opt.Workers workers, each written atomically. progress, if not nil, is
+// called after each file set is written, one call at a time.
+//
+// Nothing is left half done: two documents that would write the same file
+// fail before anything is written; a failed document loses the files an
+// earlier run made for it; the manifest records only files written whole,
+// with their size and hash, so a run killed at any moment is repaired by the
+// next. When ctx is cancelled no new document starts, those in progress
+// finish, and the manifest is saved.
+func (e *Engine) Batch(ctx context.Context, jobs []Job, opt BatchOptions, progress func(done, total int, name string)) Report {
+	rep := Report{Outcomes: make([]Outcome, len(jobs))}
+	for i, j := range jobs {
+		rep.Outcomes[i] = Outcome{Job: j, Status: NotStarted}
+	}
+	for i, j := range jobs {
+		if ctx.Err() != nil {
+			rep.Interrupted = true
+			return rep
+		}
+		o := &rep.Outcomes[i]
+		// The model and its hash only; the layout comes with the files, and
+		// only for the documents that need them.
+		o.Result, o.Err = e.Model(j, opt.Formats)
+		o.Result.Diags.Sort()
+		o.Status = Built
+		if opt.Render {
+			o.Targets = targets(opt.Out, opt.Formats, j)
+		} else if o.Err == nil && !o.Result.Diags.HasErrors() {
+			o.Err = e.Layout(&o.Result)
+			if !opt.KeepLayout {
+				o.Result.Layout = nil
+			}
+		}
+	}
+	if !opt.Render {
+		for i := range rep.Outcomes {
+			if o := &rep.Outcomes[i]; o.Err != nil || o.Result.Diags.HasErrors() {
+				o.Status = Failed
+			}
+		}
+		return rep
+	}
+	for i, d := range clashes(rep.Outcomes) {
+		rep.Outcomes[i].Result.Diags.Add(d)
+	}
+	batch.CleanTemp(opt.Out, e.opt.Now())
+	manifest := batch.LoadManifest(opt.Out)
+	var todo []int
+	for i := range rep.Outcomes {
+		o := &rep.Outcomes[i]
+		switch {
+		case o.Err != nil || o.Result.Diags.HasErrors():
+			o.Status = Failed
+		case !opt.Force && manifest.Fresh(o.Job.Path(), o.Result.Hash, o.Targets...):
+			o.Status = Unchanged
+		default:
+			o.Status = NotStarted
+			todo = append(todo, i)
+		}
+	}
+	// Once ctx is done no document starts; those in progress finish.
+	batch.RunContext(ctx, len(todo), opt.Workers, func(k int) {
+		o := &rep.Outcomes[todo[k]]
+		if o.Err = e.Render(&o.Result, opt.Formats); o.Err == nil {
+			o.Err = writeOutputs(o)
+		}
+		var oe *outputError
+		if errors.As(o.Err, &oe) {
+			o.Result.Diags.Add(diag.New(diag.Pos{File: o.Job.Path()}, diag.CodeOutput, opt.Out, osErrText(oe.err)))
+			o.Err = nil
+		}
+		if o.Err != nil || o.Result.Diags.HasErrors() {
+			o.Status = Failed
+		} else {
+			o.Status = Built
+		}
+		// The files are on disk: let their bytes and the layout go.
+		o.Result.PDF, o.Result.DOCX, o.Result.Layout, o.Result.Doc = nil, nil, nil, nil
+	}, func(finished, k int) {
+		if progress != nil {
+			progress(finished, len(todo), rep.Outcomes[todo[k]].Job.Name)
+		}
+	})
+	changed := false
+	for i := range rep.Outcomes {
+		o := &rep.Outcomes[i]
+		switch o.Status {
+		case Built:
+			manifest.Set(o.Job.Path(), o.Result.Hash, o.sums)
+			changed = true
+		case Failed:
+			manifest.Forget(o.Job.Path())
+			o.Removed = dropOutputs(opt.Out, o.Job)
+			changed = changed || len(o.Removed) > 0
+		case NotStarted:
+			rep.Interrupted = true
+		}
+	}
+	if changed {
+		rep.ManifestErr = manifest.Save()
+	}
+	return rep
+}
+
+// targets are the files a document makes in the output folder.
+func targets(out string, f Formats, j Job) []string {
+	stem := filepath.Join(out, j.Stem())
+	var files []string
+	if f.PDF {
+		files = append(files, stem+".pdf")
+	}
+	if f.DOCX {
+		files = append(files, stem+".docx")
+	}
+	return files
+}
+
+// outputError marks a failure to write the output folder, which the clerk
+// can fix (another folder, the right permissions).
+type outputError struct{ err error }
+
+func (e *outputError) Error() string { return "output: " + e.err.Error() }
+func (e *outputError) Unwrap() error { return e.err }
+
+func writeOutputs(o *Outcome) error {
+	o.sums = map[string]batch.FileSum{}
+	for _, t := range o.Targets {
+		data := o.Result.PDF
+		if strings.HasSuffix(t, ".docx") {
+			data = o.Result.DOCX
+		}
+		if err := batch.WriteFile(t, data); err != nil {
+			return &outputError{err}
+		}
+		o.sums[t] = batch.Sum(data)
+	}
+	return nil
+}
+
+func osErrText(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return "không có quyền ghi"
+	case errors.Is(err, fs.ErrExist), errors.Is(err, fs.ErrNotExist):
+		return "đường dẫn không phải là thư mục"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// dropOutputs removes the files a failed document made in an earlier run,
+// in every format, so that no PDF or DOCX that no longer matches its data
+// stays in the output folder looking current; it returns those removed.
+func dropOutputs(out string, j Job) []string {
+	var gone []string
+	for _, t := range targets(out, AllFormats, j) {
+		if err := os.Remove(t); err == nil {
+			gone = append(gone, t)
+		}
+	}
+	return gone
+}
+
+// clashes finds documents that would write the same output file (two
+// folders each with ke-hoach.toml built into one -o): each of them gets an
+// error, before anything is written. Names compare as Windows and macOS
+// file systems do: case-folded and NFC.
+func clashes(outcomes []Outcome) map[int]diag.Diagnostic {
+	out := map[int]diag.Diagnostic{}
+	first := map[string]int{}
+	for i, o := range outcomes {
+		for _, t := range o.Targets {
+			key := strings.ToLower(norm.NFC.String(t))
+			k, seen := first[key]
+			if !seen {
+				first[key] = i
+				continue
+			}
+			if k == i {
+				continue
+			}
+			a, b := outcomes[k].Job.Path(), o.Job.Path()
+			out[i] = diag.New(diag.Pos{File: b}, diag.CodeOutputClash, t, a, b)
+			out[k] = diag.New(diag.Pos{File: a}, diag.CodeOutputClash, t, a, b)
+		}
+	}
+	return out
+}
+
+// String names a status for logs and tests.
+func (s Status) String() string {
+	return [...]string{"built", "unchanged", "failed", "not-started"}[s]
+}

@@ -1,0 +1,268 @@
+package engine
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"vanban/internal/data"
+	"vanban/internal/diag"
+	"vanban/internal/format"
+	"vanban/internal/model"
+)
+
+// loaded is a document's input, cached for citations.
+type loaded struct {
+	in    *data.Input
+	diags diag.List
+}
+
+// input loads a document of a workspace, once per engine.
+func (e *Engine) input(j Job) (*data.Input, diag.List) {
+	key := j.Path()
+	if c, ok := e.inputs[key]; ok {
+		return c.in, c.diags
+	}
+	set, _ := e.Templates(j.Dir)
+	opt := data.Options{Schema: set.Schema, Covers: e.fonts.Has}
+	if _, err := os.Stat(filepath.Join(j.Dir, ProfileName)); err == nil && j.Name != ProfileName {
+		opt.Profile = ProfileName
+	}
+	in, ds := data.Load(os.DirFS(j.Dir), j.Name, opt)
+	ds = relocate(ds, j.Dir)
+	e.inputs[key] = loaded{in, ds}
+	return in, ds
+}
+
+// prepared is a document's input with its citations resolved.
+type prepared struct {
+	in    *data.Input // nil when the document has errors
+	diags diag.List   // its own load, citation and inheritance problems
+}
+
+// prepare loads a document and resolves its citations, once per engine.
+// The cited documents are prepared first, so a Quyết định that inherits its
+// lists from a Tờ trình shows them to a Báo cáo that cites the decision.
+func (e *Engine) prepare(j Job) (*data.Input, diag.List) {
+	key := j.Path()
+	if p, ok := e.prepared[key]; ok {
+		return p.in, p.diags
+	}
+	e.prepared[key] = prepared{} // guards against re-entry while resolving
+	in, ds := e.input(j)
+	if in != nil {
+		ds = append(append(diag.List{}, ds...), relocate(e.applyRegister(j, in), j.Dir)...)
+		ds = append(ds, relocate(e.resolve(j, in), j.Dir)...)
+		if ds.HasErrors() {
+			in = nil
+		} else {
+			e.inherit(j, in)
+		}
+	}
+	e.prepared[key] = prepared{in, ds}
+	return in, ds
+}
+
+// inherit copies into in the lists its template inherits (front matter
+// ke_thua = "to_trinh"): each table-list field left empty takes the value
+// of the document cited by that field. A Quyết định thus grants exactly
+// what its Tờ trình proposed, typed once.
+func (e *Engine) inherit(j Job, in *data.Input) {
+	set, _ := e.Templates(j.Dir)
+	t, ok := set.Get(in.Template)
+	if !ok || t.Inherits == "" {
+		return
+	}
+	ref, ok := in.Values[t.Inherits].(data.DocRef)
+	if !ok || ref.Ref == "" {
+		return
+	}
+	cited, _ := e.prepare(Job{j.Dir, ref.Ref + ".toml"})
+	if cited == nil {
+		return
+	}
+	for k, v := range in.Values {
+		if rows, isList := v.([]map[string]any); isList && len(rows) == 0 {
+			if src, ok := cited.Values[k].([]map[string]any); ok {
+				in.Values[k] = src
+			}
+		}
+	}
+}
+
+// resolve fills in every citation of a workspace document (a DocRef with
+// Ref set) from the cited document's data: its type, number and symbol,
+// date and issuer. A cited document without a number yet gives blanks and a
+// warning; an unknown document, one with errors, or citations that go round
+// in a circle are errors at the citation.
+func (e *Engine) resolve(j Job, in *data.Input) diag.List {
+	var l diag.List
+	visit(in.Values, func(r *data.DocRef, row map[string]any) {
+		if r.Ref == "" {
+			return
+		}
+		if chain, ok := e.cycle(j, r.Ref, []string{strings.TrimSuffix(j.Name, ".toml")}); ok {
+			l.Add(diag.New(r.At, diag.CodeCiteCycle, strings.Join(chain, " → ")))
+			return
+		}
+		cj := Job{j.Dir, r.Ref + ".toml"}
+		if _, err := os.Stat(cj.Path()); err != nil {
+			l.Add(diag.New(r.At, diag.CodeCiteUnknown, r.Ref, strings.Join(WorkspaceDocs(j.Dir), ", ")).WithLen(len([]rune(r.Ref)) + 2))
+			return
+		}
+		cited, ds := e.prepare(cj)
+		if cited == nil {
+			l.Add(diag.New(r.At, diag.CodeCiteBroken, r.Ref, firstError(ds)))
+			return
+		}
+		set, _ := e.Templates(j.Dir)
+		t, _ := set.Get(cited.Template)
+		if cited.Org.FullName == "" {
+			l.Add(diag.New(r.At, diag.CodeNoIssuerName, "trích dẫn "+r.Ref))
+			return
+		}
+		r.Type = format.SentenceCase(t.Type)
+		r.Number = strings.TrimPrefix(format.NumberLine(model.Number{Value: cited.Number, Symbol: t.Symbol(cited)}), "Số: ")
+		r.Date = cited.Date
+		r.Issuer = cited.Org.FullName
+		r.Summary = lowerFirst(cited.Summary)
+		r.Pending = cited.Number == 0
+		if r.Pending {
+			l.Add(diag.New(r.At, diag.CodeCitePending, r.Ref))
+		}
+		l.Append(countCheck(r, row, cited))
+	})
+	return l
+}
+
+// countCheck compares the counts a row states ("so_tap_the", "so_ca_nhan")
+// with the lists of the document it cites ("tap_the", "ca_nhan"): the
+// entries of the row's award (hinh_thuc), or all of them when the list has
+// one award only under another wording.
+func countCheck(r *data.DocRef, row map[string]any, cited *data.Input) diag.List {
+	var l diag.List
+	if row == nil {
+		return l
+	}
+	cells, _ := row[data.RowAt].(map[string]diag.Pos)
+	for _, k := range []struct{ count, list, label string }{
+		{"so_tap_the", "tap_the", "số tập thể"}, {"so_ca_nhan", "ca_nhan", "số cá nhân"},
+	} {
+		n, ok := row[k.count].(int64)
+		list, has := cited.Values[k.list].([]map[string]any)
+		if !ok || !has || n == 0 && cells[k.count] == (diag.Pos{}) {
+			continue
+		}
+		want, ok := awardCount(list, row["hinh_thuc"])
+		if ok && int(n) != want {
+			l.Add(diag.New(cells[k.count], diag.CodeCountMismatch, k.label, n, r.Ref, want))
+		}
+	}
+	return l
+}
+
+// cycle reports whether following the citations from ref comes back to
+// the document j, and the chain of documents if so.
+func (e *Engine) cycle(j Job, ref string, chain []string) ([]string, bool) {
+	chain = append(chain, ref)
+	if ref == chain[0] {
+		return chain, true
+	}
+	if len(chain) > 50 {
+		return nil, false
+	}
+	in, _ := e.input(Job{j.Dir, ref + ".toml"})
+	if in == nil {
+		return nil, false
+	}
+	var found []string
+	visit(in.Values, func(r *data.DocRef, _ map[string]any) {
+		if found != nil || r.Ref == "" {
+			return
+		}
+		for _, c := range chain[1:] {
+			if c == r.Ref {
+				return // a cycle not through j is reported at its own documents
+			}
+		}
+		if c, ok := e.cycle(j, r.Ref, chain); ok {
+			found = c
+		}
+	})
+	return found, found != nil
+}
+
+// visit calls f for every DocRef among values, in key order, including those
+// inside table-list rows (with the row), and stores what f changed.
+func visit(values map[string]any, f func(r *data.DocRef, row map[string]any)) {
+	for _, k := range sortedKeys(values) {
+		switch v := values[k].(type) {
+		case data.DocRef:
+			f(&v, nil)
+			values[k] = v
+		case []map[string]any:
+			for _, row := range v {
+				visitRow(row, f)
+			}
+		}
+	}
+}
+
+func visitRow(row map[string]any, f func(r *data.DocRef, row map[string]any)) {
+	for _, k := range sortedKeys(row) {
+		if v, ok := row[k].(data.DocRef); ok {
+			f(&v, row)
+			row[k] = v
+		}
+	}
+}
+
+func firstError(l diag.List) string {
+	for _, d := range l {
+		if d.Severity == diag.Error {
+			return fmt.Sprintf("%s: %s", d.Pos, d.Msg)
+		}
+	}
+	return ""
+}
+
+func lowerFirst(s string) string {
+	r := []rune(s)
+	if len(r) == 0 {
+		return s
+	}
+	return strings.ToLower(string(r[0])) + string(r[1:])
+}
+
+// awardCount counts the entries of list granted award; ok is false when
+// that cannot be told (no entry has it, and the list mixes awards).
+func awardCount(list []map[string]any, award any) (int, bool) {
+	name, _ := award.(string)
+	n := 0
+	kinds := map[string]bool{}
+	for _, r := range list {
+		a, _ := r["hinh_thuc"].(string)
+		kinds[a] = true
+		if a == name {
+			n++
+		}
+	}
+	switch {
+	case n > 0:
+		return n, true
+	case len(kinds) <= 1:
+		return len(list), true
+	}
+	return 0, false
+}
+
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

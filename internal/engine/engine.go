@@ -1,0 +1,348 @@
+// Package engine runs vanban's pipeline for the CLI, the tests and any other
+// front end alike: it loads a workspace's documents, resolves citations and
+// inherited lists, reconciles them with the register, builds the model,
+// computes each document's build hash, and lays out and renders PDF and
+// DOCX. Batch builds many documents at once with a manifest of what is
+// current.
+//
+//	data → tmpl (model) → layout → render/pdf
+//	                    ↘ render/docx
+package engine
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"vanban/fonts"
+	"vanban/internal/batch"
+	"vanban/internal/data"
+	"vanban/internal/diag"
+	"vanban/internal/font"
+	"vanban/internal/format"
+	"vanban/internal/law"
+	"vanban/internal/layout"
+	"vanban/internal/model"
+	"vanban/internal/register"
+	"vanban/internal/render/docx"
+	"vanban/internal/render/pdf"
+	"vanban/internal/tmpl"
+	"vanban/templates"
+)
+
+// ProfileName is the shared profile of a workspace.
+const ProfileName = "vanban.toml"
+
+// Job is one document to build: its folder (the workspace) and file name.
+type Job struct {
+	Dir, Name string
+}
+
+// Path is the document's file.
+func (j Job) Path() string { return filepath.Join(j.Dir, j.Name) }
+
+// Stem is the document's name without ".toml": its identity in the
+// register, in citations and in output names.
+func (j Job) Stem() string { return strings.TrimSuffix(j.Name, filepath.Ext(j.Name)) }
+
+// Options configure an Engine.
+type Options struct {
+	// Version of the tool; part of every build hash, so a new release
+	// rebuilds what it lays out differently.
+	Version string
+	// Now is the clock, read only to tell how old a temporary file left by
+	// a killed run is; nil means a clock at the zero time (nothing is old).
+	Now func() time.Time
+}
+
+// Engine holds what every document of a run shares: the fonts and, per
+// workspace, the template set, the register and the loaded documents (for
+// citations). It is used by one goroutine at a time, except Render, which
+// workers may call concurrently for different results.
+type Engine struct {
+	opt      Options
+	fonts    *font.Set
+	fontHash []byte // SHA-256 of the embedded font files
+	sets     map[string]*tmpl.Set
+	// tmplDiags are the problems of each workspace's own templates.
+	tmplDiags map[string]diag.List
+	// inputs and prepared cache the documents, for citations.
+	inputs    map[string]loaded
+	prepared  map[string]prepared
+	registers map[string]*register.Register // per workspace, opened on first use
+}
+
+// New loads the embedded fonts and returns an engine.
+func New(opt Options) (*Engine, error) {
+	f, err := font.Load(fonts.FS, "Liberation Serif", fonts.Files)
+	if err != nil {
+		return nil, err
+	}
+	fh := sha256.New()
+	for i := range 4 {
+		fh.Write(f.Face(font.Style(i)).Data)
+	}
+	if opt.Now == nil {
+		opt.Now = func() time.Time { return time.Time{} }
+	}
+	return &Engine{
+		opt: opt, fonts: f, fontHash: fh.Sum(nil),
+		sets: map[string]*tmpl.Set{}, tmplDiags: map[string]diag.List{},
+		inputs: map[string]loaded{}, prepared: map[string]prepared{}, registers: map[string]*register.Register{},
+	}, nil
+}
+
+// Close closes the registers the engine opened.
+func (e *Engine) Close() {
+	for _, r := range e.registers {
+		r.Close()
+	}
+}
+
+// Fonts are the fonts documents are laid out with.
+func (e *Engine) Fonts() *font.Set { return e.fonts }
+
+// Templates returns the templates of the workspace dir: the built-ins,
+// shadowed or extended by dir/templates, and the problems of the
+// workspace's own templates.
+func (e *Engine) Templates(dir string) (*tmpl.Set, diag.List) {
+	if s, ok := e.sets[dir]; ok {
+		return s, e.tmplDiags[dir]
+	}
+	fss := []fs.FS{templates.FS, nil}
+	own := filepath.Join(dir, "templates")
+	if st, err := os.Stat(own); err == nil && st.IsDir() {
+		fss[1] = os.DirFS(own)
+	}
+	s, ds := tmpl.Load(fss, []string{"templates", own})
+	e.sets[dir], e.tmplDiags[dir] = s, ds
+	return s, ds
+}
+
+// Formats says which files to write.
+type Formats struct{ PDF, DOCX bool }
+
+// AllFormats is PDF and DOCX.
+var AllFormats = Formats{PDF: true, DOCX: true}
+
+// ParseFormats reads "pdf", "docx" or "pdf,docx".
+func ParseFormats(s string) (Formats, bool) {
+	var f Formats
+	for _, p := range strings.Split(s, ",") {
+		switch strings.TrimSpace(strings.ToLower(p)) {
+		case "pdf":
+			f.PDF = true
+		case "docx":
+			f.DOCX = true
+		default:
+			return f, false
+		}
+	}
+	return f, f.PDF || f.DOCX
+}
+
+// Result is what building one document gives.
+type Result struct {
+	Hash   string // identity of the inputs, for the manifest
+	PDF    []byte
+	DOCX   []byte
+	Pages  int
+	Diags  diag.List
+	Doc    *model.Document // nil when the data has errors
+	Layout *layout.Result  // nil until laid out
+}
+
+// Build runs every stage for one document, and renders both formats when
+// render is true (else it lays out only, as check does).
+func (e *Engine) Build(j Job, render bool) (Result, error) {
+	return e.BuildFormats(j, render, AllFormats)
+}
+
+// BuildFormats is Build for the formats asked for.
+func (e *Engine) BuildFormats(j Job, render bool, formats Formats) (Result, error) {
+	res, err := e.Model(j, formats)
+	if err != nil || res.Doc == nil {
+		return res, err
+	}
+	if !render {
+		return res, e.Layout(&res)
+	}
+	return res, e.Render(&res, formats)
+}
+
+// Model runs every stage up to the model and its hash. A document with
+// errors has a nil Doc and its diagnostics.
+func (e *Engine) Model(j Job, formats Formats) (res Result, err error) {
+	set, tds := e.Templates(j.Dir)
+	res.Diags.Append(tds)
+	if tds.HasErrors() {
+		return res, nil
+	}
+	in, ds := e.prepare(j)
+	res.Diags.Append(ds)
+	if in == nil {
+		return res, nil
+	}
+	t, _ := set.Get(in.Template)
+	res.Diags.Append(relocate(law.Check(in, t.Grants), j.Dir))
+	if res.Diags.HasErrors() {
+		return res, nil
+	}
+	doc, ds := set.Build(in)
+	res.Diags.Append(relocate(ds, j.Dir))
+	if doc == nil {
+		return res, nil
+	}
+	res.Diags.Append(relocate(checks(in), j.Dir))
+	res.Doc = doc
+	res.Hash = e.hash(doc, formats)
+	return res, nil
+}
+
+// Layout lays out res.Doc, once.
+func (e *Engine) Layout(res *Result) error {
+	if res.Layout != nil {
+		return nil
+	}
+	lay, err := layout.Layout(res.Doc, format.NewSheet(res.Doc.Kind), e.fonts)
+	if err != nil {
+		return err
+	}
+	res.Layout, res.Pages = lay, len(lay.Pages)
+	return nil
+}
+
+// Render lays out res.Doc and writes its files into res.
+func (e *Engine) Render(res *Result, formats Formats) error {
+	if err := e.Layout(res); err != nil {
+		return err
+	}
+	if formats.PDF {
+		var buf bytes.Buffer
+		if err := pdf.Write(&buf, res.Layout); err != nil {
+			return err
+		}
+		res.PDF = buf.Bytes()
+	}
+	if formats.DOCX {
+		var buf bytes.Buffer
+		if err := docx.Write(&buf, res.Doc, format.NewSheet(res.Doc.Kind), e.fonts); err != nil {
+			return err
+		}
+		res.DOCX = buf.Bytes()
+	}
+	return nil
+}
+
+// hash is the identity of everything a document's files are made from: the
+// tool's version (layout rules and renderers are code), the fonts, the
+// formats asked for, and the model, which holds the text of the data, the
+// template, the profile, the register's number and date and every cited
+// number, date and list.
+func (e *Engine) hash(doc *model.Document, formats Formats) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "vanban %s\nfonts %x\nformats {%v %v}\n", e.opt.Version, e.fontHash, formats.PDF, formats.DOCX)
+	model.Dump(h, doc)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// checks returns the warnings about a document that still builds.
+func checks(in *data.Input) diag.List {
+	var l diag.List
+	at := func(key string) diag.Pos {
+		if p, ok := in.Pos[key]; ok {
+			return p
+		}
+		return diag.Pos{File: in.File, Line: 1, Col: 1}
+	}
+	if in.Number == 0 {
+		l.Add(diag.New(at("so"), diag.CodeNoNumber))
+	}
+	if !in.Date.Complete() {
+		l.Add(diag.New(at("ngay"), diag.CodeDateNoDay))
+	}
+	if n := len([]rune(in.Summary)); n > 500 {
+		l.Add(diag.New(at("trich_yeu"), diag.CodeLongSummary, n))
+	}
+	return l
+}
+
+// relocate prefixes the file names of diagnostics made relative to dir.
+func relocate(l diag.List, dir string) diag.List {
+	out := make(diag.List, len(l))
+	for i, d := range l {
+		if d.Pos.File != "" && !filepath.IsAbs(d.Pos.File) && !strings.HasPrefix(d.Pos.File, "templates") {
+			d.Pos.File = filepath.Join(dir, d.Pos.File)
+		}
+		out[i] = d
+	}
+	return out
+}
+
+// Jobs expands paths (document files or workspace folders) into documents,
+// sorted by path; a document named twice is one job.
+func Jobs(paths []string) ([]Job, diag.List) {
+	var out []Job
+	var diags diag.List
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			diags.Add(diag.New(diag.Pos{File: p}, diag.CodeReadFile, "không tìm thấy tệp hoặc thư mục"))
+			continue
+		}
+		if !st.IsDir() {
+			out = append(out, Job{filepath.Dir(p), filepath.Base(p)})
+			continue
+		}
+		n := 0
+		for _, name := range WorkspaceDocs(p) {
+			out = append(out, Job{p, name + ".toml"})
+			n++
+		}
+		if n == 0 {
+			diags.Add(diag.New(diag.Pos{File: p}, diag.CodeNoDocs))
+		}
+	}
+	sort.Slice(out, func(i, k int) bool { return out[i].Path() < out[k].Path() })
+	// A document named twice (a file and its folder) is built once.
+	out = slices.CompactFunc(out, func(a, b Job) bool { return filepath.Clean(a.Path()) == filepath.Clean(b.Path()) })
+	return out, diags
+}
+
+// WorkspaceDocs are the documents of a workspace folder, by stem, sorted.
+func WorkspaceDocs(dir string) []string {
+	names, _ := filepath.Glob(filepath.Join(dir, "*.toml"))
+	var out []string
+	for _, n := range names {
+		if b := filepath.Base(n); b != ProfileName {
+			out = append(out, strings.TrimSuffix(b, ".toml"))
+		}
+	}
+	return out
+}
+
+// Sources reads files for diagnostic excerpts.
+func Sources() diag.Sources {
+	return func(file string) ([]byte, bool) {
+		b, err := os.ReadFile(file)
+		return b, err == nil
+	}
+}
+
+// ManifestName is the file in an output folder that records what was built.
+const ManifestName = batch.ManifestName
+
+// DumpModel prints res.Doc in the model's text form.
+func DumpModel(w io.Writer, res Result) error { return model.Dump(w, res.Doc) }
+
+// DumpLayout prints res.Layout, one line per placed item.
+func DumpLayout(w io.Writer, res Result) error { return layout.Dump(w, res.Layout) }

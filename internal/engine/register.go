@@ -1,0 +1,293 @@
+package engine
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"vanban/internal/batch"
+	"vanban/internal/data"
+	"vanban/internal/diag"
+	"vanban/internal/format"
+	"vanban/internal/register"
+)
+
+// Register returns the register of a workspace; nil when it has none and
+// create is false.
+func (e *Engine) Register(dir string, create bool) (*register.Register, error) {
+	if r, ok := e.registers[dir]; ok && r != nil {
+		return r, nil
+	}
+	path := filepath.Join(dir, register.FileName)
+	if _, err := os.Stat(path); err != nil && !create {
+		return nil, nil
+	}
+	r, err := register.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	e.registers[dir] = r
+	return r, nil
+}
+
+// series is the numbering series of a document: one per issuing body (an
+// advisory council such as the Hội đồng Thi đua - Khen thưởng has its own
+// abbreviation and so its own series, NĐ 30 Phụ lục I, II.3.a), and one per
+// kind when the profile asks for it.
+func series(in *data.Input, code string) string {
+	if in.Numbering == "theo_loai" {
+		return in.Org.Abbrev + "/" + code
+	}
+	return in.Org.Abbrev
+}
+
+// applyRegister puts the number and date the register holds for a document
+// into its input. A number typed in the file must agree with the register.
+func (e *Engine) applyRegister(j Job, in *data.Input) diag.List {
+	var l diag.List
+	reg, err := e.Register(j.Dir, false)
+	if d, ok := registerDiag(j.Dir, err); ok {
+		l.Add(d)
+		return l
+	}
+	if err != nil {
+		l.Add(diag.New(diag.Pos{File: register.FileName}, diag.CodeReadFile, err.Error()))
+		return l
+	}
+	if reg == nil {
+		return l
+	}
+	at := func(k string) diag.Pos {
+		if p, ok := in.Pos[k]; ok {
+			return p
+		}
+		return diag.Pos{File: in.File, Line: 1, Col: 1}
+	}
+	entry, ok, err := reg.Lookup(context.Background(), j.Stem())
+	if d, isReg := registerDiag(j.Dir, err); isReg {
+		l.Add(d)
+		return l
+	}
+	if err != nil {
+		l.Add(diag.New(diag.Pos{File: register.FileName}, diag.CodeReadFile, err.Error()))
+		return l
+	}
+	if !ok {
+		if in.Number != 0 {
+			l.Add(diag.New(at("so"), diag.CodeRegUnknown, in.Number, j.Name))
+		}
+		return l
+	}
+	if in.Number != 0 && in.Number != entry.Number {
+		l.Add(diag.New(at("so"), diag.CodeRegMismatch, in.Number, entry.Number, j.Name))
+		return l
+	}
+	d, reason := data.ParseDate(entry.Date)
+	if reason != "" {
+		l.Add(diag.New(diag.Pos{File: register.FileName}, diag.CodeBadDate, entry.Date, reason))
+		return l
+	}
+	if in.Date.Complete() && in.Date != d {
+		l.Add(diag.New(at("ngay"), diag.CodeRegDate, in.Date.Short(), d.Short()))
+	}
+	in.Number, in.Date = entry.Number, d
+	in.Values["so"], in.Values["ngay"], in.Values["nam"] = entry.Number, d, int64(d.Year)
+	return l
+}
+
+// AssignRequest is what the clerk asks of Assign.
+type AssignRequest struct {
+	Number   int64     // the number wanted; 0 takes the next free one unless Explicit
+	Explicit bool      // Number was typed by the clerk (-so): it must be 1..register.MaxNumber
+	Date     data.Date // the issue date; zero takes the document's own
+	Cancel   bool      // cancel the document's number instead
+	Today    func() time.Time
+}
+
+// ErrNotAssigned is returned by Assign with Cancel for a document that has
+// no number.
+var ErrNotAssigned = errors.New("engine: document has no number")
+
+// Assign allocates (or cancels) the number of document j in its
+// workspace's register. Allocation is idempotent: a document that has a
+// number keeps it. Problems the clerk can fix come back as diagnostics;
+// the register entry is valid only when both are empty.
+func (e *Engine) Assign(ctx context.Context, j Job, req AssignRequest) (register.Entry, diag.List, error) {
+	in, ds := e.input(j)
+	if in == nil {
+		return register.Entry{}, ds, nil
+	}
+	fail := func(code diag.Code, args ...any) (register.Entry, diag.List, error) {
+		return register.Entry{}, diag.List{diag.New(diag.Pos{File: j.Path()}, code, args...)}, nil
+	}
+	if req.Explicit {
+		if err := register.CheckNumber(req.Number); err != nil {
+			return fail(diag.CodeRegRange, req.Number, register.MaxNumber)
+		}
+	}
+	entry, ds, err := e.assign(ctx, j, in, req)
+	if d, ok := registerDiag(j.Dir, err); ok {
+		return entry, diag.List{d}, nil
+	}
+	return entry, ds, err
+}
+
+// registerDiag turns the register errors a clerk can act on into
+// diagnostics: a damaged row (R008) and a number out of range (R007).
+func registerDiag(dir string, err error) (diag.Diagnostic, bool) {
+	var ce *register.CorruptError
+	var re *register.RangeError
+	at := diag.Pos{File: filepath.Join(dir, register.FileName)}
+	switch {
+	case errors.As(err, &ce):
+		return diag.New(at, diag.CodeRegCorrupt, ce.Row, ce.Detail), true
+	case errors.As(err, &re):
+		return diag.New(at, diag.CodeRegRange, re.Number, register.MaxNumber), true
+	}
+	return diag.Diagnostic{}, false
+}
+
+func (e *Engine) assign(ctx context.Context, j Job, in *data.Input, req AssignRequest) (register.Entry, diag.List, error) {
+	reg, err := e.Register(j.Dir, true)
+	if err != nil {
+		return register.Entry{}, nil, err
+	}
+	fail := func(code diag.Code, args ...any) (register.Entry, diag.List, error) {
+		return register.Entry{}, diag.List{diag.New(diag.Pos{File: j.Path()}, code, args...)}, nil
+	}
+	if req.Cancel {
+		entry, err := reg.Cancel(ctx, j.Stem())
+		if errors.Is(err, register.ErrNotFound) {
+			return entry, nil, ErrNotAssigned
+		}
+		return entry, nil, err
+	}
+	cur, has, err := reg.Lookup(ctx, j.Stem())
+	if err != nil {
+		return cur, nil, err
+	}
+	if has {
+		if req.Number != 0 && req.Number != int64(cur.Number) {
+			return fail(diag.CodeRegHasNumber, cur.Number, cur.Date, j.Path())
+		}
+		return cur, nil, nil
+	}
+	set, _ := e.Templates(j.Dir)
+	t, _ := set.Get(in.Template)
+	d := in.Date
+	if !req.Date.IsZero() {
+		d = req.Date
+	}
+	if !d.Complete() {
+		if !req.Date.IsZero() || !in.Date.IsZero() && in.Date.Year != req.Today().Year() {
+			return fail(diag.CodeRegNoDate)
+		}
+		now := req.Today()
+		d = data.Date{Year: now.Year(), Month: int(now.Month()), Day: now.Day()}
+	}
+	entry, err := reg.Allocate(ctx, register.Request{Number: int(req.Number), Entry: register.Entry{
+		Series: series(in, t.Code), Year: d.Year, Doc: j.Stem(), Symbol: t.Symbol(in),
+		Date: fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day), Type: format.SentenceCase(t.Type),
+		Summary: in.Summary, Signer: in.Signer.Name,
+		Recipients: strings.Join(in.Recipients, "; "),
+	}})
+	switch {
+	case errors.Is(err, register.ErrTaken):
+		return fail(diag.CodeRegTaken, req.Number, d.Year, series(in, t.Code))
+	case errors.Is(err, register.ErrHasNumber):
+		return fail(diag.CodeRegHasNumber, entry.Number, entry.Date, j.Path())
+	}
+	return entry, nil, err
+}
+
+// RegisterRows reads a workspace's register: the header and one row per
+// entry of year (0: every year). ok is false when the workspace has no
+// register yet.
+func (e *Engine) RegisterRows(ctx context.Context, dir string, year int) (rows [][]string, ok bool, ds diag.List, err error) {
+	reg, err := e.Register(dir, false)
+	if d, isReg := registerDiag(dir, err); isReg {
+		return nil, true, diag.List{d}, nil
+	}
+	if reg == nil || err != nil {
+		return nil, false, nil, err
+	}
+	entries, err := reg.List(ctx, year)
+	if d, isReg := registerDiag(dir, err); isReg {
+		return nil, true, diag.List{d}, nil
+	}
+	if err != nil {
+		return nil, true, nil, err
+	}
+	rows = [][]string{RegisterColumns}
+	for _, en := range entries {
+		rows = append(rows, RegisterRow(en))
+	}
+	return rows, true, nil, nil
+}
+
+// RegisterColumns are the columns of the Sổ đăng ký văn bản đi (NĐ 30,
+// Phụ lục IV, I: at least these ten).
+var RegisterColumns = []string{
+	"Số, ký hiệu văn bản", "Ngày tháng văn bản", "Tên loại và trích yếu nội dung", "Người ký", "Nơi nhận văn bản",
+	"Đơn vị, người nhận bản lưu", "Số lượng bản", "Ngày chuyển", "Ký nhận", "Ghi chú",
+}
+
+// RegisterRow is one entry as a row of RegisterColumns.
+func RegisterRow(e register.Entry) []string {
+	d, _ := data.ParseDate(e.Date)
+	note := ""
+	if e.Cancelled {
+		note = "Đã hủy"
+	}
+	return []string{
+		fmt.Sprintf("%02d/%s", e.Number, e.Symbol), d.Short(), e.Type + " " + lowerFirst(e.Summary), e.Signer,
+		e.Recipients, "", "", "", "", note,
+	}
+}
+
+// WriteCSV writes rows as a CSV file that Excel reads in UTF-8, cells that
+// a spreadsheet would take for formulas neutralised, atomically.
+func WriteCSV(path string, rows [][]string) error {
+	var b bytes.Buffer
+	if err := register.WriteCSV(&b, rows); err != nil {
+		return err
+	}
+	return batch.WriteFile(path, b.Bytes())
+}
+
+// WriteXLSX writes rows (the first is the header) as the one sheet of an
+// Excel workbook, atomically.
+func WriteXLSX(path string, rows [][]string) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	sheet := "Sổ văn bản đi"
+	f.SetSheetName("Sheet1", sheet)
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		vals := make([]any, len(r))
+		for k, v := range r {
+			vals[k] = v
+		}
+		if err := f.SetSheetRow(sheet, cell, &vals); err != nil {
+			return err
+		}
+	}
+	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}})
+	f.SetRowStyle(sheet, 1, 1, bold)
+	for c, w := range []float64{16, 12, 60, 20, 40, 18, 10, 12, 10, 12} {
+		col, _ := excelize.ColumnNumberToName(c + 1)
+		f.SetColWidth(sheet, col, col, w)
+	}
+	var buf strings.Builder
+	if err := f.Write(&buf); err != nil {
+		return err
+	}
+	return batch.WriteFile(path, []byte(buf.String()))
+}
