@@ -178,11 +178,24 @@ func Load(fsys fs.FS, name string, opt Options) (*Input, diag.List) {
 	return in, diags
 }
 
-// readTOML reads, checks, normalises and parses one file.
+// readTOML reads, checks, normalises and parses one file, then cleans its
+// values (see hygiene.go).
 func readTOML(fsys fs.FS, name string, covers func(rune) bool, diags *diag.List) (*file, bool) {
+	tooBig := func(size int) {
+		diags.Add(limitDiag(diag.Pos{File: name}, "tệp "+name, size, MaxFileSize, "byte",
+			"tệp dữ liệu một văn bản thường chỉ vài chục KB; kiểm tra có dán nhầm cả một tệp khác vào không"))
+	}
+	if st, err := fs.Stat(fsys, name); err == nil && st.Mode().IsRegular() && st.Size() > MaxFileSize {
+		tooBig(int(min(st.Size(), 1<<62)))
+		return nil, false
+	}
 	b, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		diags.Add(diag.New(diag.Pos{File: name}, diag.CodeReadFile, errText(err)))
+		return nil, false
+	}
+	if len(b) > MaxFileSize {
+		tooBig(len(b))
 		return nil, false
 	}
 	if d, bad := checkEncoding(name, b); bad {
@@ -190,16 +203,34 @@ func readTOML(fsys fs.FS, name string, covers func(rune) bool, diags *diag.List)
 		return nil, false
 	}
 	text := norm.NFC.String(strings.TrimPrefix(string(b), "\uFEFF"))
+	if strings.IndexByte(text, '\r') >= 0 {
+		// Line ends are LF from here on. A lone CR left in a string is a
+		// bad character, like the other control characters.
+		text = strings.ReplaceAll(text, "\r\n", "\n")
+	}
 	f := &file{name: name}
-	sc := scanner{file: name}
+	sc := scanner{file: name, maxDepth: MaxDepth}
 	before := len(*diags)
+	bad := 0
 	sc.visit = func(r rune, p diag.Pos) {
-		if covers != nil && !covers(r) {
-			diags.Add(diag.New(p, diag.CodeNoGlyph, string(r), fmt.Sprintf("U+%04X", r)))
+		switch {
+		case badRune(r) || r == '\r':
+			if bad < maxBadChars {
+				diags.Add(diag.New(p, diag.CodeBadChar, keyDesc(sc.cur), codePoint(r)))
+			}
+			bad++
+		case r == '\t' || r == '\n' || r == '\r':
+		case covers != nil && !covers(r):
+			diags.Add(diag.New(p, diag.CodeNoGlyph, string(r), codePoint(r)))
 		}
 	}
 	sc.scan(text)
 	f.idx = sc.idx
+	if sc.deep.IsValid() {
+		diags.Add(limitDiag(sc.deep, "độ lồng của danh sách và bảng", MaxDepth+1, MaxDepth, "tầng",
+			"dữ liệu văn bản chỉ cần danh sách trong danh sách; kiểm tra các dấu [ và { thừa"))
+		return f, false
+	}
 	if len(*diags) > before {
 		return f, false
 	}
@@ -213,7 +244,8 @@ func readTOML(fsys fs.FS, name string, covers func(rune) bool, diags *diag.List)
 		}
 		return f, false
 	}
-	return f, true
+	f.clean(diags)
+	return f, !diag.List((*diags)[before:]).HasErrors()
 }
 
 // offsetPos converts the byte offset of a parse error to a line and a
@@ -348,13 +380,18 @@ func (f *file) locate(path string) (diag.Pos, diag.Pos) {
 
 func convert(pos diag.Pos, path string, f Field, v any, loc locator) (any, diag.Diagnostic, bool) {
 	bad := func() (any, diag.Diagnostic, bool) { return nil, typeErr(pos, path, f, v), false }
+	if s, ok := v.(string); ok {
+		if d, over := sizeLimit(pos, path, f.Kind, s); over {
+			return nil, d, false
+		}
+	}
 	switch f.Kind {
 	case KindString:
 		s, ok := v.(string)
 		if !ok {
 			return bad()
 		}
-		return strings.TrimSpace(s), diag.Diagnostic{}, true
+		return line(s), diag.Diagnostic{}, true
 	case KindMarkdown:
 		s, ok := v.(string)
 		if !ok {
@@ -407,22 +444,29 @@ func convert(pos diag.Pos, path string, f Field, v any, loc locator) (any, diag.
 		return bad()
 	case KindLines, KindList:
 		if s, ok := v.(string); ok && f.Kind == KindLines {
-			if strings.TrimSpace(s) == "" {
+			if s = line(s); s == "" {
 				return []string(nil), diag.Diagnostic{}, true
 			}
-			return []string{strings.TrimSpace(s)}, diag.Diagnostic{}, true
+			return []string{s}, diag.Diagnostic{}, true
 		}
 		arr, ok := v.([]any)
 		if !ok {
 			return bad()
 		}
+		if max := maxItems(path); len(arr) > max {
+			return nil, limitDiag(pos, "danh sách "+keyDesc(path), len(arr), max, "mục",
+				"danh sách dài như vậy nên đưa vào phụ lục hoặc tách thành nhiều văn bản"), false
+		}
 		out := make([]string, 0, len(arr))
-		for _, e := range arr {
+		for i, e := range arr {
 			s, ok := e.(string)
 			if !ok {
 				return bad()
 			}
-			if s = strings.TrimSpace(s); s != "" {
+			if d, over := sizeLimit(pos, fmt.Sprintf("%s[%d]", path, i), f.Kind, s); over {
+				return nil, d, false
+			}
+			if s = line(s); s != "" {
 				out = append(out, s)
 			}
 		}
@@ -502,6 +546,35 @@ func convert(pos diag.Pos, path string, f Field, v any, loc locator) (any, diag.
 		return out, diag.Diagnostic{}, true
 	}
 	return bad()
+}
+
+// line is a single-line value as printed: tabs become spaces (nothing
+// prints a tab) and the ends are trimmed.
+func line(s string) string {
+	if strings.IndexByte(s, '\t') >= 0 {
+		s = strings.ReplaceAll(s, "\t", " ")
+	}
+	return strings.TrimSpace(s)
+}
+
+// sizeLimit checks the size of one string value of kind k.
+func sizeLimit(pos diag.Pos, path string, k Kind, s string) (diag.Diagnostic, bool) {
+	max, hint := MaxValueSize, "một giá trị dài như vậy thường là dán nhầm; nội dung dài viết trong khóa nội dung"
+	if k == KindMarkdown {
+		max, hint = MaxBodySize, "tách văn bản, hoặc đưa phụ lục dài ra tệp riêng"
+	}
+	if len(s) <= max {
+		return diag.Diagnostic{}, false
+	}
+	return limitDiag(pos, keyDesc(path), len(s), max, "byte", hint), true
+}
+
+// maxItems is the largest number of items of the list at path.
+func maxItems(path string) int {
+	if path == "noi_nhan" || path == "kinh_gui" {
+		return MaxRecipients
+	}
+	return MaxItems
 }
 
 // required reports required fields missing from values.

@@ -101,6 +101,14 @@ func FuzzLoad(f *testing.F) {
 	f.Add("ngay = 2024-02-30\nso = -1\nnoi_nhan = [1, \"a\"]\n")
 	f.Add("a = '''\n😀\n'''\nb = \"\xff\"")
 	f.Add("mau = \"ke-hoach\"\nngay = \"30/2/2024\"\nke = { a = [ \"]\" ] }")
+	// Text hygiene and bounds (issue 8): escapes of forbidden characters,
+	// escaped combining marks, legacy encodings, CRs, deep nesting.
+	f.Add(kh(`"a\u0001\u000b\ufffe\ufffd\uD800\b\f\e\x01"`, `["x", "\u0085"]`, "'''\x01'''"))
+	f.Add(kh(`"Vie\u0302\u0323t"`, `["Nh\u00adtr\u00aan"]`, `"Pha\u0301t"`))
+	f.Add(kh(`"VÒ viÖc ph¸t ®éng"`, `["UÛy ban nhaân daân"]`, "\"\"\"\nC¨n cø\r\n\"\"\""))
+	f.Add("mau = \"ke-hoach\"\r\ntrich_yeu = \"a\rb\"\rnoi_nhan = []\r")
+	f.Add("a = " + strings.Repeat("[", 30) + strings.Repeat("]", 30) + "\nb = " + strings.Repeat("{a=", 30))
+	f.Add("a = \"\\u\"\nb = \"\\U0011FFFF\\x\"\nc = \"\"\"\\\n  \\u00\"\"\"")
 	f.Fuzz(func(t *testing.T, doc string) {
 		_, ds := load(t, doc)
 		for _, d := range ds {

@@ -18,18 +18,29 @@ type keyIndex struct {
 
 // scanner walks a TOML text rune by rune, knowing whether each rune lies
 // inside a string value. visit is called for runes inside strings.
+//
+// For escapes of basic strings (\uXXXX, \b, …) visit gets the rune the
+// escape stands for, at the position of its backslash. cur is the path of
+// the key whose value is being scanned, for messages. The scanner also
+// measures how deeply arrays and inline tables nest and stops at the first
+// bracket past maxDepth, recording it in deep: BurntSushi/toml needs time
+// more than quadratic in the depth of inline tables.
 type scanner struct {
-	file  string
-	idx   keyIndex
-	visit func(r rune, p diag.Pos)
+	file     string
+	idx      keyIndex
+	visit    func(r rune, p diag.Pos)
+	cur      string
+	maxDepth int      // 0: no bound
+	deep     diag.Pos // first bracket past maxDepth; invalid when none
 }
 
 func (s *scanner) scan(text string) {
 	s.idx = keyIndex{key: map[string]diag.Pos{}, val: map[string]diag.Pos{}}
 	prefix := ""
 	arrays := map[string]int{}
-	inML := "" // open multi-line string delimiter
-	depth := 0 // open '[' of a value array
+	inML := ""  // open multi-line string delimiter
+	depth := 0  // open '[' of a value array
+	braces := 0 // open '{' of an inline table
 	lines := strings.Split(text, "\n")
 	for ln, line := range lines {
 		line = strings.TrimSuffix(line, "\r")
@@ -37,6 +48,7 @@ func (s *scanner) scan(text string) {
 		pos := func(i int) diag.Pos { return diag.Pos{File: s.file, Line: ln + 1, Col: i + 1} }
 		i := 0
 		if inML == "" && depth == 0 {
+			braces = 0
 			for i < len(runes) && (runes[i] == ' ' || runes[i] == '\t') {
 				i++
 			}
@@ -53,6 +65,7 @@ func (s *scanner) scan(text string) {
 					prefix = name
 				}
 				s.idx.key[prefix] = pos(i)
+				s.cur = prefix
 				continue
 			}
 			// key = value
@@ -65,6 +78,7 @@ func (s *scanner) scan(text string) {
 				key = prefix + "." + key
 			}
 			s.idx.key[key] = pos(i)
+			s.cur = key
 			j := i + eq + 1
 			for j < len(runes) && (runes[j] == ' ' || runes[j] == '\t') {
 				j++
@@ -83,9 +97,8 @@ func (s *scanner) scan(text string) {
 					continue
 				}
 				if inML == `"""` && r == '\\' && i+1 < len(runes) {
-					s.visitRune(r, pos(i))
-					i++
-					r = runes[i]
+					i = s.escape(runes, i, pos)
+					continue
 				}
 				s.visitRune(r, pos(i))
 				i++
@@ -101,19 +114,32 @@ func (s *scanner) scan(text string) {
 				i++
 				for i < len(runes) && runes[i] != r {
 					if r == '"' && runes[i] == '\\' && i+1 < len(runes) {
-						s.visitRune(runes[i], pos(i))
-						i++
+						i = s.escape(runes, i, pos)
+						continue
 					}
 					s.visitRune(runes[i], pos(i))
 					i++
 				}
 				i++
-			case r == '[':
-				depth++
+			case r == '[' || r == '{':
+				if r == '[' {
+					depth++
+				} else {
+					braces++
+				}
+				if s.maxDepth > 0 && depth+braces > s.maxDepth {
+					s.deep = pos(i)
+					return
+				}
 				i++
 			case r == ']':
 				if depth > 0 {
 					depth--
+				}
+				i++
+			case r == '}':
+				if braces > 0 {
+					braces--
 				}
 				i++
 			default:
@@ -121,6 +147,44 @@ func (s *scanner) scan(text string) {
 			}
 		}
 	}
+}
+
+// escape visits the escape sequence of a basic string starting at the
+// backslash rs[i] as the one rune it stands for, and returns the index after
+// it. A malformed escape is visited as written; the TOML parser reports it.
+func (s *scanner) escape(rs []rune, i int, pos func(int) diag.Pos) int {
+	at := pos(i)
+	c := rs[i+1]
+	digits := 0
+	switch c {
+	case 'b':
+		s.visitRune('\b', at)
+		return i + 2
+	case 'f':
+		s.visitRune('\f', at)
+		return i + 2
+	case 'e':
+		s.visitRune(0x1B, at)
+		return i + 2
+	case 't', 'n', 'r', '"', '\\':
+		s.visitRune(c, at) // allowed or normalised; c itself is harmless
+		return i + 2
+	case 'x':
+		digits = 2
+	case 'u':
+		digits = 4
+	case 'U':
+		digits = 8
+	}
+	if digits > 0 && i+2+digits <= len(rs) {
+		if n, err := strconv.ParseUint(string(rs[i+2:i+2+digits]), 16, 32); err == nil {
+			s.visitRune(rune(n), at)
+			return i + 2 + digits
+		}
+	}
+	s.visitRune(rs[i], at)
+	s.visitRune(c, pos(i+1))
+	return i + 2
 }
 
 func (s *scanner) visitRune(r rune, p diag.Pos) {
