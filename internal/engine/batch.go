@@ -128,7 +128,7 @@ func (e *Engine) Batch(ctx context.Context, jobs []Job, opt BatchOptions, progre
 	// Once ctx is done no document starts; those in progress finish.
 	batch.RunContext(ctx, len(todo), opt.Workers, func(k int) {
 		o := &rep.Outcomes[todo[k]]
-		if o.Err = e.Render(&o.Result, opt.Formats); o.Err == nil {
+		if o.Err = e.Render(&o.Result, opt.Formats); o.Err == nil && o.Result.Layout != nil {
 			o.Err = writeOutputs(o)
 		}
 		var oe *outputError

@@ -13,6 +13,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -208,12 +209,24 @@ func (e *Engine) Model(j Job, formats Formats) (res Result, err error) {
 	return res, nil
 }
 
-// Layout lays out res.Doc, once.
+// Layout lays out res.Doc, once. Content that cannot be placed inside the
+// margins (a table row taller than a page) is an error in res.Diags, and
+// res.Layout stays nil: nothing is drawn off the page.
 func (e *Engine) Layout(res *Result) error {
-	if res.Layout != nil {
+	if res.Layout != nil || res.Doc == nil {
 		return nil
 	}
 	lay, err := layout.Layout(res.Doc, format.NewSheet(res.Doc.Kind), e.fonts)
+	var pe *layout.PlaceError
+	if errors.As(err, &pe) {
+		what := "một đường kẻ"
+		if pe.Text != "" {
+			what = fmt.Sprintf("đoạn %q", pe.Text)
+		}
+		res.Diags.Add(diag.New(res.Doc.Pos(), diag.CodeTooManyPages,
+			fmt.Sprintf("trang %d: %s không đặt vừa trong lề trang", pe.Page, what)))
+		return nil
+	}
 	if err != nil {
 		return err
 	}
@@ -221,9 +234,10 @@ func (e *Engine) Layout(res *Result) error {
 	return nil
 }
 
-// Render lays out res.Doc and writes its files into res.
+// Render lays out res.Doc and writes its files into res; a document that
+// cannot be laid out gets no files (see Layout).
 func (e *Engine) Render(res *Result, formats Formats) error {
-	if err := e.Layout(res); err != nil {
+	if err := e.Layout(res); err != nil || res.Layout == nil {
 		return err
 	}
 	if formats.PDF {

@@ -275,21 +275,26 @@ func (l *state) body(blocks []model.Block, h unit.Length) {
 // snapshot is the placement state, to undo a trial placement.
 type snapshot struct {
 	pages, page, items int
+	number             int
 	y                  unit.Length
+	err                *PlaceError
 }
 
 func (l *state) snapshot() snapshot {
-	return snapshot{pages: len(l.res.Pages), page: l.page, items: len(l.cur().Items), y: l.y}
+	return snapshot{pages: len(l.res.Pages), page: l.page, items: len(l.cur().Items), number: l.number, y: l.y, err: l.err}
 }
 
 func (l *state) restore(s snapshot) {
 	l.res.Pages = l.res.Pages[:s.pages]
 	l.page = s.page
 	l.cur().Items = l.cur().Items[:s.items]
+	l.number = s.number
 	l.y = s.y
+	l.err = s.err
 }
 
-// fits reports whether a signature block h high fits below the body.
+// fits reports whether the part of the signature block that keeps with the
+// body, h high, fits below it.
 func (l *state) fits(h unit.Length) bool {
 	return l.y+l.s.SignGap+h <= l.bottom()
 }
@@ -320,38 +325,6 @@ func (l *state) flowPara(p para, tail unit.Length) {
 		return
 	}
 	l.placeLines(p, 0, true)
-}
-
-// signature places the Nơi nhận block (left) and the signature (right) side
-// by side at the same level (Phụ lục I, II.7, II.9), never split over two
-// pages and never alone on a page: when it does not fit, the last two lines
-// of the body go with it to the next page.
-func (l *state) signature(doc *model.Document) {
-	left, right := l.columns()
-	h := l.signatureHeight(doc, left, right)
-	if !l.fits(h) {
-		l.newPage()
-	}
-	top := l.y + l.s.SignGap
-	y, _ := l.stack(left, top, format.RecipientsLabel, []string{format.RecipientsLabelText})
-	l.stack(left, y, format.RecipientsItem, format.RecipientLines(doc.Recipients))
-	ry, _ := l.stack(right, top, format.SignAuthority, doc.Signature.Lines)
-	ry += l.s.SignSpace
-	l.stack(right, ry, format.SignName, []string{doc.Signature.Name})
-	l.y = top + h
-}
-
-// countLines is the height texts of element e take in a column w wide.
-func (l *state) countLines(e format.Element, texts []string, w unit.Length) unit.Length {
-	return unit.Length(len(measure.Lines(l.f, l.s, e, texts, w))) * l.s.Style(e).Line
-}
-
-func (l *state) signatureHeight(doc *model.Document, left, right column) unit.Length {
-	lh := l.countLines(format.RecipientsLabel, []string{format.RecipientsLabelText}, left.w) +
-		l.countLines(format.RecipientsItem, format.RecipientLines(doc.Recipients), left.w)
-	rh := l.countLines(format.SignAuthority, doc.Signature.Lines, right.w) + l.s.SignSpace +
-		l.countLines(format.SignName, []string{doc.Signature.Name}, right.w)
-	return max(lh, rh)
 }
 
 // table places a body table: column widths from the content, wrapped cells,

@@ -2,11 +2,14 @@
 // with our own measurement (mixed bold and italic runs, justification,
 // first-line indents), paginates with widow and orphan control, keeps
 // headings with what follows and the signature block with the end of the
-// body, and returns positioned text and rules. Package render/pdf draws the
+// body (a Nơi nhận list too long for a page goes on over the next pages),
+// and returns positioned text and rules, all inside the margins: what
+// cannot be placed there is a *PlaceError. Package render/pdf draws the
 // result; no PDF library is involved here.
 package layout
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -80,13 +83,37 @@ func Layout(doc *model.Document, s *format.Sheet, f *font.Set) (*Result, error) 
 	if len(doc.Body) == 0 {
 		return nil, fmt.Errorf("layout: empty body")
 	}
-	left, right := l.columns()
-	l.body(doc.Body, l.signatureHeight(doc, left, right))
-	l.signature(doc)
+	sb := l.measureSign(doc)
+	l.body(doc.Body, sb.h)
+	l.signature(sb)
 	for _, a := range doc.Appendices {
 		l.appendix(doc, a, s)
 	}
+	if l.err != nil {
+		return nil, l.err
+	}
 	return l.res, nil
+}
+
+// PlaceError reports content that cannot be placed inside the printable
+// area of a page, such as a table row or a single line taller than the
+// page. Layout never returns a result with anything outside the margins.
+type PlaceError struct {
+	Page int    // the page, from 1 in the whole result
+	Text string // the start of the text that does not fit; "" for a rule
+}
+
+func (e *PlaceError) Error() string {
+	if e.Text == "" {
+		return fmt.Sprintf("layout: page %d: a rule does not fit inside the margins", e.Page)
+	}
+	return fmt.Sprintf("layout: page %d: %q does not fit inside the margins", e.Page, e.Text)
+}
+
+// IsPlaceError reports whether err is, or wraps, a *PlaceError.
+func IsPlaceError(err error) bool {
+	var pe *PlaceError
+	return errors.As(err, &pe)
 }
 
 type state struct {
@@ -96,6 +123,7 @@ type state struct {
 	y      unit.Length // top of the next line box
 	page   int         // index of the current page
 	number int         // page number within the current part (document or appendix)
+	err    *PlaceError // the first item found outside the margins; nil when none
 }
 
 func (l *state) cur() *Page { return &l.res.Pages[l.page] }
@@ -112,12 +140,43 @@ func (l *state) newPage() {
 		st := l.s.Style(format.PageNumber)
 		text := fmt.Sprint(n)
 		w := l.f.Face(font.Regular).Width(text, st.Size)
-		l.add(Item{Kind: Text, X: l.s.Left + (l.s.TextWidth()-w)/2, Y: l.baseline(l.s.HeaderDist, st), W: w,
-			Size: st.Size, Text: text})
+		// The one item in the top margin: appended without the check of add.
+		l.cur().Items = append(l.cur().Items, Item{Kind: Text, X: l.s.Left + (l.s.TextWidth()-w)/2,
+			Y: l.baseline(l.s.HeaderDist, st), W: w, Size: st.Size, Text: text})
 	}
 }
 
-func (l *state) add(it Item) { l.cur().Items = append(l.cur().Items, it) }
+// add appends it to the current page. An item outside the text area is
+// still appended, so a trial placement can be undone as usual, but it is
+// recorded and makes Layout fail.
+func (l *state) add(it Item) {
+	l.cur().Items = append(l.cur().Items, it)
+	left, right := l.s.Left, l.s.PageW-l.s.Right+unit.EMU
+	in := false
+	switch {
+	case it.Kind == Text:
+		in = it.X >= left && it.X+it.W <= right && it.Y > l.s.Top && it.Y <= l.bottom()
+	case it.W < 0: // a vertical rule, -W long, down from Y
+		in = it.X >= left && it.X <= right && it.Y >= l.s.Top && it.Y-it.W <= l.bottom()
+	default:
+		in = it.X >= left && it.X+it.W <= right && it.Y >= l.s.Top && it.Y <= l.bottom()
+	}
+	if !in {
+		l.outside(it.Text)
+	}
+}
+
+// outside records text (or a rule, for "") that lies outside the text area
+// of the current page.
+func (l *state) outside(text string) {
+	if l.err != nil {
+		return
+	}
+	if r := []rune(text); len(r) > 40 {
+		text = string(r[:40]) + "…"
+	}
+	l.err = &PlaceError{Page: l.page + 1, Text: text}
+}
 
 func (l *state) bottom() unit.Length { return l.s.PageH - l.s.Bottom }
 

@@ -14,6 +14,11 @@ func (l *state) emit(ln measure.Line, x, avail, y unit.Length, st format.Style) 
 	if len(ln.Words) == 0 {
 		return // an empty cell or paragraph: nothing to draw
 	}
+	if y < l.s.Top || y+st.Line > l.bottom() {
+		// The line box crosses a margin: the line is taller than the
+		// room a page has for it.
+		l.outside(ln.Words[0].Frags[0].Text)
+	}
 	base := l.baseline(y, st)
 	// Only spaces stretch: a line break after a hyphen leaves no gap.
 	gaps := 0

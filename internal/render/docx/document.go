@@ -68,6 +68,7 @@ func (b *body) endSection(s *format.Sheet, last bool) {
 type paraOpt struct {
 	before  *unit.Length // overrides the style's space before
 	keepNxt bool
+	noWidow bool // widow and orphan control off
 	center  bool // centred without indent, in a body style
 }
 
@@ -76,6 +77,9 @@ func (b *body) para(e format.Element, runs []model.Run, o paraOpt) {
 	x.f(`<w:p><w:pPr><w:pStyle w:val="%s"/>`, styleIDs[e])
 	if o.keepNxt {
 		x.raw(`<w:keepNext/>`)
+	}
+	if o.noWidow {
+		x.raw(`<w:widowControl w:val="0"/>`)
 	}
 	if o.before != nil {
 		x.f(`<w:spacing w:before="%d"/>`, o.before.Twips())
@@ -383,21 +387,33 @@ func (b *body) table(t *model.Table, keepLast bool) {
 }
 
 // signature writes Nơi nhận (left) and the signature (right) as one
-// borderless row that cannot split (Phụ lục I, II.7, II.9).
+// borderless row that cannot split (Phụ lục I, II.7, II.9). A block too
+// tall for a page (many recipients) becomes two rows: the head, which
+// cannot split, holds "Nơi nhận:", the recipients beside the signature
+// column and the signature; the second row, which may break across pages,
+// holds the other recipients and "- Lưu: …". Word and LibreOffice fill a
+// breaking row down to the foot of the page and go on at the top of the
+// next; the PDF layout splits the block the same way (layout.signSplit,
+// layout.flowLines).
 func (b *body) signature() {
 	lw, rw := b.columns()
 	gap := b.s.SignGap
+	lines := format.RecipientLines(b.doc.Recipients)
+	head := signHead(b.f, b.s, b.doc, lines)
+	split := head < len(lines)
 	b.tableStart([]unit.Length{lw, rw}, false, [2]unit.Length{})
 	b.rowStart(false)
 	b.cellStart(lw)
-	b.text(format.RecipientsLabel, format.RecipientsLabelText, paraOpt{before: &gap, keepNxt: true})
-	for _, t := range format.RecipientLines(b.doc.Recipients) {
-		b.text(format.RecipientsItem, t, paraOpt{keepNxt: true})
+	// Inside a row that cannot split, keep-with-next only ties the row to
+	// the next one; a head must not be tied to the row that breaks.
+	b.text(format.RecipientsLabel, format.RecipientsLabelText, paraOpt{before: &gap, keepNxt: !split})
+	for _, t := range lines[:head] {
+		b.text(format.RecipientsItem, t, paraOpt{keepNxt: !split})
 	}
 	b.x.raw(`</w:tc>`)
 	b.cellStart(rw)
 	for i, t := range b.doc.Signature.Lines {
-		o := paraOpt{keepNxt: true}
+		o := paraOpt{keepNxt: !split}
 		if i == 0 {
 			o.before = &gap
 		}
@@ -405,7 +421,50 @@ func (b *body) signature() {
 	}
 	space := b.s.SignSpace
 	b.text(format.SignName, b.doc.Signature.Name, paraOpt{before: &space})
-	b.x.raw(`</w:tc></w:tr></w:tbl>`)
+	b.x.raw(`</w:tc></w:tr>`)
+	if split {
+		// No cantSplit: this row breaks across pages, line by line, as
+		// LibreOffice breaks rows (it has no widow control in cells); Word's
+		// widow control is turned off to break them alike.
+		b.x.raw(`<w:tr>`)
+		b.cellStart(lw)
+		for _, t := range lines[head:] {
+			b.text(format.RecipientsItem, t, paraOpt{noWidow: true})
+		}
+		b.x.raw(`</w:tc>`)
+		// The right cell needs a paragraph; one recipient line high, it
+		// never makes the row taller than its first line.
+		b.cellStart(rw)
+		b.x.f(`<w:p><w:pPr><w:pStyle w:val="%s"/></w:pPr></w:p></w:tc></w:tr>`, styleIDs[format.RecipientsItem])
+	}
+	b.x.raw(`</w:tbl>`)
+}
+
+// signHead returns how many of the recipient lines go in the head row of
+// the signature block: all when the block, with the space above it, fits
+// on a page below two body lines; otherwise those down to the first that
+// reaches the foot of the signature column, so the left column runs on
+// into the second row without a gap. It is the rule of layout.signSplit,
+// on the same measurements.
+func signHead(f *font.Set, s *format.Sheet, doc *model.Document, lines []string) int {
+	lw, rw := s.LeftCol, s.RightCol
+	height := func(e format.Element, texts []string, w unit.Length) unit.Length {
+		return unit.Length(len(measure.Lines(f, s, e, texts, w))) * s.Style(e).Line
+	}
+	rh := height(format.SignAuthority, doc.Signature.Lines, rw) + s.SignSpace +
+		height(format.SignName, []string{doc.Signature.Name}, rw)
+	label := height(format.RecipientsLabel, []string{format.RecipientsLabelText}, lw)
+	if s.SignGap+max(label+height(format.RecipientsItem, lines, lw), rh) <= s.PageH-s.Top-s.Bottom-2*s.Style(format.Body).Line {
+		return len(lines)
+	}
+	lh := label
+	for i, t := range lines {
+		if lh >= rh {
+			return i
+		}
+		lh += height(format.RecipientsItem, []string{t}, lw)
+	}
+	return len(lines)
 }
 
 // sectPr sets A4 (portrait or landscape), the margins of the sheet, the
