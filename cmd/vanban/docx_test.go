@@ -47,6 +47,22 @@ func soffice(t *testing.T) string {
 	return ""
 }
 
+// libreOfficePDFs converts dir/NAME.docx of every name to PDF with
+// LibreOffice, in a private profile, and returns the folder of the PDFs.
+func libreOfficePDFs(t *testing.T, bin, dir string, names []string) string {
+	lo := filepath.Join(dir, "lo")
+	args := []string{"-env:UserInstallation=file://" + filepath.Join(dir, "profile"), "--headless", "--convert-to", "pdf", "--outdir", lo}
+	for _, name := range names {
+		args = append(args, filepath.Join(dir, name+".docx"))
+	}
+	cmd := exec.Command(bin, args...)
+	cmd.Env = append(os.Environ(), "HOME="+dir)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	return lo
+}
+
 // pageLines returns, per page, the first word of each text line of a PDF as
 // pdftotext -layout reads it.
 func pageLines(t *testing.T, path string) [][]string {
@@ -74,16 +90,7 @@ func TestSamples_DocxFidelity(t *testing.T) {
 	testutil.Tool(t, "pdftotext")
 	dir := t.TempDir()
 	docs := fidelityCases(t, dir)
-	lo := filepath.Join(dir, "lo")
-	args := []string{"-env:UserInstallation=file://" + filepath.Join(dir, "profile"), "--headless", "--convert-to", "pdf", "--outdir", lo}
-	for _, name := range docs {
-		args = append(args, filepath.Join(dir, name+".docx"))
-	}
-	cmd := exec.Command(bin, args...)
-	cmd.Env = append(os.Environ(), "HOME="+dir)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, out)
-	}
+	lo := libreOfficePDFs(t, bin, dir, docs)
 	for _, name := range docs {
 		ours := pageLines(t, filepath.Join(dir, name+".pdf"))
 		theirs := pageLines(t, filepath.Join(lo, name+".pdf"))

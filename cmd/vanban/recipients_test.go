@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -99,16 +98,7 @@ func TestRecipients_SplitFidelity(t *testing.T) {
 		names = append(names, v.name)
 		want[v.name] = append(append([]string(nil), v.items...), "Lưu: VT")
 	}
-	lo := filepath.Join(dir, "lo")
-	args := []string{"-env:UserInstallation=file://" + filepath.Join(dir, "profile"), "--headless", "--convert-to", "pdf", "--outdir", lo}
-	for _, name := range names {
-		args = append(args, filepath.Join(dir, name+".docx"))
-	}
-	cmd := exec.Command(bin, args...)
-	cmd.Env = append(os.Environ(), "HOME="+dir)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, out)
-	}
+	lo := libreOfficePDFs(t, bin, dir, names)
 	for _, name := range names {
 		ours, theirs := filepath.Join(dir, name+".pdf"), filepath.Join(lo, name+".pdf")
 		// Every recipient, in order, then "- Lưu: …".

@@ -264,10 +264,14 @@ func subsequence(want, got []string) (string, bool) {
 }
 
 // joined reports whether w was broken over lines: got[k] is a prefix of w
-// and the next words complete it (a word longer than a line).
+// and the next words complete it (a word longer than a line), perhaps
+// across a page number.
 func joined(got []string, k int, w string) bool {
 	s := ""
 	for ; k < len(got) && len(s) < len(w); k++ {
+		if s != "" && strings.Trim(got[k], "0123456789") == "" && !strings.HasPrefix(w, s+got[k]) {
+			continue // the number of the page the word continues on
+		}
 		s += got[k]
 		if s == w {
 			return true
