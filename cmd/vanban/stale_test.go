@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
@@ -165,5 +166,45 @@ func TestBuild_Interrupt(t *testing.T) {
 	}
 	if m, _ := filepath.Glob(filepath.Join(out, "*.pdf")); len(m) != 40 {
 		t.Errorf("%d PDFs after the rebuild, want 40", len(m))
+	}
+}
+
+// A broken template of the workspace fails only the documents that use it;
+// the others, on built-in templates, are built.
+func TestBuild_BrokenTemplateFailsOnlyItsDocuments(t *testing.T) {
+	for name, tmpl := range map[string]string{
+		"body":         "+++\nten_loai = \"THÔNG BÁO\"\nky_hieu = \"TB\"\nmo_ta = \"x\"\n+++\n{{ .trich_yeu \n",
+		"front-matter": "+++\nten_loai = \n+++\nx\n",
+		"runaway":      "+++\nten_loai = \"THÔNG BÁO\"\nky_hieu = \"TB\"\nmo_ta = \"x\"\n[[truong]]\nten = \"noi_dung\"\nkieu = \"noi_dung\"\n+++\n{{range 9000000000000}}{{end}}{{ .noi_dung }}\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			ws := copyWorkspace(t, sampleDir)
+			os.MkdirAll(filepath.Join(ws, "templates"), 0o755)
+			os.WriteFile(filepath.Join(ws, "templates", "thong-bao.md"), []byte(tmpl), 0o644)
+			doc := bytes.Replace(mustRead(t, filepath.Join(ws, "ke-hoach.toml")), []byte(`mau = "ke-hoach"`), []byte(`mau = "thong-bao"`), 1)
+			os.WriteFile(filepath.Join(ws, "thong-bao.toml"), doc, 0o644)
+			out := filepath.Join(ws, "out")
+			done := make(chan struct{})
+			var code int
+			var stdout, stderr string
+			go func() {
+				code, stdout, stderr = cli(t, "build", "-o", out, ws)
+				close(done)
+			}()
+			select {
+			case <-done:
+			case <-time.After(30 * time.Second):
+				t.Fatal("the build did not end")
+			}
+			if code != exitDiag || !strings.Contains(stdout, "5 văn bản đã tạo, 0 không thay đổi, 1 văn bản lỗi") {
+				t.Errorf("exit %d\n%s%s", code, stdout, stderr)
+			}
+			if !regexp.MustCompile(`templates/thong-bao\.md:\d+(:\d+)?: lỗi: .*\[T00[134]\]`).MatchString(stderr) {
+				t.Errorf("the template's error is not positioned in it:\n%s", stderr)
+			}
+			if _, err := os.Stat(filepath.Join(out, "thong-bao.pdf")); err == nil {
+				t.Error("a PDF for the document on the broken template")
+			}
+		})
 	}
 }

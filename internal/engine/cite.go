@@ -26,11 +26,21 @@ func (e *Engine) input(j Job) (*data.Input, diag.List) {
 		return c.in, c.diags
 	}
 	set, _ := e.Templates(j.Dir)
-	opt := data.Options{Schema: set.Schema, Covers: e.fonts.Has}
+	var broken diag.List // the own problems of the document's template
+	opt := data.Options{Schema: func(name string) (*data.Schema, []string, bool) {
+		if ds := set.Diags(name); ds.HasErrors() {
+			broken = ds
+			return nil, nil, false
+		}
+		return set.Schema(name)
+	}, Covers: e.fonts.Has}
 	if _, err := os.Stat(filepath.Join(j.Dir, ProfileName)); err == nil && j.Name != ProfileName {
 		opt.Profile = ProfileName
 	}
 	in, ds := data.Load(os.DirFS(j.Dir), j.Name, opt)
+	if broken != nil {
+		in, ds = nil, broken
+	}
 	ds = relocate(ds, j.Dir)
 	e.inputs[key] = loaded{in, ds}
 	return in, ds

@@ -183,11 +183,9 @@ func (e *Engine) BuildFormats(j Job, render bool, formats Formats) (Result, erro
 // Model runs every stage up to the model and its hash. A document with
 // errors has a nil Doc and its diagnostics.
 func (e *Engine) Model(j Job, formats Formats) (res Result, err error) {
-	set, tds := e.Templates(j.Dir)
-	res.Diags.Append(tds)
-	if tds.HasErrors() {
-		return res, nil
-	}
+	// A broken workspace template fails only the documents that use it:
+	// its problems come with the document (input), not with every one.
+	set, _ := e.Templates(j.Dir)
 	in, ds := e.prepare(j)
 	res.Diags.Append(ds)
 	if in == nil {

@@ -16,12 +16,25 @@ func (s *Set) Build(in *data.Input) (*model.Document, diag.List) {
 		diags.Add(diag.New(diag.Pos{File: in.File, Line: 1, Col: 1}, diag.CodeUnknownTmpl, in.Template, strings.Join(s.Names(), ", ")))
 		return nil, diags
 	}
-	md, err := t.execute(in)
-	if err != nil {
-		diags.Add(diag.New(diag.Pos{File: t.File, Line: t.line}, diag.CodeTmplExec, err.Error()))
+	if t.diags.HasErrors() || t.body == nil {
+		diags.Append(t.diags)
 		return nil, diags
 	}
-	body, apps := parseDocument([]byte(md), diag.Pos{File: t.File, Line: t.line})
+	out, err := t.execute(in, MaxOutput)
+	if err != nil {
+		at := diag.Pos{File: t.File, Line: t.line, Col: 1}
+		if isLimit(err) {
+			diags.Add(diag.New(at, diag.CodeTmplLimit, limitText(err)))
+		} else {
+			diags.Add(diag.New(at, diag.CodeTmplExec, err.Error()))
+		}
+		return nil, diags
+	}
+	body, apps, ds := parseDocument(out.buf.Bytes(), origin{file: t.File, spans: out.spans})
+	diags.Append(ds)
+	if ds.HasErrors() {
+		return nil, diags
+	}
 	recipients := in.Recipients
 	if len(in.Addressees) > 0 && (len(recipients) == 0 || !strings.HasPrefix(strings.TrimPrefix(recipients[0], "- "), "Như trên")) {
 		// With "Kính gửi", Nơi nhận starts with "- Như trên;" (Phụ lục I, II.9.b).

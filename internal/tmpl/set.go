@@ -6,7 +6,6 @@
 package tmpl
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -33,11 +32,13 @@ type Template struct {
 	Code     string // ký hiệu of the type, e.g. "KH" (Phụ lục III)
 	Summary  string // one line for `vanban templates`
 	Schema   *data.Schema
-	Letter   bool   // cong_van: a công văn (NĐ 30 Phụ lục III, Mẫu 1.5)
-	Grants   string // xet_khen: "nguoi_ky", "cap_tren" or ""
-	Inherits string // ke_thua: the van_ban field whose document lends empty lists
-	body     *template.Template
-	line     int // line of the body in File
+	Letter   bool               // cong_van: a công văn (NĐ 30 Phụ lục III, Mẫu 1.5)
+	Grants   string             // xet_khen: "nguoi_ky", "cap_tren" or ""
+	Inherits string             // ke_thua: the van_ban field whose document lends empty lists
+	body     *template.Template // nil when the template is broken
+	line     int                // line of the body in File
+	diags    diag.List          // the template's own problems; errors make it broken
+	noSchema bool               // the front matter is broken: Schema is a stand-in
 }
 
 type fieldMeta struct {
@@ -70,6 +71,14 @@ type Set struct {
 // Load reads every "*.md" template of each fsys in order; a later one
 // shadows an earlier one of the same name. A nil fsys is skipped. label
 // prefixes the file names of the i-th fsys in diagnostics.
+//
+// A template that cannot be read or parsed stays in the set, broken: it
+// still shadows a built-in of its name, Diags returns its own diagnostics,
+// and Build fails the documents that use it, and only those. The returned
+// list is every template's diagnostics together, for "vanban check" and
+// listings; a caller building one document should look at Diags(name)
+// instead, so that one broken workspace template does not fail documents
+// made with the others.
 func Load(fsyss []fs.FS, labels []string) (*Set, diag.List) {
 	s := &Set{byName: map[string]*Template{}}
 	var diags diag.List
@@ -83,16 +92,25 @@ func Load(fsyss []fs.FS, labels []string) (*Set, diag.List) {
 		}
 		for _, name := range names {
 			file := path.Join(labels[i], name)
+			kind := strings.TrimSuffix(name, Ext)
 			src, err := fs.ReadFile(fsys, name)
+			var t *Template
 			if err != nil {
-				diags.Add(diag.New(diag.Pos{File: file}, diag.CodeReadFile, err.Error()))
-				continue
+				t = &Template{Name: kind, File: file, diags: diag.List{diag.New(diag.Pos{File: file}, diag.CodeReadFile, err.Error())}}
+			} else {
+				var ds diag.List
+				t, ds = parseTemplate(kind, file, norm.NFC.String(string(src)))
+				if t == nil {
+					t = &Template{Name: kind, File: file}
+				}
+				t.diags = ds
 			}
-			t, ds := parseTemplate(strings.TrimSuffix(name, Ext), file, norm.NFC.String(string(src)))
-			diags.Append(ds)
-			if t != nil {
-				s.byName[t.Name] = t
+			if t.Schema == nil {
+				t.Schema = &data.Schema{Template: kind, Fields: data.Common()}
+				t.noSchema = true
 			}
+			diags.Append(t.diags)
+			s.byName[t.Name] = t
 		}
 	}
 	return s, diags
@@ -108,16 +126,29 @@ func (s *Set) Names() []string {
 	return names
 }
 
-// Get returns the template called name.
+// Get returns the template called name. A broken template is returned too
+// (its Schema is never nil); Build reports its diagnostics.
 func (s *Set) Get(name string) (*Template, bool) {
 	t, ok := s.byName[name]
 	return t, ok
 }
 
-// Schema implements data.Options.Schema.
+// Diags returns the diagnostics of the template called name alone: those
+// of loading it, nil for a sound or unknown template. When they hold an
+// error, documents made with the template cannot be built.
+func (s *Set) Diags(name string) diag.List {
+	if t, ok := s.byName[name]; ok {
+		return t.diags
+	}
+	return nil
+}
+
+// Schema implements data.Options.Schema. A template whose front matter is
+// broken has no schema: it is reported unknown here, and a caller should
+// report Diags(name) instead.
 func (s *Set) Schema(name string) (*data.Schema, []string, bool) {
 	t, ok := s.byName[name]
-	if !ok {
+	if !ok || t.noSchema {
 		return nil, s.Names(), false
 	}
 	return t.Schema, nil, true
@@ -197,17 +228,20 @@ func parseTemplate(name, file, src string) (*Template, diag.List) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
+	tm := &Template{
+		Name: name, File: file, Type: fm.TenLoai, Code: fm.KyHieu, Summary: fm.MoTa,
+		Schema: schema, Letter: fm.CongVan, Grants: fm.XetKhen, Inherits: fm.KeThua, line: bodyLine,
+	}
 	t := template.New(name).Option("missingkey=error").Funcs(funcs())
 	// Keep line numbers of the body equal to those of the file.
 	if _, err := t.Parse(strings.Repeat("\n", bodyLine-1) + body); err != nil {
 		diags.Add(diag.New(at(bodyLine), diag.CodeTmplSyntax, err.Error()))
-		return nil, diags
+		return tm, diags // broken body, sound schema
 	}
 	escapeActions(t)
-	return &Template{
-		Name: name, File: file, Type: fm.TenLoai, Code: fm.KyHieu, Summary: fm.MoTa,
-		Schema: schema, Letter: fm.CongVan, Grants: fm.XetKhen, Inherits: fm.KeThua, body: t, line: bodyLine,
-	}, nil
+	instrument(t)
+	tm.body = t
+	return tm, diags
 }
 
 // fieldOf converts one declared field of the front matter.
@@ -238,15 +272,6 @@ func fieldOf(f fieldMeta, diags *diag.List, at diag.Pos) (data.Field, bool) {
 		fd.Sub = append(fd.Sub, sub)
 	}
 	return fd, true
-}
-
-// execute runs the template body on the input's values.
-func (t *Template) execute(in *data.Input) (string, error) {
-	var b bytes.Buffer
-	if err := t.body.Execute(&b, in.Values); err != nil {
-		return "", err
-	}
-	return strings.TrimLeft(b.String(), "\n"), nil
 }
 
 // Symbol returns the ký hiệu of a document made with t from in: "KH-UBND"
