@@ -233,12 +233,18 @@ func (g *gen) table(b *strings.Builder, want *[]string, indent string) {
 }
 
 // normWords splits text into words compared as the documents show them:
-// NFC, upper case (headings are printed in capitals), punctuation at the
-// edges removed (căn cứ gain ";", list items "a)").
+// NFC, upper case (headings are printed in capitals), letters and digits
+// only (căn cứ gain ";", list items "a)", and a word broken inside a narrow
+// table column splits "92,0%" into "92," and "0%").
 func normWords(s string) []string {
 	var out []string
 	for _, w := range strings.Fields(norm.NFC.String(s)) {
-		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		w = strings.Map(func(r rune) rune {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return r
+			}
+			return -1
+		}, w)
 		if w != "" {
 			out = append(out, strings.ToUpper(w))
 		}
