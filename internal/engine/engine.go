@@ -301,7 +301,8 @@ func relocate(l diag.List, dir string) diag.List {
 }
 
 // Jobs expands paths (document files or workspace folders) into documents,
-// sorted by path; a document named twice is one job.
+// sorted by path; a document named twice is one job. A run past
+// MaxRunDocs or MaxRunInput is an error and has no jobs.
 func Jobs(paths []string) ([]Job, diag.List) {
 	var out []Job
 	var diags diag.List
@@ -327,6 +328,9 @@ func Jobs(paths []string) ([]Job, diag.List) {
 	sort.Slice(out, func(i, k int) bool { return out[i].Path() < out[k].Path() })
 	// A document named twice (a file and its folder) is built once.
 	out = slices.CompactFunc(out, func(a, b Job) bool { return filepath.Clean(a.Path()) == filepath.Clean(b.Path()) })
+	if l := runLimits(out); l.HasErrors() {
+		return nil, append(diags, l...)
+	}
 	return out, diags
 }
 
