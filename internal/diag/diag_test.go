@@ -44,3 +44,38 @@ func TestCatalogue_Complete(t *testing.T) {
 		}
 	}
 }
+
+// A very long source line is cut to a window around the column, and control
+// characters never reach the terminal.
+func TestPrint_LongLineExcerpt(t *testing.T) {
+	src := []byte("noi_dung = \"" + strings.Repeat(">", 100000) + " x\u0001\"\n")
+	var l List
+	l.Add(New(Pos{"a.toml", 1, 50000}, CodeMarkup, "trích dẫn lồng nhau", "viết một cấp"))
+	l.Add(New(Pos{"a.toml", 1, 100015}, CodeBadChar, `khóa "noi_dung"`, "U+0001"))
+	var b strings.Builder
+	Print(&b, l, func(string) ([]byte, bool) { return src, true })
+	out := b.String()
+	for _, line := range strings.Split(out, "\n") {
+		if n := len([]rune(line)); n > excerptWidth+20 {
+			t.Fatalf("a line of %d characters:\n%.200s", n, line)
+		}
+	}
+	if strings.ContainsRune(out, '\u0001') {
+		t.Error("a control character reached the output")
+	}
+	// The caret stands under the character the column names.
+	lines := strings.Split(out, "\n")
+	found := false
+	for i, line := range lines[:len(lines)-1] {
+		if k := strings.Index(line, "x?"); k >= 0 {
+			found = true
+			at := len([]rune(line[:k])) + 1 // the '?'
+			if caret := strings.Index(lines[i+1], "^"); len([]rune(lines[i+1][:caret])) != at {
+				t.Errorf("caret not under the control character:\n%s\n%s", line, lines[i+1])
+			}
+		}
+	}
+	if !found {
+		t.Errorf("the second excerpt does not show the end of the line:\n%s", out)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -38,6 +39,11 @@ func Print(w io.Writer, l List, src Sources) error {
 	return err
 }
 
+// excerptWidth is the most characters of a source line an excerpt shows: a
+// longer line (a pasted paragraph, 100,000 ">") is cut to a window around
+// the column, marked with "…" at the cut ends.
+const excerptWidth = 100
+
 func excerpt(b *strings.Builder, text []byte, d Diagnostic) {
 	lines := strings.Split(string(text), "\n")
 	if d.Pos.Line > len(lines) {
@@ -47,18 +53,40 @@ func excerpt(b *strings.Builder, text []byte, d Diagnostic) {
 	if !utf8.ValidString(line) {
 		line = strings.ToValidUTF8(line, "\uFFFD")
 	}
-	line = strings.ReplaceAll(line, "\t", " ")
-	num := fmt.Sprint(d.Pos.Line)
-	fmt.Fprintf(b, "%6s | %s\n", num, line)
-	if d.Pos.Col < 1 {
+	// Control characters would act on the terminal: show them as "?".
+	rs := []rune(strings.Map(func(r rune) rune {
+		if r == '\t' {
+			return ' '
+		}
+		if unicode.IsControl(r) {
+			return '?'
+		}
+		return r
+	}, line))
+	col := d.Pos.Col
+	if len(rs) > excerptWidth {
+		from := max(0, min(col-1-excerptWidth/2, len(rs)-excerptWidth))
+		to := min(len(rs), from+excerptWidth)
+		win := string(rs[from:to])
+		shift := from
+		if from > 0 {
+			win, shift = "…"+win, from-1
+		}
+		if to < len(rs) {
+			win += "…"
+		}
+		rs = []rune(win)
+		if col > 0 {
+			col -= shift
+		}
+	}
+	fmt.Fprintf(b, "%6s | %s\n", fmt.Sprint(d.Pos.Line), string(rs))
+	if col < 1 {
 		return
 	}
-	n := d.Len
-	if n < 1 {
-		n = 1
-	}
-	if rest := utf8.RuneCountInString(line) - (d.Pos.Col - 1); n > rest && rest > 0 {
+	n := max(d.Len, 1)
+	if rest := len(rs) - (col - 1); n > rest && rest > 0 {
 		n = rest
 	}
-	fmt.Fprintf(b, "%6s | %s%s\n", "", strings.Repeat(" ", d.Pos.Col-1), strings.Repeat("^", n))
+	fmt.Fprintf(b, "%6s | %s%s\n", "", strings.Repeat(" ", col-1), strings.Repeat("^", n))
 }
