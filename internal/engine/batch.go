@@ -79,75 +79,55 @@ func (e *Engine) Batch(ctx context.Context, jobs []Job, opt BatchOptions, progre
 	for i, j := range jobs {
 		rep.Outcomes[i] = Outcome{Job: j, Status: NotStarted}
 	}
-	for i, j := range jobs {
-		if ctx.Err() != nil {
-			rep.Interrupted = true
-			return rep
-		}
-		o := &rep.Outcomes[i]
-		// The model and its hash only; the layout comes with the files, and
-		// only for the documents that need them.
-		o.Result, o.Err = e.Model(j, opt.Formats)
-		o.Result.Diags.Sort()
-		o.Status = Built
-		if opt.Render {
-			o.Targets = targets(opt.Out, opt.Formats, j)
-		} else if o.Err == nil && !o.Result.Diags.HasErrors() {
-			o.Err = e.Layout(&o.Result)
-			if !opt.KeepLayout {
-				o.Result.Layout = nil
-			}
-		}
-	}
 	if !opt.Render {
-		for i := range rep.Outcomes {
-			if o := &rep.Outcomes[i]; o.Err != nil || o.Result.Diags.HasErrors() {
-				o.Status = Failed
-			}
-		}
+		e.check(ctx, &rep, opt)
 		return rep
 	}
-	for i, d := range clashes(rep.Outcomes) {
-		rep.Outcomes[i].Result.Diags.Add(d)
+	for i := range rep.Outcomes {
+		rep.Outcomes[i].Targets = targets(opt.Out, opt.Formats, jobs[i])
 	}
+	clash := clashes(rep.Outcomes)
 	batch.CleanTemp(opt.Out, e.opt.Now())
 	manifest := batch.LoadManifest(opt.Out)
-	var todo []int
-	for i := range rep.Outcomes {
-		o := &rep.Outcomes[i]
-		switch {
-		case o.Err != nil || o.Result.Diags.HasErrors():
-			o.Status = Failed
-		case !opt.Force && manifest.Fresh(o.Job.Path(), o.Result.Hash, o.Targets...):
-			o.Status = Unchanged
-		default:
-			o.Status = NotStarted
-			todo = append(todo, i)
+	workers := max(1, opt.Workers)
+	// Documents go in chunks: the models of a chunk one after the other
+	// (they share the workspace's caches), then its stale documents' files
+	// on the workers. Only a chunk's models and files are in memory at a
+	// time, so memory stays flat however large the workspace.
+	chunk := 8 * workers
+	done := 0
+	step := func(i int) {
+		done++
+		if progress != nil {
+			progress(done, len(jobs), jobs[i].Name)
 		}
 	}
-	// Once ctx is done no document starts; those in progress finish.
-	batch.RunContext(ctx, len(todo), opt.Workers, func(k int) {
-		o := &rep.Outcomes[todo[k]]
-		if o.Err = e.Render(&o.Result, opt.Formats); o.Err == nil && o.Result.Layout != nil {
-			o.Err = writeOutputs(o)
+	for start := 0; start < len(jobs) && ctx.Err() == nil; start += chunk {
+		var todo []int
+		for i := start; i < min(len(jobs), start+chunk); i++ {
+			o := &rep.Outcomes[i]
+			o.Result, o.Err = e.Model(o.Job, opt.Formats)
+			if d, ok := clash[i]; ok {
+				o.Result.Diags.Add(d)
+			}
+			o.Result.Diags.Sort()
+			switch {
+			case o.Err != nil || o.Result.Diags.HasErrors():
+				o.Status = Failed
+			case !opt.Force && manifest.Fresh(o.Job.Path(), o.Result.Hash, o.Targets...):
+				o.Status = Unchanged
+			default:
+				todo = append(todo, i)
+				continue
+			}
+			o.Result.Doc = nil
+			step(i)
 		}
-		var oe *outputError
-		if errors.As(o.Err, &oe) {
-			o.Result.Diags.Add(diag.New(diag.Pos{File: o.Job.Path()}, diag.CodeOutput, opt.Out, osErrText(oe.err)))
-			o.Err = nil
-		}
-		if o.Err != nil || o.Result.Diags.HasErrors() {
-			o.Status = Failed
-		} else {
-			o.Status = Built
-		}
-		// The files are on disk: let their bytes and the layout go.
-		o.Result.PDF, o.Result.DOCX, o.Result.Layout, o.Result.Doc = nil, nil, nil, nil
-	}, func(finished, k int) {
-		if progress != nil {
-			progress(finished, len(todo), rep.Outcomes[todo[k]].Job.Name)
-		}
-	})
+		// Once ctx is done no document starts; those in progress finish.
+		batch.RunContext(ctx, len(todo), workers, func(k int) {
+			e.renderOne(&rep.Outcomes[todo[k]], opt)
+		}, func(_, k int) { step(todo[k]) })
+	}
 	changed := false
 	for i := range rep.Outcomes {
 		o := &rep.Outcomes[i]
@@ -167,6 +147,49 @@ func (e *Engine) Batch(ctx context.Context, jobs []Job, opt BatchOptions, progre
 		rep.ManifestErr = manifest.Save()
 	}
 	return rep
+}
+
+// renderOne lays out and renders one stale document and writes its files;
+// then only its diagnostics and the sums of its files stay in memory.
+func (e *Engine) renderOne(o *Outcome, opt BatchOptions) {
+	if o.Err = e.Render(&o.Result, opt.Formats); o.Err == nil && o.Result.Layout != nil {
+		o.Err = writeOutputs(o)
+	}
+	var oe *outputError
+	if errors.As(o.Err, &oe) {
+		o.Result.Diags.Add(diag.New(diag.Pos{File: o.Job.Path()}, diag.CodeOutput, opt.Out, osErrText(oe.err)))
+		o.Err = nil
+	}
+	if o.Err != nil || o.Result.Diags.HasErrors() {
+		o.Status = Failed
+	} else {
+		o.Status = Built
+	}
+	o.Result.PDF, o.Result.DOCX, o.Result.Layout, o.Result.Doc = nil, nil, nil, nil
+}
+
+// check lays out every document without writing files (vanban check);
+// Doc stays for printing the model, Layout only when asked.
+func (e *Engine) check(ctx context.Context, rep *Report, opt BatchOptions) {
+	for i := range rep.Outcomes {
+		if ctx.Err() != nil {
+			rep.Interrupted = true
+			return
+		}
+		o := &rep.Outcomes[i]
+		o.Result, o.Err = e.Model(o.Job, opt.Formats)
+		o.Result.Diags.Sort()
+		if o.Err == nil && !o.Result.Diags.HasErrors() {
+			o.Err = e.Layout(&o.Result)
+			if !opt.KeepLayout {
+				o.Result.Layout = nil
+			}
+		}
+		o.Status = Built
+		if o.Err != nil || o.Result.Diags.HasErrors() {
+			o.Status = Failed
+		}
+	}
 }
 
 // targets are the files a document makes in the output folder.
