@@ -29,7 +29,7 @@ func TestImportRules(t *testing.T) {
 	}
 	allowed := map[string][]string{
 		"vanban/cmd/vanban": {"engine", "diag", "data"},
-		"vanban/internal/engine": {"batch", "data", "diag", "font", "format", "law", "layout", "model", "register",
+		"vanban/internal/engine": {"batch", "data", "diag", "font", "format", "law", "layout", "model", "register", "resolve",
 			"render/docx", "render/pdf", "tmpl"},
 		"vanban/internal/batch":                 {},
 		"vanban/internal/register":              {},
@@ -45,8 +45,9 @@ func TestImportRules(t *testing.T) {
 		"vanban/internal/tmpl":                  {"data", "diag", "model", "law"},
 		"vanban/internal/law":                   {"data", "diag"},
 		"vanban/internal/measure":               {"model", "format", "font", "unit"},
-		"vanban/internal/layout":                {"model", "format", "font", "measure", "unit"},
-		"vanban/internal/render/docx":           {"model", "format", "font", "measure", "unit", "render/docx/reference"},
+		"vanban/internal/resolve":               {"model", "format", "font", "measure", "unit", "diag"},
+		"vanban/internal/layout":                {"resolve", "model", "format", "font", "measure", "unit"},
+		"vanban/internal/render/docx":           {"resolve", "model", "format", "unit", "render/docx/reference"},
 		"vanban/internal/render/pdf":            {"layout", "font"},
 	}
 	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {

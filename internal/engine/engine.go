@@ -36,6 +36,7 @@ import (
 	"vanban/internal/register"
 	"vanban/internal/render/docx"
 	"vanban/internal/render/pdf"
+	"vanban/internal/resolve"
 	"vanban/internal/tmpl"
 	"vanban/templates"
 )
@@ -214,7 +215,13 @@ func (e *Engine) Layout(res *Result) error {
 	if res.Layout != nil || res.Doc == nil {
 		return nil
 	}
-	lay, err := layout.Layout(res.Doc, format.NewSheet(res.Doc.Kind), e.fonts)
+	// Presentation is decided once, from one sheet; the DOCX writer gets the
+	// same resolved document through the layout (Result.Doc).
+	rd, err := resolve.Resolve(res.Doc, format.NewSheet(res.Doc.Kind), e.fonts)
+	if err != nil {
+		return err
+	}
+	lay, err := layout.Place(rd, e.fonts)
 	var pe *layout.PlaceError
 	if errors.As(err, &pe) {
 		what := "một đường kẻ"
@@ -247,7 +254,7 @@ func (e *Engine) Render(res *Result, formats Formats) error {
 	}
 	if formats.DOCX {
 		var buf bytes.Buffer
-		if err := docx.Write(&buf, res.Doc, format.NewSheet(res.Doc.Kind), e.fonts); err != nil {
+		if err := docx.Write(&buf, res.Layout.Doc); err != nil {
 			return err
 		}
 		res.DOCX = buf.Bytes()

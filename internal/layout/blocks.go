@@ -3,7 +3,7 @@ package layout
 import (
 	"vanban/internal/format"
 	"vanban/internal/measure"
-	"vanban/internal/model"
+	"vanban/internal/resolve"
 	"vanban/internal/unit"
 )
 
@@ -12,16 +12,19 @@ type column struct {
 	x, w unit.Length
 }
 
-// stack places text lines of element e in column c from y; it returns the
-// y below them and the width of the widest line.
-func (l *state) stack(c column, y unit.Length, e format.Element, texts []string) (unit.Length, unit.Length) {
-	st := l.s.Style(e)
-	lines := measure.Lines(l.f, l.s, e, texts, c.w)
-	for _, ln := range lines {
-		l.emit(ln, c.x, c.w, y, st)
-		y += st.Line
+// breakLines breaks p into lines: the first one first wide, the others
+// rest wide.
+func (l *state) breakLines(p *resolve.Para, first, rest unit.Length) []measure.Line {
+	return measure.Break(l.f, measure.Words(l.f, p.Runs, p.Style.Size), p.Style.Size, first, rest)
+}
+
+// stack places paragraphs ps, one under the other, in column c from y; it
+// returns the y below them.
+func (l *state) stack(c column, y unit.Length, ps ...resolve.Para) unit.Length {
+	for i := range ps {
+		y = l.lines(c, y, ps[i].Style, l.breakLines(&ps[i], c.w, c.w))
 	}
-	return y, measure.Widest(lines)
+	return y
 }
 
 // rule draws a centred rule of length w under a column at y.
@@ -35,106 +38,85 @@ func (l *state) columns() (column, column) {
 	return left, right
 }
 
+// full is the column of the whole text width.
+func (l *state) full() column { return column{x: l.s.Left, w: l.s.TextWidth()} }
+
 // header places the two-column header of page 1 (Phụ lục I, II.1–4).
-func (l *state) header(doc *model.Document) {
+func (l *state) header(h *resolve.Header) {
 	left, right := l.columns()
 	top := l.y
 
 	// Left: parent body, issuing body, its rule.
-	y, _ := l.stack(left, top, format.Parent, doc.Header.Parent)
-	y, widest := l.stack(left, y, format.Issuer, doc.Header.Issuer)
-	l.rule(left, y+l.s.RuleGap, measure.Rule(l.s, widest))
+	y := l.stack(left, top, h.Parent...)
+	y = l.stack(left, y, h.Issuer...)
+	l.rule(left, y+l.s.RuleGap, h.IssuerRule)
 	leftBottom := y + l.s.RuleGap
 
-	// Right: Quốc hiệu, Tiêu ngữ and its rule, exactly as long as the motto.
-	ry, _ := l.stack(right, top, format.QuocHieu, []string{format.QuocHieuText})
-	ry, motto := l.stack(right, ry, format.TieuNgu, []string{format.TieuNguText})
-	l.rule(right, ry+l.s.RuleGap, motto)
+	// Right: Quốc hiệu, Tiêu ngữ and its rule.
+	ry := l.stack(right, top, h.QuocHieu, h.TieuNgu)
+	l.rule(right, ry+l.s.RuleGap, h.MottoRule)
 	rightBottom := ry + l.s.RuleGap
 
 	// Second row: "Số:" under the issuer, place and date under the motto, on
 	// the same level.
 	row := max(leftBottom, rightBottom)
-	ns, ds := l.s.Style(format.Number), l.s.Style(format.PlaceDate)
-	y1, _ := l.stack(left, row+ns.Before, format.Number, []string{format.NumberLine(doc.Number)})
-	if doc.Title.Letter {
+	y1 := l.stack(left, row+h.Number.Style.Before, h.Number)
+	if h.Letter != nil {
 		// A công văn's trích yếu goes under its number (ô 5b).
-		vs := l.s.Style(format.LetterSummary)
-		y1, _ = l.stack(left, y1+vs.Before, format.LetterSummary, []string{format.LetterSummaryText(doc.Title.Summary)})
+		y1 = l.stack(left, y1+h.Letter.Style.Before, *h.Letter)
 	}
-	y2, _ := l.stack(right, row+ds.Before, format.PlaceDate, []string{format.DateLine(doc.Place, doc.Date)})
+	y2 := l.stack(right, row+h.PlaceDate.Style.Before, h.PlaceDate)
 	l.y = max(y1, y2)
 }
 
 // title places tên loại and trích yếu, centred, with the rule under them
 // (Phụ lục I, II.5.b).
-func (l *state) title(doc *model.Document) {
-	if doc.Title.Letter {
+func (l *state) title(t *resolve.Title) {
+	if t == nil {
 		l.y += l.s.TitleGap // a công văn has no title block
 		return
 	}
-	full := column{x: l.s.Left, w: l.s.TextWidth()}
-	y, _ := l.stack(full, l.y+l.s.TitleGap, format.TitleType, []string{doc.Title.Type})
-	y, widest := l.stack(full, y, format.TitleSummary, []string{doc.Title.Summary})
-	l.rule(full, y+l.s.RuleGap, measure.Rule(l.s, widest))
+	full := l.full()
+	y := l.stack(full, l.y+l.s.TitleGap, t.Type, t.Summary)
+	l.rule(full, y+l.s.RuleGap, t.Rule)
 	l.y = y + l.s.RuleGap + l.s.BodyGap
 }
 
 // authority places the thẩm quyền ban hành line of a Quyết định.
-func (l *state) authority(doc *model.Document) {
-	if doc.Authority == "" {
+func (l *state) authority(p *resolve.Para) {
+	if p == nil {
 		return
 	}
-	full := column{x: l.s.Left, w: l.s.TextWidth()}
-	st := l.s.Style(format.AuthorityLine)
-	l.y, _ = l.stack(full, l.y-l.s.BodyGap+st.Before, format.AuthorityLine, []string{doc.Authority})
+	l.y = l.stack(l.full(), l.y-l.s.BodyGap+p.Style.Before, *p)
 	l.y += l.s.BodyGap
 }
 
 // addressees places "Kính gửi:" (ô 9a): one addressee on the label's line,
 // centred; several as a list whose dashes align right of the label, the
 // whole block centred (Phụ lục I, II.9.b).
-func (l *state) addressees(doc *model.Document) {
-	if len(doc.Addressees) == 0 {
+func (l *state) addressees(a *resolve.Addressees) {
+	if a == nil {
 		return
 	}
-	st := l.s.Style(format.Addressee)
-	full := column{x: l.s.Left, w: l.s.TextWidth()}
-	lines := format.AddresseeLines(doc.Addressees)
-	if len(lines) == 1 {
-		st.Align = format.Center
-		for _, ln := range measure.Lines(l.f, l.s, format.Addressee, []string{format.AddresseeLabel + " " + lines[0]}, full.w) {
-			l.emit(ln, full.x, full.w, l.y, st)
-			l.y += st.Line
-		}
+	if a.Line != nil {
+		l.y = l.stack(l.full(), l.y, *a.Line)
 		l.y += l.s.BodyGap
 		return
 	}
-	x, indent, w := measure.AddresseeGeometry(l.f, l.s, lines)
-	l.stack(column{x: x, w: indent}, l.y, format.Addressee, []string{format.AddresseeLabel})
-	st.Align = format.Left
-	for _, t := range lines {
-		for _, ln := range measure.Lines(l.f, l.s, format.Addressee, []string{t}, w) {
-			l.emit(ln, x+indent, w, l.y, st)
-			l.y += st.Line
-		}
-	}
+	l.stack(column{x: a.X, w: a.Indent}, l.y, a.Label)
+	l.y = l.stack(column{x: a.X + a.Indent, w: a.Width}, l.y, a.Items...)
 	l.y += l.s.BodyGap
 }
 
 // appendix places an appendix on new pages of its own orientation, numbered
 // from 1: title, "(Kèm theo …)" line, rule, body (Phụ lục I, III.1).
-func (l *state) appendix(doc *model.Document, a model.Appendix, portrait *format.Sheet) {
-	l.s = portrait
-	if a.Landscape {
-		l.s = portrait.Landscape()
-	}
+func (l *state) appendix(a *resolve.Appendix) {
+	l.s = a.Sheet
 	l.number = 0
 	l.newPage()
-	full := column{x: l.s.Left, w: l.s.TextWidth()}
-	y, _ := l.stack(full, l.y, format.AppendixTitle, []string{a.Title})
-	y, widest := l.stack(full, y, format.AppendixNote, []string{format.AttachedLine(doc)})
-	l.rule(full, y+l.s.RuleGap, measure.Rule(l.s, widest))
+	full := l.full()
+	y := l.stack(full, l.y, a.Title, a.Note)
+	l.rule(full, y+l.s.RuleGap, a.Rule)
 	l.y = y + l.s.RuleGap + l.s.BodyGap
 	l.body(a.Body, 0)
 }
@@ -147,48 +129,10 @@ type para struct {
 	w     unit.Length
 }
 
-func (l *state) prepare(b model.Block) (para, bool) {
-	var e format.Element
-	var runs []model.Run
-	switch n := b.(type) {
-	case *model.Heading:
-		e, runs = format.HeadingElement(n.Level), n.Runs
-	case *model.Para:
-		e, runs = format.Body, n.Runs
-		if n.Role == model.RoleBasis {
-			runs = italic(runs)
-		}
-		if n.Marker != "" {
-			runs = append([]model.Run{{Text: n.Marker + " ", Style: markerStyle(runs)}}, runs...)
-		}
-	default:
-		return para{}, false
-	}
-	st := l.s.Style(e)
-	if p, ok := b.(*model.Para); ok && p.Center {
-		st.Align, st.Indent = format.Center, 0
-	}
-	runs = l.s.Runs(e, runs)
-	ws := measure.Words(l.f, runs, st.Size)
+// prepare breaks a body paragraph into lines of the text width.
+func (l *state) prepare(p *resolve.Para) para {
 	w := l.s.TextWidth()
-	return para{lines: measure.Break(l.f, ws, st.Size, w-st.Indent, w), st: st, x: l.s.Left, w: w}, true
-}
-
-// markerStyle gives a list marker the style of the start of its text, so a
-// bold item gets a bold number.
-func markerStyle(runs []model.Run) model.RunStyle {
-	if len(runs) > 0 {
-		return runs[0].Style
-	}
-	return 0
-}
-
-func italic(runs []model.Run) []model.Run {
-	out := make([]model.Run, len(runs))
-	for i, r := range runs {
-		out[i] = model.Run{Text: r.Text, Style: r.Style | model.Italic}
-	}
-	return out
+	return para{lines: l.breakLines(p, w-p.Style.Indent, w), st: p.Style, x: l.s.Left, w: w}
 }
 
 // place puts lines[from:] of p on pages, starting on the current one. The
@@ -239,20 +183,21 @@ func splitAt(n, k int) int {
 // signature block (h high): at least its last two lines, or its last table
 // row, go to the next page with it, as Word's "keep with next" and widow
 // control do.
-func (l *state) body(blocks []model.Block, h unit.Length) {
+func (l *state) body(blocks []resolve.Block, h unit.Length) {
 	for i, b := range blocks {
 		last := i == len(blocks)-1
-		if t, ok := b.(*model.Table); ok {
-			l.table(t, last, h)
-			continue
-		}
-		p, ok := l.prepare(b)
+		rp, ok := b.(*resolve.Para)
 		if !ok {
+			if t, ok := b.(*resolve.Table); ok {
+				l.table(t, last, h)
+			}
 			continue
 		}
+		p := l.prepare(rp)
 		// A heading keeps with the first two lines of what follows.
-		if _, isHeading := b.(*model.Heading); isHeading && !last {
-			if next, ok := l.prepare(blocks[i+1]); ok {
+		if rp.KeepNext && !last {
+			if np, ok := blocks[i+1].(*resolve.Para); ok {
+				next := l.prepare(np)
 				y := l.y + p.st.Before + unit.Length(len(p.lines))*p.st.Line + next.st.Before
 				if l.y > l.s.Top && l.room(y, next.st.Line) < min(2, len(next.lines)) {
 					l.newPage()
@@ -329,12 +274,10 @@ func (l *state) flowPara(p para, tail unit.Length) {
 
 // table places a body table: column widths from the content, wrapped cells,
 // borders, the header rows repeated on each page, rows never split.
-func (l *state) table(t *model.Table, last bool, tail unit.Length) {
-	cols := measure.Columns(t)
-	if cols == 0 {
+func (l *state) table(t *resolve.Table, last bool, tail unit.Length) {
+	if len(t.Widths) == 0 {
 		return
 	}
-	widths := measure.ColumnWidths(l.f, l.s, t, cols)
 	type cellLines struct {
 		lines []measure.Line
 		st    format.Style
@@ -343,33 +286,14 @@ func (l *state) table(t *model.Table, last bool, tail unit.Length) {
 	rowLines := make([][]cellLines, len(t.Rows))
 	heights := make([]unit.Length, len(t.Rows))
 	for i, r := range t.Rows {
-		e := format.TableCell
-		if i < t.HeaderRows {
-			e = format.TableHead
-		}
-		st := l.s.Style(e)
-		for c, k := 0, 0; c < cols; k++ {
-			var runs []model.Run
-			span := 1
-			if k < len(r) {
-				runs = l.s.Runs(e, r[k].Runs)
-				span = min(max(r[k].Span, 1), cols-c)
-			}
-			var cw unit.Length
-			for _, w := range widths[c : c+span] {
-				cw += w
-			}
-			w := cw - 2*l.s.CellPad
-			ls := measure.Break(l.f, measure.Words(l.f, runs, st.Size), st.Size, w, w)
-			cst := st
-			if i >= t.HeaderRows && span == 1 && c < len(t.Align) && t.Align[c] == model.AlignCenter {
-				cst.Align = format.Center
-			}
-			rowLines[i] = append(rowLines[i], cellLines{ls, cst, cw})
+		for k := range r.Cells {
+			c := &r.Cells[k]
+			w := c.Width - 2*t.PadX
+			ls := l.breakLines(&c.Para, w, w)
+			rowLines[i] = append(rowLines[i], cellLines{ls, c.Para.Style, c.Width})
 			// A row is its lines, the padding above and below, and its
 			// border line, as word processors count it.
-			heights[i] = max(heights[i], unit.Length(len(ls))*st.Line+2*cellVPad+l.s.RuleWidth)
-			c += span
+			heights[i] = max(heights[i], unit.Length(len(ls))*c.Para.Style.Line+2*t.PadY+l.s.RuleWidth)
 		}
 	}
 	// No space before a table: a Word table cannot have any, and both
@@ -379,9 +303,9 @@ func (l *state) table(t *model.Table, last bool, tail unit.Length) {
 		x := l.s.Left
 		var edges []unit.Length
 		for _, cl := range rowLines[i] {
-			cy := y + cellVPad
+			cy := y + t.PadY
 			for _, ln := range cl.lines {
-				l.emit(ln, x+l.s.CellPad, cl.w-2*l.s.CellPad, cy, cl.st)
+				l.emit(ln, x+t.PadX, cl.w-2*t.PadX, cy, cl.st)
 				cy += cl.st.Line
 			}
 			edges = append(edges, cl.w)
@@ -408,9 +332,6 @@ func (l *state) table(t *model.Table, last bool, tail unit.Length) {
 	}
 	l.y = y
 }
-
-// cellVPad is the space above and below the lines of a table cell.
-const cellVPad = measure.CellVPad
 
 // grid draws the borders of one table row.
 func (l *state) grid(widths []unit.Length, y, h unit.Length) {

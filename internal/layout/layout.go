@@ -13,11 +13,11 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"vanban/internal/font"
 	"vanban/internal/format"
 	"vanban/internal/model"
+	"vanban/internal/resolve"
 	"vanban/internal/unit"
 )
 
@@ -48,14 +48,8 @@ type Page struct {
 	Items []Item
 }
 
-// Meta is what the PDF metadata needs from the document.
-type Meta struct {
-	Title    string    // tên loại and trích yếu
-	Subject  string    // trích yếu
-	Author   string    // the issuing body
-	Time     time.Time // creation time: format.Timestamp of the issue date
-	Identity string    // stable identity of the document (its source file)
-}
+// Meta is what the PDF metadata needs from the document, as resolved.
+type Meta = resolve.Meta
 
 // Result is a laid-out document.
 type Result struct {
@@ -63,31 +57,40 @@ type Result struct {
 	Pages []Page
 	Fonts *font.Set
 	Meta  Meta
+	// Doc is the resolved document the pages were placed from, for the
+	// renderers that write the document rather than its pages (DOCX).
+	Doc *resolve.Document
 }
 
-// Layout places doc on pages following the rules of s, measuring with f.
+// Layout resolves doc by the rules of s and places it, measuring with f.
+// The engine resolves once and calls Place; Layout serves tests and tools
+// that start from a model.
 func Layout(doc *model.Document, s *format.Sheet, f *font.Set) (*Result, error) {
-	l := &state{s: s, f: f, res: &Result{W: s.PageW, H: s.PageH, Fonts: f}}
-	l.res.Meta = Meta{
-		Title:    s.Text(format.TitleType, doc.Title.Type) + " " + doc.Title.Summary,
-		Subject:  doc.Title.Summary,
-		Author:   strings.Join(doc.Header.Issuer, " "),
-		Time:     format.Timestamp(doc.Date),
-		Identity: doc.Source.File,
+	rd, err := resolve.Resolve(doc, s, f)
+	if err != nil {
+		return nil, err
 	}
+	return Place(rd, f)
+}
+
+// Place places a resolved document on pages, measuring with f, the fonts it
+// was resolved with: it breaks paragraphs into lines and paginates.
+func Place(doc *resolve.Document, f *font.Set) (*Result, error) {
+	s := doc.Sheet
+	l := &state{s: s, f: f, pn: doc.PageNumber, res: &Result{W: s.PageW, H: s.PageH, Fonts: f, Meta: doc.Meta, Doc: doc}}
 	l.newPage()
-	l.header(doc)
-	l.title(doc)
-	l.authority(doc)
-	l.addressees(doc)
+	l.header(&doc.Header)
+	l.title(doc.Title)
+	l.authority(doc.Authority)
+	l.addressees(doc.Addressees)
 	if len(doc.Body) == 0 {
 		return nil, fmt.Errorf("layout: empty body")
 	}
-	sb := l.measureSign(doc)
+	sb := l.measureSign(&doc.Sign)
 	l.body(doc.Body, sb.h)
 	l.signature(sb)
-	for _, a := range doc.Appendices {
-		l.appendix(doc, a, s)
+	for i := range doc.Appendices {
+		l.appendix(&doc.Appendices[i])
 	}
 	if l.err != nil {
 		return nil, l.err
@@ -117,8 +120,9 @@ func IsPlaceError(err error) bool {
 }
 
 type state struct {
-	s      *format.Sheet
+	s      *format.Sheet // the sheet of the current part: the document's or an appendix's
 	f      *font.Set
+	pn     format.Style // the page numbers' style
 	res    *Result
 	y      unit.Length // top of the next line box
 	page   int         // index of the current page
@@ -137,7 +141,7 @@ func (l *state) newPage() {
 	l.y = l.s.Top
 	if n := l.number; n >= 2 {
 		// Page numbers from page 2, centred in the top margin (Phụ lục I, I.7).
-		st := l.s.Style(format.PageNumber)
+		st := l.pn
 		text := fmt.Sprint(n)
 		w := l.f.Face(font.Regular).Width(text, st.Size)
 		// The one item in the top margin: appended without the check of add.

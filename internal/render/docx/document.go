@@ -1,29 +1,28 @@
 package docx
 
 import (
-	"vanban/internal/font"
 	"vanban/internal/format"
-	"vanban/internal/measure"
 	"vanban/internal/model"
+	"vanban/internal/resolve"
 	"vanban/internal/unit"
 )
 
 // body writes document.xml. Word lays the document out; what this writes is
-// the structure and the rules of format, plus the few lengths Word cannot
-// derive (rule lengths, table columns), measured with the same fonts and
-// line breaker as the PDF.
+// the resolved document: its paragraphs in the styles of format, plus the
+// few lengths Word cannot derive (rule lengths, table columns), which
+// package resolve measured with the fonts and line breaker of the PDF.
 type body struct {
 	x        xw
-	s        *format.Sheet
-	f        *font.Set
-	doc      *model.Document
+	s        *format.Sheet // the sheet of the current section
+	doc      *resolve.Document
 	sections int // sections closed so far
 }
 
 const wNS = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`
 
-func documentXML(doc *model.Document, s *format.Sheet, f *font.Set) string {
-	b := &body{s: s, f: f, doc: doc}
+func documentXML(doc *resolve.Document) string {
+	s := doc.Sheet
+	b := &body{s: s, doc: doc}
 	b.x.raw(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n")
 	b.x.raw(`<w:document ` + wNS + `><w:body>`)
 	b.header()
@@ -35,13 +34,10 @@ func documentXML(doc *model.Document, s *format.Sheet, f *font.Set) string {
 	// Each section ends with the portrait or landscape page setup of its
 	// own; the last one's stands at the end of the body.
 	sheet := s
-	for _, a := range doc.Appendices {
+	for i := range doc.Appendices {
 		b.endSection(sheet, false)
-		sheet = s
-		if a.Landscape {
-			sheet = s.Landscape()
-		}
-		b.appendix(a, sheet)
+		sheet = doc.Appendices[i].Sheet
+		b.appendix(&doc.Appendices[i])
 	}
 	b.endSection(sheet, true)
 	b.x.raw(`</w:body></w:document>`)
@@ -63,18 +59,18 @@ func (b *body) endSection(s *format.Sheet, last bool) {
 	b.sections++
 }
 
-// para writes one paragraph of element e: text runs, and direct formatting
-// only where the style cannot say it (extra space before, keep with next).
+// para writes one paragraph: its text runs, and direct formatting only
+// where the style cannot say it (extra space before, keep with next,
+// centring).
 type paraOpt struct {
 	before  *unit.Length // overrides the style's space before
 	keepNxt bool
 	noWidow bool // widow and orphan control off
-	center  bool // centred without indent, in a body style
 }
 
-func (b *body) para(e format.Element, runs []model.Run, o paraOpt) {
+func (b *body) para(p *resolve.Para, o paraOpt) {
 	x := &b.x
-	x.f(`<w:p><w:pPr><w:pStyle w:val="%s"/>`, styleIDs[e])
+	x.f(`<w:p><w:pPr><w:pStyle w:val="%s"/>`, styleIDs[p.Element])
 	if o.keepNxt {
 		x.raw(`<w:keepNext/>`)
 	}
@@ -84,14 +80,26 @@ func (b *body) para(e format.Element, runs []model.Run, o paraOpt) {
 	if o.before != nil {
 		x.f(`<w:spacing w:before="%d"/>`, o.before.Twips())
 	}
-	if o.center {
+	if p.Center {
 		x.raw(`<w:ind w:firstLine="0"/><w:jc w:val="center"/>`)
 	}
 	x.raw(`</w:pPr>`)
-	for _, r := range b.s.Runs(e, runs) {
-		b.run(r, b.s.Style(e).Font)
-	}
+	b.runs(p)
 	x.raw(`</w:p>`)
+}
+
+// paras writes paragraphs without direct formatting.
+func (b *body) paras(ps []resolve.Para) {
+	for i := range ps {
+		b.para(&ps[i], paraOpt{})
+	}
+}
+
+// runs writes the text runs of p.
+func (b *body) runs(p *resolve.Para) {
+	for _, r := range p.Runs {
+		b.run(r, p.Style.Font)
+	}
 }
 
 // run writes a text run; styles the paragraph style already gives are not
@@ -108,10 +116,6 @@ func (b *body) run(r model.Run, styleFont model.RunStyle) {
 		x.raw(`</w:rPr>`)
 	}
 	x.f(`<w:t xml:space="preserve">%s</w:t></w:r>`, escape(r.Text))
-}
-
-func (b *body) text(e format.Element, text string, o paraOpt) {
-	b.para(e, []model.Run{{Text: text}}, o)
 }
 
 // rule writes an empty paragraph whose bottom border is a centred rule of
@@ -131,9 +135,9 @@ func (b *body) ruleThen(l, w, after unit.Length) {
 
 // gapBefore is the space after a title block when the body opens with a
 // table, which, unlike a paragraph, cannot carry it.
-func (b *body) gapBefore(blocks []model.Block) unit.Length {
+func (b *body) gapBefore(blocks []resolve.Block) unit.Length {
 	if len(blocks) > 0 {
-		if _, ok := blocks[0].(*model.Table); ok {
+		if _, ok := blocks[0].(*resolve.Table); ok {
 			return b.s.BodyGap
 		}
 	}
@@ -188,79 +192,74 @@ func (b *body) columns() (unit.Length, unit.Length) { return b.s.LeftCol, b.s.Ri
 // header writes the two-column header (Phụ lục I, II.1–4) as a borderless
 // fixed table: issuing body | Quốc hiệu and Tiêu ngữ, then Số | place, date.
 func (b *body) header() {
+	h := &b.doc.Header
 	lw, rw := b.columns()
 	b.tableStart([]unit.Length{lw, rw}, false, [2]unit.Length{})
 	b.rowStart(false)
 	b.cellStart(lw)
-	for _, t := range b.doc.Header.Parent {
-		b.text(format.Parent, t, paraOpt{})
-	}
-	for _, t := range b.doc.Header.Issuer {
-		b.text(format.Issuer, t, paraOpt{})
-	}
-	b.rule(measure.Rule(b.s, measure.Widest(measure.Lines(b.f, b.s, format.Issuer, b.doc.Header.Issuer, lw))), lw)
+	b.paras(h.Parent)
+	b.paras(h.Issuer)
+	b.rule(h.IssuerRule, lw)
 	b.x.raw(`</w:tc>`)
 	b.cellStart(rw)
-	b.text(format.QuocHieu, format.QuocHieuText, paraOpt{})
-	b.text(format.TieuNgu, format.TieuNguText, paraOpt{})
-	b.rule(measure.Widest(measure.Lines(b.f, b.s, format.TieuNgu, []string{format.TieuNguText}, rw)), rw)
+	b.para(&h.QuocHieu, paraOpt{})
+	b.para(&h.TieuNgu, paraOpt{})
+	b.rule(h.MottoRule, rw)
 	b.x.raw(`</w:tc></w:tr>`)
 	b.rowStart(false)
 	b.cellStart(lw)
-	b.text(format.Number, format.NumberLine(b.doc.Number), paraOpt{})
-	if b.doc.Title.Letter {
-		b.text(format.LetterSummary, format.LetterSummaryText(b.doc.Title.Summary), paraOpt{})
+	b.para(&h.Number, paraOpt{})
+	if h.Letter != nil {
+		b.para(h.Letter, paraOpt{})
 	}
 	b.x.raw(`</w:tc>`)
 	b.cellStart(rw)
-	b.text(format.PlaceDate, format.DateLine(b.doc.Place, b.doc.Date), paraOpt{})
+	b.para(&h.PlaceDate, paraOpt{})
 	b.x.raw(`</w:tc></w:tr></w:tbl>`)
 }
 
 // title writes tên loại and trích yếu with the rule under them.
 func (b *body) title() {
-	if b.doc.Title.Letter {
+	t := b.doc.Title
+	if t == nil {
 		return // a công văn has no title block; its V/v is in the header
 	}
 	gap := b.s.TitleGap
-	b.text(format.TitleType, b.doc.Title.Type, paraOpt{before: &gap})
-	b.text(format.TitleSummary, b.doc.Title.Summary, paraOpt{})
-	w := b.s.TextWidth()
+	b.para(&t.Type, paraOpt{before: &gap})
+	b.para(&t.Summary, paraOpt{})
 	after := unit.Length(0)
-	if b.doc.Authority == "" && len(b.doc.Addressees) == 0 {
+	if b.doc.Authority == nil && b.doc.Addressees == nil {
 		after = b.gapBefore(b.doc.Body)
 	}
-	b.ruleThen(measure.Rule(b.s, measure.Widest(measure.Lines(b.f, b.s, format.TitleSummary, []string{b.doc.Title.Summary}, w))), w, after)
+	b.ruleThen(t.Rule, b.s.TextWidth(), after)
 }
 
 // authority writes the thẩm quyền ban hành line of a Quyết định.
 func (b *body) authority() {
-	if b.doc.Authority == "" {
-		return
+	if b.doc.Authority != nil {
+		b.para(b.doc.Authority, paraOpt{})
 	}
-	b.text(format.AuthorityLine, b.doc.Authority, paraOpt{})
 }
 
 // addressees writes "Kính gửi:": one addressee centred on the label's line;
 // several as paragraphs whose hanging indent puts the label left of the
 // first item and aligns the dashes, placed as the PDF places them.
 func (b *body) addressees() {
-	if len(b.doc.Addressees) == 0 {
+	a := b.doc.Addressees
+	if a == nil {
 		return
 	}
 	gap := b.s.BodyGap
-	if b.doc.Title.Letter {
-		gap = b.s.TitleGap // straight under the header
+	if b.doc.Title == nil {
+		gap = b.s.TitleGap // a công văn: straight under the header
 	}
-	lines := format.AddresseeLines(b.doc.Addressees)
-	if len(lines) == 1 {
-		b.para(format.Addressee, []model.Run{{Text: format.AddresseeLabel + " " + lines[0]}}, paraOpt{before: &gap, center: true})
+	if a.Line != nil {
+		b.para(a.Line, paraOpt{before: &gap})
 		return
 	}
-	x, indent, w := measure.AddresseeGeometry(b.f, b.s, lines)
-	left := x - b.s.Left + indent
-	right := b.s.TextWidth() - (x - b.s.Left) - indent - w
-	for i, t := range lines {
+	left := a.X - b.s.Left + a.Indent
+	right := b.s.TextWidth() - (a.X - b.s.Left) - a.Indent - a.Width
+	for i := range a.Items {
 		b.x.f(`<w:p><w:pPr><w:pStyle w:val="%s"/>`, styleIDs[format.Addressee])
 		if i == 0 {
 			b.x.f(`<w:spacing w:before="%d"/>`, gap.Twips())
@@ -268,36 +267,35 @@ func (b *body) addressees() {
 			b.x.raw(`<w:spacing w:before="0"/>`)
 		}
 		if i == 0 {
-			b.x.f(`<w:ind w:left="%d" w:right="%d" w:hanging="%d"/>`, left.Twips(), right.Twips(), indent.Twips())
+			b.x.f(`<w:ind w:left="%d" w:right="%d" w:hanging="%d"/>`, left.Twips(), right.Twips(), a.Indent.Twips())
 		} else {
 			b.x.f(`<w:ind w:left="%d" w:right="%d"/>`, left.Twips(), right.Twips())
 		}
 		b.x.raw(`</w:pPr>`)
 		if i == 0 {
-			b.x.f(`<w:r><w:t xml:space="preserve">%s</w:t></w:r><w:r><w:tab/></w:r>`, escape(format.AddresseeLabel))
+			b.runs(&a.Label)
+			b.x.raw(`<w:r><w:tab/></w:r>`)
 		}
-		b.run(model.Run{Text: t}, 0)
+		b.runs(&a.Items[i])
 		b.x.raw(`</w:p>`)
 	}
 }
 
 // appendix writes an appendix section: title, "(Kèm theo …)" line, rule,
 // body.
-func (b *body) appendix(a model.Appendix, s *format.Sheet) {
+func (b *body) appendix(a *resolve.Appendix) {
 	saved := b.s
-	b.s = s
-	b.text(format.AppendixTitle, a.Title, paraOpt{})
-	note := format.AttachedLine(b.doc)
-	b.text(format.AppendixNote, note, paraOpt{})
-	w := s.TextWidth()
-	b.ruleThen(measure.Rule(s, measure.Widest(measure.Lines(b.f, s, format.AppendixNote, []string{note}, w))), w, b.gapBefore(a.Body))
+	b.s = a.Sheet
+	b.para(&a.Title, paraOpt{})
+	b.para(&a.Note, paraOpt{})
+	b.ruleThen(a.Rule, b.s.TextWidth(), b.gapBefore(a.Body))
 	b.content(a.Body, false)
 	b.s = saved
 }
 
 // content writes body blocks. The first paragraph gets the gap after the
 // title block; with keep, the last keeps with the signature block.
-func (b *body) content(blocks []model.Block, keep bool) {
+func (b *body) content(blocks []resolve.Block, keep bool) {
 	for i, blk := range blocks {
 		o := paraOpt{keepNxt: keep && i == len(blocks)-1}
 		if i == 0 {
@@ -305,81 +303,40 @@ func (b *body) content(blocks []model.Block, keep bool) {
 			o.before = &gap
 		}
 		switch n := blk.(type) {
-		case *model.Heading:
-			b.para(format.HeadingElement(n.Level), n.Runs, o)
-		case *model.Para:
-			o.center = n.Center
-			runs := n.Runs
-			if n.Role == model.RoleBasis {
-				runs = withStyle(runs, model.Italic)
-			}
-			if n.Marker != "" {
-				st := model.RunStyle(0)
-				if len(runs) > 0 {
-					st = runs[0].Style
-				}
-				runs = append([]model.Run{{Text: n.Marker + " ", Style: st}}, runs...)
-			}
-			b.para(format.Body, runs, o)
-		case *model.Table:
+		case *resolve.Para:
+			b.para(n, o)
+		case *resolve.Table:
 			b.table(n, o.keepNxt)
 		}
 	}
 }
 
-func withStyle(runs []model.Run, st model.RunStyle) []model.Run {
-	out := make([]model.Run, len(runs))
-	for i, r := range runs {
-		out[i] = model.Run{Text: r.Text, Style: r.Style | st}
-	}
-	return out
-}
-
 // table writes a bordered body table: column widths as the PDF computes
 // them, the header rows repeated on each page, rows never split.
-func (b *body) table(t *model.Table, keepLast bool) {
-	cols := measure.Columns(t)
-	if cols == 0 {
+func (b *body) table(t *resolve.Table, keepLast bool) {
+	if len(t.Widths) == 0 {
 		return
 	}
-	widths := measure.ColumnWidths(b.f, b.s, t, cols)
-	b.tableStart(widths, true, [2]unit.Length{b.s.CellPad, measure.CellVPad})
+	b.tableStart(t.Widths, true, [2]unit.Length{t.PadX, t.PadY})
 	for i, row := range t.Rows {
-		head := i < t.HeaderRows
-		b.rowStart(head)
-		for c, k := 0, 0; c < cols; k++ {
-			e := format.TableCell
-			if head {
-				e = format.TableHead
-			}
-			var runs []model.Run
-			span := 1
-			if k < len(row) {
-				runs = row[k].Runs
-				span = min(max(row[k].Span, 1), cols-c)
-			}
-			var cw unit.Length
-			for _, w := range widths[c : c+span] {
-				cw += w
-			}
-			b.x.f(`<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/>`, cw.Twips())
-			if span > 1 {
-				b.x.f(`<w:gridSpan w:val="%d"/>`, span)
+		b.rowStart(row.Header)
+		for k := range row.Cells {
+			c := &row.Cells[k]
+			b.x.f(`<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/>`, c.Width.Twips())
+			if c.Span > 1 {
+				b.x.f(`<w:gridSpan w:val="%d"/>`, c.Span)
 			}
 			b.x.raw(`</w:tcPr>`)
-			b.x.f(`<w:p><w:pPr><w:pStyle w:val="%s"/>`, styleIDs[e])
+			b.x.f(`<w:p><w:pPr><w:pStyle w:val="%s"/>`, styleIDs[c.Para.Element])
 			if keepLast && i == len(t.Rows)-1 {
 				b.x.raw(`<w:keepNext/>`) // the last row stays with the signature
 			}
-			if !head && span == 1 && c < len(t.Align) && t.Align[c] == model.AlignCenter {
+			if c.Para.Center {
 				b.x.raw(`<w:jc w:val="center"/>`)
 			}
 			b.x.raw(`</w:pPr>`)
-			for _, r := range b.s.Runs(e, runs) {
-				b.run(r, b.s.Style(e).Font)
-			}
+			b.runs(&c.Para)
 			b.x.raw(`</w:p></w:tc>`)
-			c += span
 		}
 		b.x.raw(`</w:tr>`)
 	}
@@ -387,40 +344,38 @@ func (b *body) table(t *model.Table, keepLast bool) {
 }
 
 // signature writes Nơi nhận (left) and the signature (right) as one
-// borderless row that cannot split (Phụ lục I, II.7, II.9). A block too
-// tall for a page (many recipients) becomes two rows: the head, which
-// cannot split, holds "Nơi nhận:", the recipients beside the signature
-// column and the signature; the second row, which may break across pages,
-// holds the other recipients and "- Lưu: …". Word and LibreOffice fill a
-// breaking row down to the foot of the page and go on at the top of the
-// next; the PDF layout splits the block the same way (layout.signSplit,
-// layout.flowLines).
+// borderless row that cannot split (Phụ lục I, II.7, II.9). A block that
+// resolve split (resolve.Sign) becomes two rows: the head, which cannot
+// split, holds "Nơi nhận:", the recipients beside the signature column and
+// the signature; the second row, which may break across pages, holds the
+// other recipients and "- Lưu: …". Word and LibreOffice fill a breaking row
+// down to the foot of the page and go on at the top of the next, as the
+// PDF layout places the rest of the list.
 func (b *body) signature() {
+	sg := &b.doc.Sign
 	lw, rw := b.columns()
 	gap := b.s.SignGap
-	lines := format.RecipientLines(b.doc.Recipients)
-	head := signHead(b.f, b.s, b.doc, lines)
-	split := head < len(lines)
+	split := sg.Split()
 	b.tableStart([]unit.Length{lw, rw}, false, [2]unit.Length{})
 	b.rowStart(false)
 	b.cellStart(lw)
 	// Inside a row that cannot split, keep-with-next only ties the row to
 	// the next one; a head must not be tied to the row that breaks.
-	b.text(format.RecipientsLabel, format.RecipientsLabelText, paraOpt{before: &gap, keepNxt: !split})
-	for _, t := range lines[:head] {
-		b.text(format.RecipientsItem, t, paraOpt{keepNxt: !split})
+	b.para(&sg.Label, paraOpt{before: &gap, keepNxt: !split})
+	for i := range sg.Items[:sg.Head] {
+		b.para(&sg.Items[i], paraOpt{keepNxt: !split})
 	}
 	b.x.raw(`</w:tc>`)
 	b.cellStart(rw)
-	for i, t := range b.doc.Signature.Lines {
+	for i := range sg.Authority {
 		o := paraOpt{keepNxt: !split}
 		if i == 0 {
 			o.before = &gap
 		}
-		b.text(format.SignAuthority, t, o)
+		b.para(&sg.Authority[i], o)
 	}
 	space := b.s.SignSpace
-	b.text(format.SignName, b.doc.Signature.Name, paraOpt{before: &space})
+	b.para(&sg.Name, paraOpt{before: &space})
 	b.x.raw(`</w:tc></w:tr>`)
 	if split {
 		// No cantSplit: this row breaks across pages, line by line, as
@@ -428,8 +383,8 @@ func (b *body) signature() {
 		// widow control is turned off to break them alike.
 		b.x.raw(`<w:tr>`)
 		b.cellStart(lw)
-		for _, t := range lines[head:] {
-			b.text(format.RecipientsItem, t, paraOpt{noWidow: true})
+		for i := range sg.Items[sg.Head:] {
+			b.para(&sg.Items[sg.Head+i], paraOpt{noWidow: true})
 		}
 		b.x.raw(`</w:tc>`)
 		// The right cell needs a paragraph; one recipient line high, it
@@ -438,33 +393,6 @@ func (b *body) signature() {
 		b.x.f(`<w:p><w:pPr><w:pStyle w:val="%s"/></w:pPr></w:p></w:tc></w:tr>`, styleIDs[format.RecipientsItem])
 	}
 	b.x.raw(`</w:tbl>`)
-}
-
-// signHead returns how many of the recipient lines go in the head row of
-// the signature block: all when the block, with the space above it, fits
-// on a page below two body lines; otherwise those down to the first that
-// reaches the foot of the signature column, so the left column runs on
-// into the second row without a gap. It is the rule of layout.signSplit,
-// on the same measurements.
-func signHead(f *font.Set, s *format.Sheet, doc *model.Document, lines []string) int {
-	lw, rw := s.LeftCol, s.RightCol
-	height := func(e format.Element, texts []string, w unit.Length) unit.Length {
-		return unit.Length(len(measure.Lines(f, s, e, texts, w))) * s.Style(e).Line
-	}
-	rh := height(format.SignAuthority, doc.Signature.Lines, rw) + s.SignSpace +
-		height(format.SignName, []string{doc.Signature.Name}, rw)
-	label := height(format.RecipientsLabel, []string{format.RecipientsLabelText}, lw)
-	if s.SignGap+max(label+height(format.RecipientsItem, lines, lw), rh) <= s.PageH-s.Top-s.Bottom-2*s.Style(format.Body).Line {
-		return len(lines)
-	}
-	lh := label
-	for i, t := range lines {
-		if lh >= rh {
-			return i
-		}
-		lh += height(format.RecipientsItem, []string{t}, lw)
-	}
-	return len(lines)
 }
 
 // sectPr sets A4 (portrait or landscape), the margins of the sheet, the

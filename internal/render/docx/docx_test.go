@@ -13,6 +13,7 @@ import (
 	"vanban/internal/format"
 	"vanban/internal/model"
 	"vanban/internal/render/docx"
+	"vanban/internal/resolve"
 	"vanban/internal/testutil"
 )
 
@@ -45,8 +46,12 @@ func write(t *testing.T, doc *model.Document) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
+	rd, err := resolve.Resolve(doc, format.NewSheet(doc.Kind), f)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var b bytes.Buffer
-	if err := docx.Write(&b, doc, format.NewSheet(doc.Kind), f); err != nil {
+	if err := docx.Write(&b, rd); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()

@@ -1,0 +1,55 @@
+package resolve
+
+import (
+	"vanban/internal/format"
+	"vanban/internal/model"
+)
+
+// blocks resolves content blocks.
+func (r resolver) blocks(in []model.Block) []Block {
+	out := make([]Block, 0, len(in))
+	for _, b := range in {
+		switch n := b.(type) {
+		case *model.Heading:
+			p := r.para(format.HeadingElement(n.Level), n.Runs)
+			p.KeepNext = true // a heading keeps with what follows
+			out = append(out, &p)
+		case *model.Para:
+			p := r.para(format.Body, paraRuns(n))
+			if n.Center {
+				center(&p)
+			}
+			out = append(out, &p)
+		case *model.Table:
+			out = append(out, r.table(n))
+		}
+	}
+	return out
+}
+
+// paraRuns returns the runs of a body paragraph as printed: a căn cứ in
+// italics, a list marker before the text in the style of its start, so a
+// bold item gets a bold number.
+func paraRuns(p *model.Para) []model.Run {
+	runs := p.Runs
+	if p.Role == model.RoleBasis {
+		runs = withStyle(runs, model.Italic)
+	}
+	if p.Marker != "" {
+		var st model.RunStyle
+		if len(runs) > 0 {
+			st = runs[0].Style
+		}
+		runs = append([]model.Run{{Text: p.Marker + " ", Style: st}}, runs...)
+	}
+	return runs
+}
+
+// withStyle returns runs with st added to the style of each.
+func withStyle(runs []model.Run, st model.RunStyle) []model.Run {
+	out := make([]model.Run, len(runs))
+	for i, r := range runs {
+		out[i] = model.Run{Text: r.Text, Style: r.Style | st}
+	}
+	return out
+}

@@ -1,0 +1,169 @@
+package resolve
+
+import (
+	"errors"
+	"strings"
+
+	"vanban/internal/font"
+	"vanban/internal/format"
+	"vanban/internal/measure"
+	"vanban/internal/model"
+	"vanban/internal/unit"
+)
+
+// Resolve decides the presentation of doc by the rules of s, measuring with
+// f. It fails only on a document no renderer can draw (an empty body).
+func Resolve(doc *model.Document, s *format.Sheet, f *font.Set) (*Document, error) {
+	if len(doc.Body) == 0 {
+		return nil, errors.New("resolve: empty body")
+	}
+	r := resolver{s: s, f: f}
+	out := &Document{
+		Sheet: s,
+		Meta: Meta{
+			Title:    s.Text(format.TitleType, doc.Title.Type) + " " + doc.Title.Summary,
+			Subject:  doc.Title.Summary,
+			Author:   strings.Join(doc.Header.Issuer, " "),
+			Time:     format.Timestamp(doc.Date),
+			Identity: doc.Source.File,
+		},
+		PageNumber: s.Style(format.PageNumber),
+		Header:     r.header(doc),
+		Title:      r.title(doc),
+		Addressees: r.addressees(doc.Addressees),
+		Body:       r.blocks(doc.Body),
+		Sign:       r.sign(doc),
+	}
+	if doc.Authority != "" {
+		p := r.plain(format.AuthorityLine, doc.Authority)
+		out.Authority = &p
+	}
+	for _, a := range doc.Appendices {
+		out.Appendices = append(out.Appendices, r.appendix(doc, a))
+	}
+	return out, nil
+}
+
+// resolver resolves against one sheet: the document's, or an appendix's.
+type resolver struct {
+	s *format.Sheet
+	f *font.Set
+}
+
+// para is a paragraph of element e: the casing and the font of e applied to
+// runs.
+func (r resolver) para(e format.Element, runs []model.Run) Para {
+	return Para{Element: e, Style: r.s.Style(e), Runs: r.s.Runs(e, runs)}
+}
+
+// plain is a paragraph of element e holding text in the element's style.
+func (r resolver) plain(e format.Element, text string) Para {
+	return r.para(e, []model.Run{{Text: text}})
+}
+
+// plains is a paragraph of element e per text.
+func (r resolver) plains(e format.Element, texts []string) []Para {
+	out := make([]Para, 0, len(texts))
+	for _, t := range texts {
+		out = append(out, r.plain(e, t))
+	}
+	return out
+}
+
+// center centres p by direct formatting, without indent.
+func center(p *Para) {
+	p.Center = true
+	p.Style.Align, p.Style.Indent = format.Center, 0
+}
+
+// lines breaks p into lines w wide, the first one too (the measurement of
+// centred blocks and columns, which have no first-line indent).
+func (r resolver) lines(p Para, w unit.Length) []measure.Line {
+	return measure.Break(r.f, measure.Words(r.f, p.Runs, p.Style.Size), p.Style.Size, w, w)
+}
+
+// widest returns the natural width of the widest line of ps broken w wide.
+func (r resolver) widest(ps []Para, w unit.Length) unit.Length {
+	var out unit.Length
+	for _, p := range ps {
+		out = max(out, measure.Widest(r.lines(p, w)))
+	}
+	return out
+}
+
+// count returns how many lines ps take w wide.
+func (r resolver) count(ps []Para, w unit.Length) int {
+	n := 0
+	for _, p := range ps {
+		n += len(r.lines(p, w))
+	}
+	return n
+}
+
+// header resolves the two-column header (Phụ lục I, II.1–4): the rule under
+// the issuer is a fraction of its widest line, the one under the motto
+// exactly as long as the motto.
+func (r resolver) header(doc *model.Document) Header {
+	s := r.s
+	h := Header{
+		Parent:    r.plains(format.Parent, doc.Header.Parent),
+		Issuer:    r.plains(format.Issuer, doc.Header.Issuer),
+		QuocHieu:  r.plain(format.QuocHieu, format.QuocHieuText),
+		TieuNgu:   r.plain(format.TieuNgu, format.TieuNguText),
+		Number:    r.plain(format.Number, format.NumberLine(doc.Number)),
+		PlaceDate: r.plain(format.PlaceDate, format.DateLine(doc.Place, doc.Date)),
+	}
+	h.IssuerRule = measure.Rule(s, r.widest(h.Issuer, s.LeftCol))
+	h.MottoRule = r.widest([]Para{h.TieuNgu}, s.RightCol)
+	if doc.Title.Letter {
+		// A công văn's trích yếu goes under its number (ô 5b).
+		p := r.plain(format.LetterSummary, format.LetterSummaryText(doc.Title.Summary))
+		h.Letter = &p
+	}
+	return h
+}
+
+// title resolves tên loại and trích yếu (Phụ lục I, II.5.b); a công văn has
+// none.
+func (r resolver) title(doc *model.Document) *Title {
+	if doc.Title.Letter {
+		return nil
+	}
+	t := &Title{
+		Type:    r.plain(format.TitleType, doc.Title.Type),
+		Summary: r.plain(format.TitleSummary, doc.Title.Summary),
+	}
+	t.Rule = measure.Rule(r.s, r.widest([]Para{t.Summary}, r.s.TextWidth()))
+	return t
+}
+
+// addressees resolves "Kính gửi:" (ô 9a, Phụ lục I, II.9.b).
+func (r resolver) addressees(list []string) *Addressees {
+	if len(list) == 0 {
+		return nil
+	}
+	lines := format.AddresseeLines(list)
+	if len(lines) == 1 {
+		p := r.plain(format.Addressee, format.AddresseeLabel+" "+lines[0])
+		center(&p)
+		return &Addressees{Line: &p}
+	}
+	a := &Addressees{Label: r.plain(format.Addressee, format.AddresseeLabel), Items: r.plains(format.Addressee, lines)}
+	a.X, a.Indent, a.Width = measure.AddresseeGeometry(r.f, r.s, lines)
+	return a
+}
+
+// appendix resolves an appendix against the sheet of its orientation.
+func (r resolver) appendix(doc *model.Document, a model.Appendix) Appendix {
+	if a.Landscape {
+		r.s = r.s.Landscape()
+	}
+	out := Appendix{
+		Sheet: r.s,
+		Title: r.plain(format.AppendixTitle, a.Title),
+		Note:  r.plain(format.AppendixNote, format.AttachedLine(doc)),
+		Body:  r.blocks(a.Body),
+	}
+	out.Rule = measure.Rule(r.s, r.widest([]Para{out.Note}, r.s.TextWidth()))
+	return out
+}
