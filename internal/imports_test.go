@@ -46,7 +46,7 @@ func TestImportRules(t *testing.T) {
 		"vanban/internal/law":                   {"data", "diag"},
 		"vanban/internal/measure":               {"model", "format", "font", "unit"},
 		"vanban/internal/resolve":               {"model", "format", "font", "measure", "unit", "diag"},
-		"vanban/internal/layout":                {"resolve", "model", "format", "font", "measure", "unit"},
+		"vanban/internal/layout":                {"resolve", "format", "font", "measure", "unit"},
 		"vanban/internal/render/docx":           {"resolve", "model", "format", "unit", "render/docx/reference"},
 		"vanban/internal/render/pdf":            {"layout", "font"},
 	}

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"testing"
 	"vanban/internal/engine"
+	"vanban/internal/resolve"
 
 	"vanban/internal/format"
 	"vanban/internal/layout"
@@ -58,7 +59,11 @@ func stages(t *testing.T, name string) (*model.Document, *layout.Result) {
 	j := engine.Job{Dir: sampleDir, Name: name + ".toml"}
 	in, doc := loadDoc(t, eng, set, j)
 	_ = in
-	lay, err := layout.Layout(doc, format.NewSheet(doc.Kind), eng.Fonts())
+	rd, err := resolve.Resolve(doc, format.NewSheet(doc.Kind), eng.Fonts())
+	if err != nil {
+		t.Fatal(err)
+	}
+	lay, err := layout.Place(rd, eng.Fonts())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,7 +16,6 @@ import (
 
 	"vanban/internal/font"
 	"vanban/internal/format"
-	"vanban/internal/model"
 	"vanban/internal/resolve"
 	"vanban/internal/unit"
 )
@@ -60,17 +59,6 @@ type Result struct {
 	// Doc is the resolved document the pages were placed from, for the
 	// renderers that write the document rather than its pages (DOCX).
 	Doc *resolve.Document
-}
-
-// Layout resolves doc by the rules of s and places it, measuring with f.
-// The engine resolves once and calls Place; Layout serves tests and tools
-// that start from a model.
-func Layout(doc *model.Document, s *format.Sheet, f *font.Set) (*Result, error) {
-	rd, err := resolve.Resolve(doc, s, f)
-	if err != nil {
-		return nil, err
-	}
-	return Place(rd, f)
 }
 
 // Place places a resolved document on pages, measuring with f, the fonts it

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"vanban/internal/resolve"
 
 	"vanban/fonts"
 	"vanban/internal/font"
@@ -45,7 +46,7 @@ const sentence = "Phát huy tinh thần chủ động, tích cực, sáng tạo 
 // paragraph ends exactly at the right margin; last lines do not.
 func TestLayout_JustifiedLinesEndAtMargin(t *testing.T) {
 	s := format.NewSheet("ke-hoach")
-	r, err := Layout(doc(bodyPara(strings.Repeat(sentence, 6))), s, fontSet(t))
+	r, err := layoutModel(doc(bodyPara(strings.Repeat(sentence, 6))), s, fontSet(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +104,7 @@ func TestLayout_Invariants(t *testing.T) {
 			{Text: " và " + strings.Repeat(sentence, i%4)}}})
 	}
 	s := format.NewSheet("ke-hoach")
-	r, err := Layout(doc(body...), s, fontSet(t))
+	r, err := layoutModel(doc(body...), s, fontSet(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,7 +170,7 @@ func FuzzLayout(f *testing.F) {
 		for i := 0; i < n; i++ {
 			body = append(body, bodyPara(string(rs)))
 		}
-		r, err := Layout(doc(body...), s, fs)
+		r, err := layoutModel(doc(body...), s, fs)
 		if err != nil {
 			return
 		}
@@ -188,4 +189,14 @@ func abs(n int) int {
 		return -n
 	}
 	return n
+}
+
+// layoutModel resolves doc by the rules of s and places it, as the engine
+// does.
+func layoutModel(doc *model.Document, s *format.Sheet, f *font.Set) (*Result, error) {
+	rd, err := resolve.Resolve(doc, s, f)
+	if err != nil {
+		return nil, err
+	}
+	return Place(rd, f)
 }

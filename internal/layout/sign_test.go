@@ -36,7 +36,7 @@ func recipientsDoc(n int, body []int, long map[int]int) *model.Document {
 func signCheck(t *testing.T, d *model.Document) *Result {
 	t.Helper()
 	s := format.NewSheet(d.Kind)
-	r, err := Layout(d, s, fontSet(t))
+	r, err := layoutModel(d, s, fontSet(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -168,7 +168,7 @@ func TestLayout_NoRoom(t *testing.T) {
 	huge := strings.Repeat("chữ ", 4000)
 	// A table row taller than a page: rows never split.
 	row := &model.Table{Rows: [][]model.Cell{{{Runs: []model.Run{{Text: huge}}}}}}
-	_, err := Layout(doc(bodyPara(sentence), row), s, fontSet(t))
+	_, err := layoutModel(doc(bodyPara(sentence), row), s, fontSet(t))
 	var pe *PlaceError
 	if !errors.As(err, &pe) || !IsPlaceError(err) {
 		t.Fatalf("table row taller than a page: err = %v, want a *PlaceError", err)
@@ -183,7 +183,7 @@ func TestLayout_NoRoom(t *testing.T) {
 	for range 60 {
 		d.Recipients.Items = append(d.Recipients.Items, "Đơn vị")
 	}
-	if _, err := Layout(d, s, fontSet(t)); !IsPlaceError(err) {
+	if _, err := layoutModel(d, s, fontSet(t)); !IsPlaceError(err) {
 		t.Errorf("head taller than a page: err = %v, want a *PlaceError", err)
 	}
 }
