@@ -235,6 +235,10 @@ func ColumnWidths(f *font.Set, s *format.Sheet, t *model.Table, cols int) []unit
 		}
 	}
 	for c := range nat {
+		// A word wider than an equal share of the table (a pasted address,
+		// a code) breaks inside its cell anyway: it may not starve the
+		// other columns down to a letter a line.
+		minw[c] = min(minw[c], max(total/unit.Length(cols), pad+unit.MMs(5)))
 		minw[c] = max(minw[c], pad+unit.MMs(5))
 		nat[c] = max(nat[c], minw[c])
 	}

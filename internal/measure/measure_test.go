@@ -3,6 +3,12 @@ package measure
 import (
 	"strings"
 	"testing"
+
+	"vanban/fonts"
+	"vanban/internal/font"
+	"vanban/internal/format"
+	"vanban/internal/model"
+	"vanban/internal/unit"
 )
 
 // Line-break opportunities after hyphens, as UAX #14 and word processors
@@ -22,5 +28,36 @@ func TestHyphenBreaks(t *testing.T) {
 		if got := strings.Join(hyphenBreaks(in), "|"); got != want {
 			t.Errorf("%q → %q, want %q", in, got, want)
 		}
+	}
+}
+
+// A word wider than the table does not starve the other columns: each keeps
+// at least its own longest word (the rest of the long word breaks inside
+// its cell).
+func TestColumnWidths_LongWord(t *testing.T) {
+	f, err := font.Load(fonts.FS, "Liberation Serif", fonts.Files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := format.NewSheet("ke-hoach")
+	cell := func(text string) model.Cell { return model.Cell{Runs: []model.Run{{Text: text}}} }
+	long := strings.Repeat("Dàiquáthểlệ", 30)
+	text := "Hoàn thành xuất sắc nhiệm vụ năm 2024 của đơn vị"
+	tb := &model.Table{HeaderRows: 1, Rows: [][]model.Cell{
+		{cell("A"), cell("B"), cell("C"), cell("D")},
+		{cell(text), cell(long), cell(text), cell(long)},
+	}}
+	w := ColumnWidths(f, s, tb, 4)
+	word := func(text string) unit.Length {
+		ws := Words(f, s.Runs(format.TableCell, []model.Run{{Text: text}}), s.Style(format.TableCell).Size)
+		return ws[0].W
+	}
+	for _, c := range []int{0, 2} {
+		if w[c] < word("nhiệm") {
+			t.Errorf("column %d is %v wide, narrower than the word %q (%v): %v", c, w[c], "nhiệm", word("nhiệm"), w)
+		}
+	}
+	if sum := w[0] + w[1] + w[2] + w[3]; sum != s.TextWidth() {
+		t.Errorf("widths add up to %v, want the text width %v", sum, s.TextWidth())
 	}
 }
