@@ -118,7 +118,7 @@ func TestLimit_Items(t *testing.T) {
 	}
 	in, ds = loadWide(t, kh(`"a"`, `["x"]`, `"y"`)+rows(MaxItems))
 	noLimit(t, in, ds)
-	if n := len(in.Values["hang"].([]map[string]any)); n != MaxItems {
+	if n := len(in.Values["hang"].([]Row)); n != MaxItems {
 		t.Fatalf("%d rows", n)
 	}
 	// The error points at the header of the first row too many.

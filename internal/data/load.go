@@ -65,12 +65,12 @@ type Org struct {
 	Abbrev   string   // viet_tat
 	Place    string   // dia_danh
 	FullName string   // ten_day_du: the name as written in a sentence; may be empty
-	Level    string   // cap: "xa", "huyen" or "tinh"; derived from Name when not given
+	Level    Level    // cap; derived from Name when not given
 }
 
 // Signer is the signature block data (nguoi_ky).
 type Signer struct {
-	Authority  string // quyen_han: one of Authorities
+	Authority  string // quyen_han: one of Authorities()
 	OnBehalfOf string // thay_mat
 	Head       string // thu_truong
 	Title      string // chuc_vu
@@ -81,16 +81,16 @@ type Signer struct {
 type Input struct {
 	File       string
 	Template   string
-	Number     int
+	Number     int64 // 0 until the number is assigned (cấp số)
 	Date       Date
 	Summary    string
 	Recipients []string
 	Archive    string
 	Org        Org
 	Signer     Signer
-	Numbering  string   // so_van_ban.cach_danh_so: "chung" (default) or "theo_loai"
-	Addressees []string // kinh_gui, for templates that have it
-	Authority  string   // tham_quyen, for templates that have it
+	Numbering  Numbering // so_van_ban.cach_danh_so
+	Addressees []string  // kinh_gui, for templates that have it
+	Authority  string    // tham_quyen, for templates that have it
 	// Values holds every value by TOML key (tables as nested maps) for the
 	// template, plus "nam", the year of the issue date.
 	Values map[string]any
@@ -98,12 +98,30 @@ type Input struct {
 	Pos map[string]diag.Pos
 }
 
-// Keys of the bookkeeping entries of a KindTableList row: the position of
-// the row's [[…]] header (diag.Pos) and of each value (map[string]diag.Pos).
-const (
-	RowPos = "_vitri"
-	RowAt  = "_vitri_o"
-)
+// Row is one [[…]] table of a table-list field (KindTableList): a
+// nominee, an indicator. Values (every column of the schema, the zero value
+// when not written) is what templates read, by key; the positions stay
+// beside it, typed, so no bookkeeping key ever reaches a template.
+type Row struct {
+	Values map[string]any
+	At     diag.Pos            // the row's [[…]] header
+	Cells  map[string]diag.Pos // each value written, by column key
+}
+
+// Cell returns where the value of column key is written, or the row's
+// position when it is not written.
+func (r Row) Cell(key string) diag.Pos {
+	if p, ok := r.Cells[key]; ok {
+		return p
+	}
+	return r.At
+}
+
+// Str returns the value of column key when it is a string, else "".
+func (r Row) Str(key string) string {
+	s, _ := r.Values[key].(string)
+	return s
+}
 
 // Options configures Load.
 type Options struct {
@@ -410,18 +428,18 @@ func convert(pos diag.Pos, path string, f Field, v any, loc locator) (any, diag.
 			if x < 1 || x > 99999 {
 				return nil, diag.New(pos, diag.CodeBadNumber, fmt.Sprint(x)), false
 			}
-			return int(x), diag.Diagnostic{}, true
+			return x, diag.Diagnostic{}, true
 		case string:
 			x = strings.TrimSpace(x)
 			if x == "" {
-				return 0, diag.Diagnostic{}, true
+				return int64(0), diag.Diagnostic{}, true
 			}
-			n := 0
+			var n int64
 			for _, r := range x {
 				if r < '0' || r > '9' || n > 9999 {
 					return nil, diag.New(pos, diag.CodeBadNumber, x).WithLen(utf8.RuneCountInString(x) + 2), false
 				}
-				n = n*10 + int(r-'0')
+				n = n*10 + int64(r-'0')
 			}
 			if n == 0 {
 				return nil, diag.New(pos, diag.CodeBadNumber, x), false
@@ -429,6 +447,16 @@ func convert(pos diag.Pos, path string, f Field, v any, loc locator) (any, diag.
 			return n, diag.Diagnostic{}, true
 		}
 		return bad()
+	case KindLevel:
+		s, ok := v.(string)
+		if !ok {
+			return bad()
+		}
+		l, ok := ParseLevel(line(s))
+		if !ok {
+			return nil, diag.New(pos, diag.CodeBadLevel, line(s)).WithLen(utf8.RuneCountInString(s) + 2), false
+		}
+		return l, diag.Diagnostic{}, true
 	case KindDate:
 		switch x := v.(type) {
 		case time.Time:
@@ -504,15 +532,15 @@ func convert(pos diag.Pos, path string, f Field, v any, loc locator) (any, diag.
 		arr, ok := v.([]map[string]any)
 		if !ok {
 			if a, isArr := v.([]any); isArr && len(a) == 0 {
-				return []map[string]any(nil), diag.Diagnostic{}, true
+				return []Row(nil), diag.Diagnostic{}, true
 			}
 			return bad()
 		}
-		var out []map[string]any
+		var out []Row
 		for i, m := range arr {
 			elem := fmt.Sprintf("%s[%d]", path, i)
 			at := map[string]diag.Pos{}
-			row := map[string]any{RowPos: pos, RowAt: at}
+			row := map[string]any{}
 			for _, sf := range f.Sub {
 				row[sf.Key] = zero(sf.Kind)
 			}
@@ -540,8 +568,8 @@ func convert(pos diag.Pos, path string, f Field, v any, loc locator) (any, diag.
 					return nil, diag.New(at, diag.CodeMissing, sf.Label, elem+"."+sf.Key, addLine(sf.Key, sf.Example)), false
 				}
 			}
-			row[RowPos], _ = loc(elem)
-			out = append(out, row)
+			rowAt, _ := loc(elem)
+			out = append(out, Row{Values: row, At: rowAt, Cells: at})
 		}
 		return out, diag.Diagnostic{}, true
 	}
@@ -609,6 +637,8 @@ func empty(v any) bool {
 		return x == ""
 	case Markdown:
 		return strings.TrimSpace(string(x)) == ""
+	case Level:
+		return x == NoLevel
 	case []string:
 		return len(x) == 0
 	}
@@ -628,10 +658,9 @@ func build(name, tmpl string, fields []Field, values map[string]entry, diags *di
 		Org: Org{
 			Parent: lines("co_quan.chu_quan"), Name: lines("co_quan.ten"),
 			Abbrev: str("co_quan.viet_tat"), Place: str("co_quan.dia_danh"),
-			FullName: str("co_quan.ten_day_du"), Level: str("co_quan.cap"),
+			FullName: str("co_quan.ten_day_du"),
 		},
 		Addressees: lines("kinh_gui"),
-		Numbering:  str("so_van_ban.cach_danh_so"),
 		Authority:  str("tham_quyen"),
 		Signer: Signer{
 			Authority: str("nguoi_ky.quyen_han"), OnBehalfOf: str("nguoi_ky.thay_mat"),
@@ -643,19 +672,15 @@ func build(name, tmpl string, fields []Field, values map[string]entry, diags *di
 	if in.Archive == "" {
 		in.Archive = "VT"
 	}
-	switch in.Numbering {
-	case "":
-		in.Numbering = "chung"
-	case "chung", "theo_loai":
-	default:
-		diags.Add(diag.New(values["so_van_ban.cach_danh_so"].pos, diag.CodeNumbering, in.Numbering))
+	if n, ok := parseNumbering(str("so_van_ban.cach_danh_so")); ok {
+		in.Numbering = n
+	} else {
+		diags.Add(diag.New(values["so_van_ban.cach_danh_so"].pos, diag.CodeNumbering, str("so_van_ban.cach_danh_so")))
 	}
-	if in.Org.Level == "" {
+	if in.Org.Level, _ = values["co_quan.cap"].val.(Level); in.Org.Level == NoLevel {
 		in.Org.Level = levelOf(in.Org.Name)
-	} else if in.Org.Level != "xa" && in.Org.Level != "huyen" && in.Org.Level != "tinh" {
-		diags.Add(diag.New(values["co_quan.cap"].pos, diag.CodeBadLevel, in.Org.Level))
 	}
-	in.Number, _ = values["so"].val.(int)
+	in.Number, _ = values["so"].val.(int64)
 	in.Date, _ = values["ngay"].val.(Date)
 	checkSigner(in, values, diags)
 
@@ -690,7 +715,7 @@ func zero(k Kind) any {
 	case KindInt:
 		return int64(0)
 	case KindNumber:
-		return 0
+		return int64(0)
 	case KindDate:
 		return Date{}
 	case KindLines, KindList:
@@ -700,7 +725,9 @@ func zero(k Kind) any {
 	case KindDocRef:
 		return DocRef{}
 	case KindTableList:
-		return []map[string]any(nil)
+		return []Row(nil)
+	case KindLevel:
+		return NoLevel
 	}
 	return ""
 }
@@ -709,7 +736,7 @@ func checkSigner(in *Input, values map[string]entry, diags *diag.List) {
 	s := in.Signer
 	pos := values["nguoi_ky.quyen_han"].pos
 	ok := false
-	for _, a := range Authorities {
+	for _, a := range Authorities() {
 		if s.Authority == a {
 			ok = true
 		}
@@ -748,19 +775,22 @@ func posOr(p diag.Pos, file string) diag.Pos {
 
 // levelOf derives the administrative level from the last line of the
 // issuing body's name: "THỊ TRẤN VẠN GIÃ" is a commune-level body.
-func levelOf(name []string) string {
+func levelOf(name []string) Level {
 	if len(name) == 0 {
-		return ""
+		return NoLevel
 	}
 	last := name[len(name)-1]
-	for _, p := range []struct{ prefix, level string }{
-		{"XÃ ", "xa"}, {"PHƯỜNG ", "xa"}, {"THỊ TRẤN ", "xa"}, {"ĐẶC KHU ", "xa"},
-		{"HUYỆN ", "huyen"}, {"QUẬN ", "huyen"}, {"THỊ XÃ ", "huyen"},
-		{"TỈNH ", "tinh"},
+	for _, p := range []struct {
+		prefix string
+		level  Level
+	}{
+		{"XÃ ", Commune}, {"PHƯỜNG ", Commune}, {"THỊ TRẤN ", Commune}, {"ĐẶC KHU ", Commune},
+		{"HUYỆN ", District}, {"QUẬN ", District}, {"THỊ XÃ ", District},
+		{"TỈNH ", Province},
 	} {
 		if strings.HasPrefix(last, p.prefix) {
 			return p.level
 		}
 	}
-	return ""
+	return NoLevel
 }

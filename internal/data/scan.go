@@ -263,3 +263,15 @@ func hasPrefix(rs []rune, p string) bool {
 	}
 	return true
 }
+
+// Positions returns where each key and its value stand in a TOML text, by
+// key path: "ten_loai", "truong[1].kieu" (arrays of tables are counted per
+// header name, so the second [[truong.cot]] of the text is "truong.cot[1]").
+// firstLine is the line of the file the text starts at. It lets a caller
+// that decodes TOML of its own, such as a template's front matter, point its
+// diagnostics at file:line:col.
+func Positions(file, text string, firstLine int) (keys, vals map[string]diag.Pos) {
+	s := scanner{file: file}
+	s.scan(strings.Repeat("\n", max(firstLine-1, 0)) + text)
+	return s.idx.key, s.idx.val
+}

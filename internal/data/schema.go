@@ -3,8 +3,8 @@ package data
 // Kind is the type of a field's value, as a clerk writes it in TOML.
 type Kind int
 
-// The kinds. Template front matter names them with the Vietnamese word in
-// KindNames.
+// The kinds. Template front matter names them with a Vietnamese word (see
+// KindByName).
 const (
 	KindString    Kind = iota // "…"
 	KindInt                   // 2024
@@ -16,10 +16,19 @@ const (
 	KindTable                 // [table] with Sub fields
 	KindDocRef                // a cited document: "ke-hoach" (a document of the workspace) or { loai, so, ngay, co_quan, trich_yeu }
 	KindTableList             // [[x]] tables with Sub fields: nominees, indicators
+	KindLevel                 // an administrative level: "xa", "huyen", "tinh" or "" (see Level)
 )
 
-// KindNames maps the names used in template front matter to kinds.
-var KindNames = map[string]Kind{
+// KindByName returns the kind a template's front matter names (kieu =
+// "chuoi", "so", …); ok is false for an unknown name.
+func KindByName(name string) (k Kind, ok bool) {
+	k, ok = kindNames[name]
+	return k, ok
+}
+
+// kindNames maps the names used in template front matter to kinds. Read it
+// through KindByName.
+var kindNames = map[string]Kind{
 	"chuoi":     KindString,
 	"so":        KindInt,
 	"ngay":      KindDate,
@@ -49,6 +58,8 @@ func (k Kind) describe() string {
 		return "tên tệp văn bản trong thư mục (chuỗi) hoặc bảng { loai, so, ngay, co_quan }"
 	case KindTableList:
 		return "danh sách bảng [[…]]"
+	case KindLevel:
+		return `cấp hành chính "xa", "huyen" hoặc "tinh"`
 	}
 	return "bảng"
 }
@@ -106,7 +117,7 @@ func Common() []Field {
 				Doc: "địa danh ghi trước ngày tháng"},
 			{Key: "ten_day_du", Kind: KindString, Label: "tên cơ quan viết trong câu", Example: `"Ủy ban nhân dân thị trấn Vạn Giã"`,
 				Doc: "tên cơ quan viết trong câu, dùng khi văn bản khác trích dẫn và trong dòng \"(Kèm theo …)\""},
-			{Key: "cap", Kind: KindString, Label: "cấp hành chính", Example: `"xa"`,
+			{Key: "cap", Kind: KindLevel, Label: "cấp hành chính", Example: `"xa"`,
 				Doc: `cấp của cơ quan: "xa" (xã, phường, thị trấn, đặc khu), "huyen" hoặc "tinh"; bỏ trống thì suy ra từ tên`},
 		}},
 		{Key: "so_van_ban", Kind: KindTable, Label: "cách đánh số", Sub: []Field{
@@ -128,5 +139,6 @@ func Common() []Field {
 	}
 }
 
-// Authorities are the signing prefixes of NĐ 30, Phụ lục I, II.7.b.
-var Authorities = []string{"", "TM.", "KT.", "TL.", "TUQ.", "Q."}
+// Authorities returns the signing prefixes of NĐ 30, Phụ lục I, II.7.b
+// ("" when the head signs directly), a fresh slice each call.
+func Authorities() []string { return []string{"", "TM.", "KT.", "TL.", "TUQ.", "Q."} }

@@ -94,8 +94,8 @@ func (e *Engine) inherit(j Job, in *data.Input) {
 		return
 	}
 	for k, v := range in.Values {
-		if rows, isList := v.([]map[string]any); isList && len(rows) == 0 {
-			if src, ok := cited.Values[k].([]map[string]any); ok {
+		if rows, isList := v.([]data.Row); isList && len(rows) == 0 {
+			if src, ok := cited.Values[k].([]data.Row); ok {
 				in.Values[k] = src
 			}
 		}
@@ -109,7 +109,7 @@ func (e *Engine) inherit(j Job, in *data.Input) {
 // in a circle are errors at the citation.
 func (e *Engine) resolve(j Job, in *data.Input) diag.List {
 	var l diag.List
-	visit(in.Values, func(r *data.DocRef, row map[string]any) {
+	visit(in.Values, func(r *data.DocRef, row *data.Row) {
 		if r.Ref == "" {
 			return
 		}
@@ -134,7 +134,7 @@ func (e *Engine) resolve(j Job, in *data.Input) diag.List {
 			return
 		}
 		r.Type = format.SentenceCase(t.Type)
-		r.Number = strings.TrimPrefix(format.NumberLine(model.Number{Value: cited.Number, Symbol: t.Symbol(cited)}), "Số: ")
+		r.Number = model.Number{Value: cited.Number, Symbol: t.Symbol(cited)}.Text()
 		r.Date = cited.Date
 		r.Issuer = cited.Org.FullName
 		r.Summary = lowerFirst(cited.Summary)
@@ -151,21 +151,21 @@ func (e *Engine) resolve(j Job, in *data.Input) diag.List {
 // with the lists of the document it cites ("tap_the", "ca_nhan"): the
 // entries of the row's award (hinh_thuc), or all of them when the list has
 // one award only under another wording.
-func countCheck(r *data.DocRef, row map[string]any, cited *data.Input) diag.List {
+func countCheck(r *data.DocRef, row *data.Row, cited *data.Input) diag.List {
 	var l diag.List
 	if row == nil {
 		return l
 	}
-	cells, _ := row[data.RowAt].(map[string]diag.Pos)
+	cells := row.Cells
 	for _, k := range []struct{ count, list, label string }{
 		{"so_tap_the", "tap_the", "số tập thể"}, {"so_ca_nhan", "ca_nhan", "số cá nhân"},
 	} {
-		n, ok := row[k.count].(int64)
-		list, has := cited.Values[k.list].([]map[string]any)
+		n, ok := row.Values[k.count].(int64)
+		list, has := cited.Values[k.list].([]data.Row)
 		if !ok || !has || n == 0 && cells[k.count] == (diag.Pos{}) {
 			continue
 		}
-		want, ok := awardCount(list, row["hinh_thuc"])
+		want, ok := awardCount(list, row.Str("hinh_thuc"))
 		if ok && int(n) != want {
 			l.Add(diag.New(cells[k.count], diag.CodeCountMismatch, k.label, n, r.Ref, want))
 		}
@@ -188,7 +188,7 @@ func (e *Engine) cycle(j Job, ref string, chain []string) ([]string, bool) {
 		return nil, false
 	}
 	var found []string
-	visit(in.Values, func(r *data.DocRef, _ map[string]any) {
+	visit(in.Values, func(r *data.DocRef, _ *data.Row) {
 		if found != nil || r.Ref == "" {
 			return
 		}
@@ -206,25 +206,25 @@ func (e *Engine) cycle(j Job, ref string, chain []string) ([]string, bool) {
 
 // visit calls f for every DocRef among values, in key order, including those
 // inside table-list rows (with the row), and stores what f changed.
-func visit(values map[string]any, f func(r *data.DocRef, row map[string]any)) {
+func visit(values map[string]any, f func(r *data.DocRef, row *data.Row)) {
 	for _, k := range sortedKeys(values) {
 		switch v := values[k].(type) {
 		case data.DocRef:
 			f(&v, nil)
 			values[k] = v
-		case []map[string]any:
-			for _, row := range v {
-				visitRow(row, f)
+		case []data.Row:
+			for i := range v {
+				visitRow(&v[i], f)
 			}
 		}
 	}
 }
 
-func visitRow(row map[string]any, f func(r *data.DocRef, row map[string]any)) {
-	for _, k := range sortedKeys(row) {
-		if v, ok := row[k].(data.DocRef); ok {
+func visitRow(row *data.Row, f func(r *data.DocRef, row *data.Row)) {
+	for _, k := range sortedKeys(row.Values) {
+		if v, ok := row.Values[k].(data.DocRef); ok {
 			f(&v, row)
-			row[k] = v
+			row.Values[k] = v
 		}
 	}
 }
@@ -248,12 +248,11 @@ func lowerFirst(s string) string {
 
 // awardCount counts the entries of list granted award; ok is false when
 // that cannot be told (no entry has it, and the list mixes awards).
-func awardCount(list []map[string]any, award any) (int, bool) {
-	name, _ := award.(string)
+func awardCount(list []data.Row, name string) (int, bool) {
 	n := 0
 	kinds := map[string]bool{}
 	for _, r := range list {
-		a, _ := r["hinh_thuc"].(string)
+		a := r.Str("hinh_thuc")
 		kinds[a] = true
 		if a == name {
 			n++

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,6 +15,7 @@ import (
 	"vanban/internal/data"
 	"vanban/internal/diag"
 	"vanban/internal/format"
+	"vanban/internal/model"
 	"vanban/internal/register"
 )
 
@@ -42,7 +42,7 @@ func (e *Engine) Register(dir string, create bool) (*register.Register, error) {
 // abbreviation and so its own series, NĐ 30 Phụ lục I, II.3.a), and one per
 // kind when the profile asks for it.
 func series(in *data.Input, code string) string {
-	if in.Numbering == "theo_loai" {
+	if in.Numbering == data.SeriesPerKind {
 		return in.Org.Abbrev + "/" + code
 	}
 	return in.Org.Abbrev
@@ -85,7 +85,7 @@ func (e *Engine) applyRegister(j Job, in *data.Input) diag.List {
 		}
 		return l
 	}
-	if in.Number != 0 && in.Number != entry.Number {
+	if in.Number != 0 && in.Number != int64(entry.Number) {
 		l.Add(diag.New(at("so"), diag.CodeRegMismatch, in.Number, entry.Number, j.Name))
 		return l
 	}
@@ -97,8 +97,8 @@ func (e *Engine) applyRegister(j Job, in *data.Input) diag.List {
 	if in.Date.Complete() && in.Date != d {
 		l.Add(diag.New(at("ngay"), diag.CodeRegDate, in.Date.Short(), d.Short()))
 	}
-	in.Number, in.Date = entry.Number, d
-	in.Values["so"], in.Values["ngay"], in.Values["nam"] = entry.Number, d, int64(d.Year)
+	in.Number, in.Date = int64(entry.Number), d
+	in.Values["so"], in.Values["ngay"], in.Values["nam"] = in.Number, d, int64(d.Year)
 	return l
 }
 
@@ -194,7 +194,7 @@ func (e *Engine) assign(ctx context.Context, j Job, in *data.Input, req AssignRe
 	}
 	entry, err := reg.Allocate(ctx, register.Request{Number: int(req.Number), Entry: register.Entry{
 		Series: series(in, t.Code), Year: d.Year, Doc: j.Stem(), Symbol: t.Symbol(in),
-		Date: fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day), Type: format.SentenceCase(t.Type),
+		Date: d.ISO(), Type: format.SentenceCase(t.Type),
 		Summary: in.Summary, Signer: in.Signer.Name,
 		Recipients: strings.Join(in.Recipients, "; "),
 	}})
@@ -225,18 +225,20 @@ func (e *Engine) RegisterRows(ctx context.Context, dir string, year int) (rows [
 	if err != nil {
 		return nil, true, nil, err
 	}
-	rows = [][]string{RegisterColumns}
+	rows = [][]string{RegisterColumns()}
 	for _, en := range entries {
 		rows = append(rows, RegisterRow(en))
 	}
 	return rows, true, nil, nil
 }
 
-// RegisterColumns are the columns of the Sổ đăng ký văn bản đi (NĐ 30,
-// Phụ lục IV, I: at least these ten).
-var RegisterColumns = []string{
-	"Số, ký hiệu văn bản", "Ngày tháng văn bản", "Tên loại và trích yếu nội dung", "Người ký", "Nơi nhận văn bản",
-	"Đơn vị, người nhận bản lưu", "Số lượng bản", "Ngày chuyển", "Ký nhận", "Ghi chú",
+// RegisterColumns returns the columns of the Sổ đăng ký văn bản đi (NĐ 30,
+// Phụ lục IV, I: at least these ten), a fresh slice each call.
+func RegisterColumns() []string {
+	return []string{
+		"Số, ký hiệu văn bản", "Ngày tháng văn bản", "Tên loại và trích yếu nội dung", "Người ký", "Nơi nhận văn bản",
+		"Đơn vị, người nhận bản lưu", "Số lượng bản", "Ngày chuyển", "Ký nhận", "Ghi chú",
+	}
 }
 
 // RegisterRow is one entry as a row of RegisterColumns.
@@ -247,7 +249,7 @@ func RegisterRow(e register.Entry) []string {
 		note = "Đã hủy"
 	}
 	return []string{
-		fmt.Sprintf("%02d/%s", e.Number, e.Symbol), d.Short(), e.Type + " " + lowerFirst(e.Summary), e.Signer,
+		model.Number{Value: int64(e.Number), Symbol: e.Symbol}.Text(), d.Short(), e.Type + " " + lowerFirst(e.Summary), e.Signer,
 		e.Recipients, "", "", "", "", note,
 	}
 }

@@ -196,17 +196,13 @@ func (s *Sheet) Runs(e Element, runs []model.Run) []model.Run {
 // NumberLine returns "Số: 05/KH-UBND", with blanks while the number is not
 // assigned (Phụ lục I, II.3.c: numbers below 10 take a leading zero).
 func NumberLine(n model.Number) string {
-	if n.Value == 0 {
-		return "Số:       /" + n.Symbol
-	}
-	return fmt.Sprintf("Số: %02d/%s", n.Value, n.Symbol)
+	return "Số: " + n.Text()
 }
 
 // DateLine returns "Vạn Giã, ngày 08 tháng 5 năm 2024" (Phụ lục I, II.4),
 // with blanks for the parts not known yet.
 func DateLine(place string, d model.Date) string {
-	return fmt.Sprintf("%s, ngày %s tháng %s năm %s", place,
-		d.DayText("       "), d.MonthText("       "), d.YearText("         "))
+	return place + ", " + d.Long()
 }
 
 // RecipientsLabelText is the label of the "Nơi nhận" block.
@@ -279,9 +275,7 @@ func SentenceCase(s string) string {
 // of an appendix (Phụ lục I, III.1.c), with blanks while the number and
 // date are not assigned.
 func AttachedLine(doc *model.Document) string {
-	num := strings.TrimPrefix(NumberLine(doc.Number), "Số: ")
-	date := strings.TrimPrefix(DateLine("", doc.Date), ", ")
-	s := fmt.Sprintf("(Kèm theo %s số %s %s", SentenceCase(doc.Title.Type), num, date)
+	s := fmt.Sprintf("(Kèm theo %s số %s %s", SentenceCase(doc.Title.Type), doc.Number.Text(), doc.Date.Long())
 	if doc.IssuerName != "" {
 		s += " của " + doc.IssuerName
 	}

@@ -66,7 +66,7 @@ func TestSheet_Clauses(t *testing.T) {
 }
 
 func TestNumberLine_LeadingZero(t *testing.T) {
-	cases := map[int]string{0: "Số:       /KH-UBND", 5: "Số: 05/KH-UBND", 12: "Số: 12/KH-UBND", 101: "Số: 101/KH-UBND"}
+	cases := map[int64]string{0: "Số:       /KH-UBND", 5: "Số: 05/KH-UBND", 12: "Số: 12/KH-UBND", 101: "Số: 101/KH-UBND"}
 	for n, want := range cases {
 		if got := NumberLine(model.Number{Value: n, Symbol: "KH-UBND"}); got != want {
 			t.Errorf("%d: %q, want %q", n, got, want)

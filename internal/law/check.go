@@ -13,15 +13,15 @@ import (
 // awards that are unknown or that the granting body may not grant at that
 // level and date, nominees listed twice, deadlines before the issue date, a
 // district body after the reform. grants says who grants the listed awards:
-// "nguoi_ky" (the issuing body), "cap_tren" (the level in cap_xet) or "".
-func Check(in *data.Input, grants string) diag.List {
+// the issuing body, the level in cap_xet, or nobody (no award is checked).
+func Check(in *data.Input, grants Grantor) diag.List {
 	var l diag.List
-	level := ""
+	level := NoLevel
 	switch grants {
-	case "nguoi_ky":
+	case GrantsIssuer:
 		level = in.Org.Level
-	case "cap_tren":
-		level, _ = in.Values["cap_xet"].(string)
+	case GrantsSuperior:
+		level, _ = in.Values["cap_xet"].(Level)
 	}
 	keys := make([]string, 0, len(in.Values))
 	for k := range in.Values {
@@ -30,7 +30,7 @@ func Check(in *data.Input, grants string) diag.List {
 	sort.Strings(keys)
 	for _, k := range keys {
 		switch v := in.Values[k].(type) {
-		case []map[string]any:
+		case []data.Row:
 			l.Append(checkRows(in, k, v, grants, level))
 		case data.Date:
 			if strings.HasPrefix(k, "han_") && !v.IsZero() && !in.Date.IsZero() && Before(v, in.Date) {
@@ -38,7 +38,7 @@ func Check(in *data.Input, grants string) diag.List {
 			}
 		}
 	}
-	if !in.Date.IsZero() && !Before(in.Date, Reform) {
+	if !in.Date.IsZero() && !Before(in.Date, Reform()) {
 		l.Append(district(in))
 	}
 	return l
@@ -51,28 +51,21 @@ func at(in *data.Input, key string) diag.Pos {
 	return diag.Pos{File: in.File, Line: 1, Col: 1}
 }
 
-func checkRows(in *data.Input, key string, rows []map[string]any, grants, level string) diag.List {
+func checkRows(in *data.Input, key string, rows []data.Row, grants Grantor, level Level) diag.List {
 	var l diag.List
 	seen := map[string]diag.Pos{}
 	for _, r := range rows {
-		pos, _ := r[data.RowPos].(diag.Pos)
-		cells, _ := r[data.RowAt].(map[string]diag.Pos)
-		cellAt := func(k string) diag.Pos {
-			if p, ok := cells[k]; ok {
-				return p
-			}
-			return pos
-		}
+		pos, cellAt := r.At, r.Cell
 		if name := nominee(r); name != "" {
-			id := strings.ToLower(name + "|" + str(r, "don_vi") + "|" + str(r, "chuc_vu"))
+			id := strings.ToLower(name + "|" + r.Str("don_vi") + "|" + r.Str("chuc_vu"))
 			if first, dup := seen[id]; dup {
 				l.Add(diag.New(pos, diag.CodeDuplicate, name, first.Line))
 			} else {
 				seen[id] = pos
 			}
 		}
-		award := str(r, "hinh_thuc")
-		if award == "" || grants == "" {
+		award := r.Str("hinh_thuc")
+		if award == "" || grants == NoGrantor {
 			continue
 		}
 		a, ok := Find(award)
@@ -80,15 +73,15 @@ func checkRows(in *data.Input, key string, rows []map[string]any, grants, level 
 			l.Add(diag.New(cellAt("hinh_thuc"), diag.CodeAwardUnknown, award, strings.Join(Names(), "; ")).WithLen(len([]rune(award)) + 2))
 			continue
 		}
-		if level == "" || in.Date.IsZero() {
+		if level == NoLevel || in.Date.IsZero() {
 			continue
 		}
-		if g := a.Granter(in.Date); string(g) != level {
-			hint := "thẩm quyền tặng: " + LevelName(string(g))
-			if g == "" {
+		if g := a.Granter(in.Date); g != level {
+			hint := "thẩm quyền tặng: " + g.Name()
+			if g == NoLevel {
 				hint = "hình thức này không còn từ ngày 01/7/2025 (không còn cấp huyện)"
 			}
-			l.Add(diag.New(cellAt("hinh_thuc"), diag.CodeAwardLevel, fmt.Sprintf("%q", award), LevelName(level), in.Date.Short(), hint).
+			l.Add(diag.New(cellAt("hinh_thuc"), diag.CodeAwardLevel, fmt.Sprintf("%q", award), level.Name(), in.Date.Short(), hint).
 				WithLen(len([]rune(award)) + 2))
 		}
 	}
@@ -97,16 +90,11 @@ func checkRows(in *data.Input, key string, rows []map[string]any, grants, level 
 
 // nominee returns the name of a list row: ho_ten of a person, ten of a
 // collective.
-func nominee(r map[string]any) string {
-	if s := str(r, "ho_ten"); s != "" {
+func nominee(r data.Row) string {
+	if s := r.Str("ho_ten"); s != "" {
 		return s
 	}
-	return str(r, "ten")
-}
-
-func str(r map[string]any, k string) string {
-	s, _ := r[k].(string)
-	return s
+	return r.Str("ten")
 }
 
 // district warns about a district named in the header, the addressees or
@@ -123,7 +111,7 @@ func district(in *data.Input) diag.List {
 		}
 		return false
 	}
-	if !check("co_quan.ten", append(append([]string{}, in.Org.Parent...), in.Org.Name...)) && in.Org.Level == "huyen" {
+	if !check("co_quan.ten", append(append([]string{}, in.Org.Parent...), in.Org.Name...)) && in.Org.Level == District {
 		l.Add(diag.New(at(in, "co_quan.ten"), diag.CodeNoDistrict, in.Date.Short(), strings.Join(in.Org.Name, " ")))
 	}
 	check("kinh_gui", in.Addressees)

@@ -7,9 +7,9 @@ package law
 
 import "vanban/internal/data"
 
-// Reform is the day the district level ends and NĐ 152/2025/NĐ-CP replaces
-// NĐ 98/2023/NĐ-CP (NĐ 152/2025 Điều 59; NĐ 129/2025).
-var Reform = data.Date{Year: 2025, Month: 7, Day: 1}
+// Reform returns the day the district level ends and NĐ 152/2025/NĐ-CP
+// replaces NĐ 98/2023/NĐ-CP (NĐ 152/2025 Điều 59; NĐ 129/2025).
+func Reform() data.Date { return data.Date{Year: 2025, Month: 7, Day: 1} }
 
 // Before reports whether a is strictly before b; unknown parts of a count as
 // the first of their period.
@@ -23,7 +23,7 @@ func Before(a, b data.Date) bool {
 // lines (without the final punctuation, which the template markup adds).
 func Bases(d data.Date) []string {
 	out := []string{"Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"}
-	if Before(d, Reform) {
+	if Before(d, Reform()) {
 		return append(out, "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng")
 	}
 	// UNCERTAIN: the exact trích yếu of NĐ 152/2025 was not found in a
@@ -31,27 +31,41 @@ func Bases(d data.Date) []string {
 	return append(out, "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết một số điều của Luật Thi đua, khen thưởng")
 }
 
-// Level is an administrative level of the body that grants an award.
-type Level string
+// Level is an administrative level of the body that grants an award. It is
+// the level data reads from co_quan.cap and cap_xet, parsed there once.
+type Level = data.Level
 
-// The levels.
+// The levels; NoLevel means "not granted at any of these levels".
 const (
-	Commune  Level = "xa"
-	District Level = "huyen"
-	Province Level = "tinh"
+	NoLevel  = data.NoLevel
+	Commune  = data.Commune
+	District = data.District
+	Province = data.Province
 )
 
-// LevelName is how messages name a level.
-func LevelName(l string) string {
-	switch Level(l) {
-	case Commune:
-		return "cấp xã"
-	case District:
-		return "cấp huyện"
-	case Province:
-		return "cấp tỉnh"
+// Grantor says who grants the awards a document lists: the front matter key
+// xet_khen of its template, parsed once by tmpl.
+type Grantor uint8
+
+// The grantors.
+const (
+	NoGrantor      Grantor = iota // "": the document lists no awards to check
+	GrantsIssuer                  // "nguoi_ky": the issuing body, at its own level
+	GrantsSuperior                // "cap_tren": a higher body, at the level in cap_xet
+)
+
+// ParseGrantor reads the front-matter word of a grantor; ok is false for
+// an unknown word.
+func ParseGrantor(s string) (g Grantor, ok bool) {
+	switch s {
+	case "":
+		return NoGrantor, true
+	case "nguoi_ky":
+		return GrantsIssuer, true
+	case "cap_tren":
+		return GrantsSuperior, true
 	}
-	return l
+	return NoGrantor, false
 }
 
 // Award is a danh hiệu thi đua or hình thức khen thưởng a commune-level
@@ -71,24 +85,27 @@ func Phrase(name string) string {
 	return name
 }
 
-// Awards are the awards vanban knows (Luật Thi đua, khen thưởng 2022 Điều
-// 80; NĐ 129/2025 Điều 59; spec §5.1). "" means not granted at any of these
-// levels in that period.
-var Awards = []Award{
+// awards are the awards vanban knows (Luật Thi đua, khen thưởng 2022 Điều
+// 80; NĐ 129/2025 Điều 59; spec §5.1). NoLevel means not granted at any of
+// these levels in that period. Read it through Awards, Find and Names.
+var awards = [...]Award{
 	{"Giấy khen", Commune, Commune, false},
 	{"Lao động tiên tiến", Commune, Commune, true},
 	{"Chiến sĩ thi đua cơ sở", District, Commune, true},
 	{"Tập thể lao động tiên tiến", District, Commune, true},
-	{"Giấy khen của Chủ tịch Ủy ban nhân dân huyện", District, "", false},
+	{"Giấy khen của Chủ tịch Ủy ban nhân dân huyện", District, NoLevel, false},
 	{"Tập thể lao động xuất sắc", Province, Province, true},
 	{"Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", Province, Province, false},
 	{"Chiến sĩ thi đua cấp tỉnh", Province, Province, true},
 	{"Cờ thi đua của Ủy ban nhân dân tỉnh", Province, Province, true},
 }
 
+// Awards returns the awards vanban knows, a fresh copy each call.
+func Awards() []Award { return append([]Award(nil), awards[:]...) }
+
 // Find returns the award called name.
 func Find(name string) (Award, bool) {
-	for _, a := range Awards {
+	for _, a := range awards {
 		if a.Name == name {
 			return a, true
 		}
@@ -98,8 +115,8 @@ func Find(name string) (Award, bool) {
 
 // Names lists the award names, for hints.
 func Names() []string {
-	out := make([]string, len(Awards))
-	for i, a := range Awards {
+	out := make([]string, len(awards))
+	for i, a := range awards {
 		out[i] = a.Name
 	}
 	return out
@@ -107,7 +124,7 @@ func Names() []string {
 
 // Granter returns the level that grants a on date d.
 func (a Award) Granter(d data.Date) Level {
-	if Before(d, Reform) {
+	if Before(d, Reform()) {
 		return a.Before
 	}
 	return a.After

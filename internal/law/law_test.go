@@ -37,7 +37,7 @@ func TestAward_Granter(t *testing.T) {
 		{"Lao động tiên tiến", Commune, Commune},
 		{"Chiến sĩ thi đua cơ sở", District, Commune},
 		{"Tập thể lao động tiên tiến", District, Commune},
-		{"Giấy khen của Chủ tịch Ủy ban nhân dân huyện", District, ""},
+		{"Giấy khen của Chủ tịch Ủy ban nhân dân huyện", District, NoLevel},
 		{"Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", Province, Province},
 	}
 	for _, c := range cases {

@@ -16,7 +16,7 @@ func Dump(w io.Writer, doc *Document) error {
 	}
 	fmt.Fprintf(&b, "  Issuer %s\n", quoteAll(doc.Header.Issuer))
 	fmt.Fprintf(&b, "  Number value=%d symbol=%q\n", doc.Number.Value, doc.Number.Symbol)
-	fmt.Fprintf(&b, "  PlaceDate place=%q date=%04d-%02d-%02d\n", doc.Place, doc.Date.Year, doc.Date.Month, doc.Date.Day)
+	fmt.Fprintf(&b, "  PlaceDate place=%q date=%s\n", doc.Place, doc.Date.ISO())
 	fmt.Fprintf(&b, "  Title type=%q summary=%q", doc.Title.Type, doc.Title.Summary)
 	if doc.Title.Letter {
 		b.WriteString(" letter")

@@ -1,9 +1,6 @@
 package model
 
 import (
-	"fmt"
-	"strconv"
-
 	"vanban/internal/diag"
 )
 
@@ -16,63 +13,6 @@ type Node interface {
 type Block interface {
 	Node
 	block()
-}
-
-// Date is an issue date; zero fields are not known yet and are printed as
-// blanks for the clerk to fill in at signing. Its methods hold the one
-// spelling of date parts (NĐ 30, Phụ lục I, II.4.b) that headers, citations
-// and messages share.
-type Date struct {
-	Year, Month, Day int
-}
-
-// IsZero reports whether no part of the date is known.
-func (d Date) IsZero() bool { return d.Year == 0 }
-
-// Complete reports whether year, month and day are all known.
-func (d Date) Complete() bool { return d.Day != 0 }
-
-// String returns d.Short().
-func (d Date) String() string { return d.Short() }
-
-// DayText is the day with a leading zero below 10, or blank when unknown.
-func (d Date) DayText(blank string) string {
-	if d.Day == 0 {
-		return blank
-	}
-	return fmt.Sprintf("%02d", d.Day)
-}
-
-// MonthText is the month without a leading zero, except January and
-// February ("01", "02"), or blank when unknown.
-func (d Date) MonthText(blank string) string {
-	switch {
-	case d.Month == 0:
-		return blank
-	case d.Month <= 2:
-		return fmt.Sprintf("%02d", d.Month)
-	}
-	return strconv.Itoa(d.Month)
-}
-
-// YearText is the year, or blank when unknown.
-func (d Date) YearText(blank string) string {
-	if d.Year == 0 {
-		return blank
-	}
-	return strconv.Itoa(d.Year)
-}
-
-// Short formats d as citations write it, "08/5/2024", with blanks for the
-// parts not known.
-func (d Date) Short() string {
-	return d.DayText("    ") + "/" + d.MonthText("     ") + "/" + d.YearText("       ")
-}
-
-// Long formats d as "ngày 08 tháng 5 năm 2024", with blanks of the usual
-// width where a part is unknown.
-func (d Date) Long() string {
-	return "ngày " + d.DayText("     ") + " tháng " + d.MonthText("     ") + " năm " + d.YearText("       ")
 }
 
 // Document is one administrative document.
@@ -119,13 +59,6 @@ func (d *Document) Pos() diag.Pos { return d.Source }
 type Header struct {
 	Parent []string
 	Issuer []string
-}
-
-// Number is "Số, ký hiệu": the ordinal (empty until assigned) and the symbol
-// "KH-UBND".
-type Number struct {
-	Value  int // 0 until the number is assigned (cấp số)
-	Symbol string
 }
 
 // Title is "Tên loại và trích yếu nội dung".

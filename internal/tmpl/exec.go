@@ -213,10 +213,33 @@ func (t *Template) execute(in *data.Input, limit int) (*output, error) {
 		fnLeave: func() string { st.depth--; return "" },
 		fnRange: st.rangeCharge,
 	})
-	if err := body.Execute(w, in.Values); err != nil {
+	if err := body.Execute(w, view(in.Values)); err != nil {
 		return nil, err
 	}
 	return w, nil
+}
+
+// view returns the values as a template reads them: by key, each list of
+// [[…]] rows as a list of maps (row.Values), so that {{ $x.ho_ten }} works
+// and the rows' positions stay out of the template's reach. The rows' maps
+// are shared, not copied.
+func view(values map[string]any) map[string]any {
+	out := make(map[string]any, len(values))
+	for k, v := range values {
+		switch x := v.(type) {
+		case map[string]any:
+			out[k] = view(x)
+		case []data.Row:
+			rows := make([]map[string]any, len(x))
+			for i, r := range x {
+				rows[i] = view(r.Values)
+			}
+			out[k] = rows
+		default:
+			out[k] = v
+		}
+	}
+	return out
 }
 
 // isLimit reports whether err is an execution stopped by a bound.
@@ -266,13 +289,13 @@ func markdownPositions(in *data.Input) map[string]diag.Pos {
 				}
 			case map[string]any:
 				visit(path, v, nil)
-			case []map[string]any:
+			case []data.Row:
 				for i, row := range v {
-					rowAt, _ := row[data.RowAt].(map[string]diag.Pos)
+					rowAt := row.Cells
 					if rowAt == nil {
 						rowAt = map[string]diag.Pos{}
 					}
-					visit(path+"["+strconv.Itoa(i)+"]", row, rowAt)
+					visit(path+"["+strconv.Itoa(i)+"]", row.Values, rowAt)
 				}
 			}
 		}

@@ -196,9 +196,9 @@ func TestBuild_PositionsInData(t *testing.T) {
 // the row's value.
 func TestBuild_RowMarkdownPosition(t *testing.T) {
 	s := builtins(t, fstest.MapFS{"thu.md": own("{{ range .dong }}{{ .mo_ta }}\n\n{{ end }}")})
-	rows := []map[string]any{
-		{"mo_ta": data.Markdown("Tốt"), data.RowAt: map[string]diag.Pos{"mo_ta": {File: "x.toml", Line: 4, Col: 9}}},
-		{"mo_ta": data.Markdown("> - lạc"), data.RowAt: map[string]diag.Pos{"mo_ta": {File: "x.toml", Line: 8, Col: 9}}},
+	rows := []data.Row{
+		{Values: map[string]any{"mo_ta": data.Markdown("Tốt")}, Cells: map[string]diag.Pos{"mo_ta": {File: "x.toml", Line: 4, Col: 9}}},
+		{Values: map[string]any{"mo_ta": data.Markdown("> - lạc")}, Cells: map[string]diag.Pos{"mo_ta": {File: "x.toml", Line: 8, Col: 9}}},
 	}
 	_, ds := s.Build(input("thu", map[string]any{"dong": rows}))
 	if len(ds) != 1 || ds[0].Pos.String() != "x.toml:8:12" {

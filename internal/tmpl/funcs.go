@@ -6,6 +6,7 @@ import (
 
 	"vanban/internal/data"
 	"vanban/internal/law"
+	"vanban/internal/model"
 )
 
 // funcs is the small function set templates may call. Logic stays in Go:
@@ -26,8 +27,8 @@ func funcs() template.FuncMap {
 		},
 		// trich_dan: the citation of a document, "Kế hoạch số … ngày … của …".
 		"trich_dan": func(r data.DocRef) string { return r.Citation() },
-		// so: a number with a leading zero below 10 (Phụ lục I, II.3.c).
-		"so": func(n int64) string { return fmt.Sprintf("%02d", n) },
+		// so: a number with a leading zero below 10 (Phụ lục I, II.3.a).
+		"so": model.Padded,
 		// dem: how many rows a list has.
 		"dem": func(rows []map[string]any) int64 { return int64(len(rows)) },
 		// stt: the ordinal of a range index, 1-based.
@@ -63,11 +64,11 @@ type Tally struct {
 func (t Tally) Text() string {
 	switch {
 	case t.Collectives == 0:
-		return fmt.Sprintf("%02d cá nhân", t.Individuals)
+		return model.Padded(t.Individuals) + " cá nhân"
 	case t.Individuals == 0:
-		return fmt.Sprintf("%02d tập thể", t.Collectives)
+		return model.Padded(t.Collectives) + " tập thể"
 	}
-	return fmt.Sprintf("%02d tập thể và %02d cá nhân", t.Collectives, t.Individuals)
+	return model.Padded(t.Collectives) + " tập thể và " + model.Padded(t.Individuals) + " cá nhân"
 }
 
 func tally(collectives, individuals []map[string]any) []Tally {

@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
 	"text/template"
 
@@ -19,6 +20,7 @@ import (
 
 	"vanban/internal/data"
 	"vanban/internal/diag"
+	"vanban/internal/law"
 )
 
 // Ext is the file extension of a template.
@@ -33,7 +35,7 @@ type Template struct {
 	Summary  string // one line for `vanban templates`
 	Schema   *data.Schema
 	Letter   bool               // cong_van: a công văn (NĐ 30 Phụ lục III, Mẫu 1.5)
-	Grants   string             // xet_khen: "nguoi_ky", "cap_tren" or ""
+	Grants   law.Grantor        // xet_khen: who grants the awards the document lists
 	Inherits string             // ke_thua: the van_ban field whose document lends empty lists
 	body     *template.Template // nil when the template is broken
 	line     int                // line of the body in File
@@ -179,20 +181,32 @@ func parseTemplate(name, file, src string) (*Template, diag.List) {
 		if errors.As(err, &pe) {
 			line = pe.Position.Line + 1
 		}
-		diags.Add(diag.New(at(line), diag.CodeTmplMeta, err.Error()))
+		p := at(line)
+		if errors.As(err, &pe) && pe.Position.Col > 0 {
+			p.Col = pe.Position.Col
+		}
+		diags.Add(diag.New(p, diag.CodeTmplMeta, err.Error()))
 		return nil, diags
 	}
+	pos := newMetaPos(file, meta)
 	if und := md.Undecoded(); len(und) > 0 {
-		diags.Add(diag.New(at(2), diag.CodeTmplMeta, fmt.Sprintf("khóa không dùng: %v", und)))
+		diags.Add(diag.New(pos.first(und), diag.CodeTmplMeta, fmt.Sprintf("khóa không dùng: %v", und)))
 	}
 	if fm.TenLoai == "" || fm.KyHieu == "" && !fm.CongVan {
-		diags.Add(diag.New(at(2), diag.CodeTmplMeta, "cần khai báo ten_loai và ky_hieu (công văn: ten_loai và cong_van = true)"))
+		p := pos.key("")
+		switch {
+		case fm.TenLoai == "" && pos.has("ten_loai"):
+			p = pos.val("ten_loai")
+		case fm.KyHieu == "" && pos.has("ky_hieu"):
+			p = pos.val("ky_hieu")
+		}
+		diags.Add(diag.New(p, diag.CodeTmplMeta, "cần khai báo ten_loai và ky_hieu (công văn: ten_loai và cong_van = true)"))
 	}
 	schema := &data.Schema{Template: name, Fields: data.Common()}
 	switch fm.KinhGui {
 	case "", "bat_buoc", "tuy_chon":
 	default:
-		diags.Add(diag.New(at(2), diag.CodeTmplMeta, fmt.Sprintf(`kinh_gui phải là "bat_buoc" hoặc "tuy_chon", không phải %q`, fm.KinhGui)))
+		diags.Add(diag.New(pos.val("kinh_gui"), diag.CodeTmplMeta, fmt.Sprintf(`kinh_gui phải là "bat_buoc" hoặc "tuy_chon", không phải %q`, fm.KinhGui)))
 	}
 	if fm.KinhGui != "" {
 		schema.Fields = append(schema.Fields, data.Field{Key: "kinh_gui", Kind: data.KindLines, Required: fm.KinhGui == "bat_buoc",
@@ -209,19 +223,19 @@ func parseTemplate(name, file, src string) (*Template, diag.List) {
 			Label: "đơn vị soạn thảo", Example: `"VP"`,
 			Doc: "chữ viết tắt của đơn vị hoặc lĩnh vực soạn thảo, đứng sau tên cơ quan trong ký hiệu: Số: …/UBND-VP"})
 	}
-	for _, f := range fm.Truong {
-		fd, ok := fieldOf(f, &diags, at(2))
+	for i, f := range fm.Truong {
+		path := "truong[" + strconv.Itoa(i) + "]"
+		fd, ok := fieldOf(f, path, "truong", pos.key(""), pos, &diags)
 		if ok {
 			schema.Fields = append(schema.Fields, fd)
 		}
 	}
-	switch fm.XetKhen {
-	case "", "nguoi_ky", "cap_tren":
-	default:
-		diags.Add(diag.New(at(2), diag.CodeTmplMeta, fmt.Sprintf(`xet_khen phải là "nguoi_ky" hoặc "cap_tren", không phải %q`, fm.XetKhen)))
+	grants, ok := law.ParseGrantor(fm.XetKhen)
+	if !ok {
+		diags.Add(diag.New(pos.val("xet_khen"), diag.CodeTmplMeta, fmt.Sprintf(`xet_khen phải là "nguoi_ky" hoặc "cap_tren", không phải %q`, fm.XetKhen)))
 	}
-	if fm.XetKhen == "cap_tren" {
-		schema.Fields = append(schema.Fields, data.Field{Key: "cap_xet", Kind: data.KindString, Required: true,
+	if grants == law.GrantsSuperior {
+		schema.Fields = append(schema.Fields, data.Field{Key: "cap_xet", Kind: data.KindLevel, Required: true,
 			Label: "cấp xét khen thưởng", Example: `"xa"`,
 			Doc: `cấp của cơ quan có thẩm quyền khen thưởng: "xa", "huyen" hoặc "tinh"`})
 	}
@@ -230,7 +244,7 @@ func parseTemplate(name, file, src string) (*Template, diag.List) {
 	}
 	tm := &Template{
 		Name: name, File: file, Type: fm.TenLoai, Code: fm.KyHieu, Summary: fm.MoTa,
-		Schema: schema, Letter: fm.CongVan, Grants: fm.XetKhen, Inherits: fm.KeThua, line: bodyLine,
+		Schema: schema, Letter: fm.CongVan, Grants: grants, Inherits: fm.KeThua, line: bodyLine,
 	}
 	t := template.New(name).Option("missingkey=error").Funcs(funcs())
 	// Keep line numbers of the body equal to those of the file.
@@ -244,11 +258,27 @@ func parseTemplate(name, file, src string) (*Template, diag.List) {
 	return tm, diags
 }
 
-// fieldOf converts one declared field of the front matter.
-func fieldOf(f fieldMeta, diags *diag.List, at diag.Pos) (data.Field, bool) {
-	k, ok := data.KindNames[f.Kieu]
+// fieldOf converts one declared field of the front matter: the table at
+// path ("truong[1]", "truong.cot[3]") of the array of tables header
+// ("truong", "truong.cot"); self is where the field is written, for
+// diagnostics when the field is not found there.
+func fieldOf(f fieldMeta, path, header string, self diag.Pos, pos *metaPos, diags *diag.List) (data.Field, bool) {
+	// The columns' paths first: [[truong.cot]] tables are counted through
+	// the whole front matter, whether or not this field is sound.
+	cols := make([]string, len(f.Cot))
+	for i := range cols {
+		cols[i] = pos.next(header + ".cot")
+	}
+	if pos.has(path) {
+		self = pos.key(path)
+	}
+	kindAt := self
+	if pos.has(path + ".kieu") {
+		kindAt = pos.val(path + ".kieu")
+	}
+	k, ok := data.KindByName(f.Kieu)
 	if !ok {
-		diags.Add(diag.New(at, diag.CodeTmplMeta, fmt.Sprintf("trường %q có kiểu %q không hợp lệ", f.Ten, f.Kieu)))
+		diags.Add(diag.New(kindAt, diag.CodeTmplMeta, fmt.Sprintf("trường %q có kiểu %q không hợp lệ", f.Ten, f.Kieu)))
 		return data.Field{}, false
 	}
 	label := f.Nhan
@@ -261,11 +291,17 @@ func fieldOf(f fieldMeta, diags *diag.List, at diag.Pos) (data.Field, bool) {
 	}
 	fd := data.Field{Key: f.Ten, Kind: k, Required: f.BatBuoc, Label: label, Doc: f.MoTa, Example: ex}
 	if (k == data.KindTableList) != (len(f.Cot) > 0) {
-		diags.Add(diag.New(at, diag.CodeTmplMeta, fmt.Sprintf("trường %q: chỉ kiểu \"bang_lap\" có các cột [[truong.cot]], và phải có", f.Ten)))
+		diags.Add(diag.New(kindAt, diag.CodeTmplMeta, fmt.Sprintf("trường %q: chỉ kiểu \"bang_lap\" có các cột [[truong.cot]], và phải có", f.Ten)))
 		return data.Field{}, false
 	}
-	for _, c := range f.Cot {
-		sub, ok := fieldOf(c, diags, at)
+	// Columns written inline (cot = [{…}]) have no key of their own: they
+	// are found at "cot".
+	inline := self
+	if pos.has(path + ".cot") {
+		inline = pos.key(path + ".cot")
+	}
+	for i, c := range f.Cot {
+		sub, ok := fieldOf(c, cols[i], header+".cot", inline, pos, diags)
 		if !ok {
 			return data.Field{}, false
 		}
