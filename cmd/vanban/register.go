@@ -65,7 +65,7 @@ func cmdAssign(ctx context.Context, args []string, stdout, stderr io.Writer, tod
 		diag.Print(stderr, ds, engine.Sources())
 		return exitDiag
 	}
-	line := fmt.Sprintf("số %02d/%s ngày %s", entry.Number, entry.Symbol, entry.Date)
+	line := fmt.Sprintf("số %s ngày %s", engine.EntryNumber(entry), entry.Date)
 	if *cancel {
 		fmt.Fprintf(stdout, "Đã hủy %s của %s (số này không cấp lại).\n", line, j.Name)
 	} else {

@@ -249,9 +249,15 @@ func RegisterRow(e register.Entry) []string {
 		note = "Đã hủy"
 	}
 	return []string{
-		model.Number{Value: int64(e.Number), Symbol: e.Symbol}.Text(), d.Short(), e.Type + " " + lowerFirst(e.Summary), e.Signer,
+		EntryNumber(e), d.Short(), e.Type + " " + lowerFirst(e.Summary), e.Signer,
 		e.Recipients, "", "", "", "", note,
 	}
+}
+
+// EntryNumber spells an entry's number and symbol as documents print it:
+// "05/KH-UBND".
+func EntryNumber(e register.Entry) string {
+	return model.Number{Value: int64(e.Number), Symbol: e.Symbol}.Text()
 }
 
 // WriteCSV writes rows as a CSV file that Excel reads in UTF-8, cells that
