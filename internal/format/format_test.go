@@ -108,3 +108,51 @@ func TestText_UpperVietnamese(t *testing.T) {
 		t.Errorf("%q", got)
 	}
 }
+
+// Phụ lục I, II.7.b: the authority lines above the signature.
+func TestSignatureLines_PL1_II7b(t *testing.T) {
+	cases := []struct {
+		authority, onBehalf, head, title string
+		want                             string
+	}{
+		{"TM.", "ỦY BAN NHÂN DÂN", "", "CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN|CHỦ TỊCH"},
+		{"KT.", "ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN|KT. CHỦ TỊCH|PHÓ CHỦ TỊCH"},
+		{"KT.", "", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "KT. BỘ TRƯỞNG|THỨ TRƯỞNG"},
+		{"TL.", "", "CHỦ TỊCH", "CHÁNH VĂN PHÒNG", "TL. CHỦ TỊCH|CHÁNH VĂN PHÒNG"},
+		{"Q.", "", "", "CHỦ TỊCH", "Q. CHỦ TỊCH"},
+		{"", "", "", "CHỦ TỊCH", "CHỦ TỊCH"},
+	}
+	for _, c := range cases {
+		if got := strings.Join(SignatureLines(c.authority, c.onBehalf, c.head, c.title), "|"); got != c.want {
+			t.Errorf("%+v: %q, want %q", c, got, c.want)
+		}
+	}
+}
+
+// Phụ lục I, II.9.b: with "Kính gửi", Nơi nhận starts with "Như trên", once.
+func TestRecipientItems_PL1_II9b(t *testing.T) {
+	for _, c := range []struct {
+		items     []string
+		addressed bool
+		want      string
+	}{
+		{[]string{"Lưu trữ"}, false, "Lưu trữ"},
+		{[]string{"Phòng Nội vụ"}, true, "Như trên|Phòng Nội vụ"},
+		{[]string{"- Như trên", "Phòng Nội vụ"}, true, "- Như trên|Phòng Nội vụ"},
+		{nil, true, "Như trên"},
+	} {
+		if got := strings.Join(RecipientItems(c.items, c.addressed), "|"); got != c.want {
+			t.Errorf("%v %v: %q, want %q", c.items, c.addressed, got, c.want)
+		}
+	}
+}
+
+// Phụ lục I, II.6.a: each căn cứ ends with ";", the last with ".".
+func TestBasisEnd_PL1_II6a(t *testing.T) {
+	if got := BasisEnd("Căn cứ Luật Thi đua, khen thưởng;", false); got != "Căn cứ Luật Thi đua, khen thưởng;" {
+		t.Error(got)
+	}
+	if got := BasisEnd("Căn cứ Nghị định số 98/2023/NĐ-CP,", true); got != "Căn cứ Nghị định số 98/2023/NĐ-CP." {
+		t.Error(got)
+	}
+}

@@ -5,6 +5,7 @@ import (
 
 	"vanban/internal/data"
 	"vanban/internal/diag"
+	"vanban/internal/format"
 	"vanban/internal/model"
 )
 
@@ -35,11 +36,7 @@ func (s *Set) Build(in *data.Input) (*model.Document, diag.List) {
 	if ds.HasErrors() {
 		return nil, diags
 	}
-	recipients := in.Recipients
-	if len(in.Addressees) > 0 && (len(recipients) == 0 || !strings.HasPrefix(strings.TrimPrefix(recipients[0], "- "), "Như trên")) {
-		// With "Kính gửi", Nơi nhận starts with "- Như trên;" (Phụ lục I, II.9.b).
-		recipients = append([]string{"Như trên"}, recipients...)
-	}
+	recipients := format.RecipientItems(in.Recipients, len(in.Addressees) > 0)
 	if len(apps) > 0 && in.Org.FullName == "" {
 		diags.Add(diag.New(diag.Pos{File: in.File, Line: 1, Col: 1}, diag.CodeNoIssuerName, "dòng \"(Kèm theo …)\" của phụ lục"))
 		return nil, diags
@@ -58,31 +55,10 @@ func (s *Set) Build(in *data.Input) (*model.Document, diag.List) {
 		IssuerName: in.Org.FullName,
 		Appendices: apps,
 		Signature: model.Signature{
-			Lines: signatureLines(in.Signer),
+			Lines: format.SignatureLines(in.Signer.Authority, in.Signer.OnBehalfOf, in.Signer.Head, in.Signer.Title),
 			Name:  in.Signer.Name,
 		},
 		Recipients: model.Recipients{Items: recipients, Archive: in.Archive},
 	}
 	return doc, diags
-}
-
-// signatureLines returns the "quyền hạn, chức vụ" lines of the signature
-// (NĐ 30, Phụ lục I, II.7.b), e.g. TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH /
-// PHÓ CHỦ TỊCH.
-func signatureLines(s data.Signer) []string {
-	var lines []string
-	switch s.Authority {
-	case "TM.":
-		lines = append(lines, "TM. "+s.OnBehalfOf)
-	case "KT.":
-		if s.OnBehalfOf != "" {
-			lines = append(lines, "TM. "+s.OnBehalfOf)
-		}
-		lines = append(lines, "KT. "+s.Head)
-	case "TL.", "TUQ.":
-		lines = append(lines, s.Authority+" "+s.Head)
-	case "Q.":
-		return []string{"Q. " + s.Title}
-	}
-	return append(lines, s.Title)
 }

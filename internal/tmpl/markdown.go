@@ -17,6 +17,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"vanban/internal/diag"
+	"vanban/internal/format"
 	"vanban/internal/model"
 )
 
@@ -489,12 +490,8 @@ func (c *converter) basis(q *ast.Blockquote) {
 		flush()
 	}
 	for i, p := range paras {
-		end := ";"
-		if i == len(paras)-1 {
-			end = "."
-		}
 		last := &p.Runs[len(p.Runs)-1]
-		last.Text = strings.TrimRight(last.Text, ";,. ") + end
+		last.Text = format.BasisEnd(last.Text, i == len(paras)-1)
 		c.out = append(c.out, p)
 	}
 }

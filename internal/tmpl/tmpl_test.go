@@ -94,25 +94,6 @@ func TestMarkdown_Table(t *testing.T) {
 	}
 }
 
-func TestSignatureLines(t *testing.T) {
-	cases := []struct {
-		s    data.Signer
-		want string
-	}{
-		{data.Signer{Authority: "TM.", OnBehalfOf: "ỦY BAN NHÂN DÂN", Title: "CHỦ TỊCH"}, "TM. ỦY BAN NHÂN DÂN|CHỦ TỊCH"},
-		{data.Signer{Authority: "KT.", OnBehalfOf: "ỦY BAN NHÂN DÂN", Head: "CHỦ TỊCH", Title: "PHÓ CHỦ TỊCH"}, "TM. ỦY BAN NHÂN DÂN|KT. CHỦ TỊCH|PHÓ CHỦ TỊCH"},
-		{data.Signer{Authority: "KT.", Head: "BỘ TRƯỞNG", Title: "THỨ TRƯỞNG"}, "KT. BỘ TRƯỞNG|THỨ TRƯỞNG"},
-		{data.Signer{Authority: "TL.", Head: "CHỦ TỊCH", Title: "CHÁNH VĂN PHÒNG"}, "TL. CHỦ TỊCH|CHÁNH VĂN PHÒNG"},
-		{data.Signer{Authority: "Q.", Title: "CHỦ TỊCH"}, "Q. CHỦ TỊCH"},
-		{data.Signer{Title: "CHỦ TỊCH"}, "CHỦ TỊCH"},
-	}
-	for _, c := range cases {
-		if got := strings.Join(signatureLines(c.s), "|"); got != c.want {
-			t.Errorf("%+v: %q, want %q", c.s, got, c.want)
-		}
-	}
-}
-
 func TestLoad_OverrideShadowsBuiltin(t *testing.T) {
 	own := fstest.MapFS{"ke-hoach.md": {Data: []byte("+++\nten_loai = \"KẾ HOẠCH RIÊNG\"\nky_hieu = \"KH\"\nmo_ta = \"mẫu riêng\"\n+++\nRiêng.\n")}}
 	s := builtins(t, own)
