@@ -52,6 +52,11 @@ type prepared struct {
 	diags diag.List   // its own load, citation and inheritance problems
 }
 
+// Input returns a document's data as the model is built from it: loaded,
+// with its register number and date, citations resolved and lists
+// inherited; nil when it has errors.
+func (e *Engine) Input(j Job) (*data.Input, diag.List) { return e.prepare(j) }
+
 // prepare loads a document and resolves its citations, once per engine.
 // The cited documents are prepared first, so a Quyết định that inherits its
 // lists from a Tờ trình shows them to a Báo cáo that cites the decision.

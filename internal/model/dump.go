@@ -7,9 +7,18 @@ import (
 )
 
 // Dump writes a stable, indented text form of doc, the golden format of the
-// template stage.
-func Dump(w io.Writer, doc *Document) error {
+// template stage. It holds no source positions: it is also what a
+// document's build hash is made of, and moving text down a line of the
+// data file changes no output.
+func Dump(w io.Writer, doc *Document) error { return dump(w, doc, false) }
+
+// DumpPositions is Dump with the source position of every block ("@file:
+// line:col"), for the stage goldens: a change shows where it came from.
+func DumpPositions(w io.Writer, doc *Document) error { return dump(w, doc, true) }
+
+func dump(w io.Writer, doc *Document, withPos bool) error {
 	var b strings.Builder
+	d := dumper{b: &b, pos: withPos}
 	fmt.Fprintf(&b, "Document kind=%s\n", doc.Kind)
 	if len(doc.Header.Parent) > 0 {
 		fmt.Fprintf(&b, "  Parent %s\n", quoteAll(doc.Header.Parent))
@@ -29,21 +38,35 @@ func Dump(w io.Writer, doc *Document) error {
 		fmt.Fprintf(&b, "  Addressees %s\n", quoteAll(doc.Addressees))
 	}
 	for _, blk := range doc.Body {
-		dumpBlock(&b, blk, "  ")
+		d.block(blk, "  ")
 	}
 	fmt.Fprintf(&b, "  Signature %s name=%q\n", quoteAll(doc.Signature.Lines), doc.Signature.Name)
 	fmt.Fprintf(&b, "  Recipients %s archive=%q\n", quoteAll(doc.Recipients.Items), doc.Recipients.Archive)
 	for _, a := range doc.Appendices {
 		fmt.Fprintf(&b, "  Appendix title=%q landscape=%v issuer=%q\n", a.Title, a.Landscape, doc.IssuerName)
 		for _, blk := range a.Body {
-			dumpBlock(&b, blk, "    ")
+			d.block(blk, "    ")
 		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-func dumpBlock(b *strings.Builder, blk Block, in string) {
+type dumper struct {
+	b   *strings.Builder
+	pos bool // print each block's position
+}
+
+// at ends a block's line: its position when asked for.
+func (d dumper) at(n Node) {
+	if p := n.Pos(); d.pos && p.IsValid() {
+		fmt.Fprintf(d.b, " @%s", p)
+	}
+	d.b.WriteString("\n")
+}
+
+func (d dumper) block(blk Block, in string) {
+	b := d.b
 	switch n := blk.(type) {
 	case *Para:
 		fmt.Fprintf(b, "%sPara role=%s", in, n.Role)
@@ -53,13 +76,15 @@ func dumpBlock(b *strings.Builder, blk Block, in string) {
 		if n.Center {
 			b.WriteString(" center")
 		}
-		b.WriteString("\n")
+		d.at(n)
 		dumpRuns(b, in+"  ", n.Runs)
 	case *Heading:
-		fmt.Fprintf(b, "%sHeading level=%d\n", in, n.Level)
+		fmt.Fprintf(b, "%sHeading level=%d", in, n.Level)
+		d.at(n)
 		dumpRuns(b, in+"  ", n.Runs)
 	case *Table:
-		fmt.Fprintf(b, "%sTable header=%d align=%v\n", in, n.HeaderRows, n.Align)
+		fmt.Fprintf(b, "%sTable header=%d align=%v", in, n.HeaderRows, n.Align)
+		d.at(n)
 		for i, row := range n.Rows {
 			fmt.Fprintf(b, "%s  Row %d\n", in, i)
 			for _, c := range row {
