@@ -127,6 +127,9 @@ func (e *Engine) Batch(ctx context.Context, jobs []Job, opt BatchOptions, progre
 		batch.RunContext(ctx, len(todo), workers, func(k int) {
 			e.renderOne(&rep.Outcomes[todo[k]], opt)
 		}, func(_, k int) { step(todo[k]) })
+		for i := start; i < min(len(jobs), start+chunk); i++ {
+			e.release(jobs[i])
+		}
 	}
 	changed := false
 	for i := range rep.Outcomes {

@@ -57,6 +57,17 @@ type prepared struct {
 // inherited; nil when it has errors.
 func (e *Engine) Input(j Job) (*data.Input, diag.List) { return e.prepare(j) }
 
+// release drops a document from the caches once its files are made, unless
+// another document cites it: memory then stays flat however large the
+// workspace. A document cited later than that is loaded again, which gives
+// the same result.
+func (e *Engine) release(j Job) {
+	if key := j.Path(); !e.cited[key] {
+		delete(e.inputs, key)
+		delete(e.prepared, key)
+	}
+}
+
 // prepare loads a document and resolves its citations, once per engine.
 // The cited documents are prepared first, so a Quyết định that inherits its
 // lists from a Tờ trình shows them to a Báo cáo that cites the decision.
@@ -94,7 +105,9 @@ func (e *Engine) inherit(j Job, in *data.Input) {
 	if !ok || ref.Ref == "" {
 		return
 	}
-	cited, _ := e.prepare(Job{j.Dir, ref.Ref + ".toml"})
+	cj := Job{j.Dir, ref.Ref + ".toml"}
+	e.cited[cj.Path()] = true
+	cited, _ := e.prepare(cj)
 	if cited == nil {
 		return
 	}
@@ -127,6 +140,7 @@ func (e *Engine) resolve(j Job, in *data.Input) diag.List {
 			l.Add(diag.New(r.At, diag.CodeCiteUnknown, r.Ref, strings.Join(WorkspaceDocs(j.Dir), ", ")).WithLen(len([]rune(r.Ref)) + 2))
 			return
 		}
+		e.cited[cj.Path()] = true
 		cited, ds := e.prepare(cj)
 		if cited == nil {
 			l.Add(diag.New(r.At, diag.CodeCiteBroken, r.Ref, firstError(ds)))

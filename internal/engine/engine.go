@@ -80,6 +80,7 @@ type Engine struct {
 	// inputs and prepared cache the documents, for citations.
 	inputs    map[string]loaded
 	prepared  map[string]prepared
+	cited     map[string]bool               // documents some other document cites: kept in the caches
 	registers map[string]*register.Register // per workspace, opened on first use
 }
 
@@ -99,7 +100,7 @@ func New(opt Options) (*Engine, error) {
 	return &Engine{
 		opt: opt, fonts: f, fontHash: fh.Sum(nil),
 		sets: map[string]*tmpl.Set{}, tmplDiags: map[string]diag.List{},
-		inputs: map[string]loaded{}, prepared: map[string]prepared{}, registers: map[string]*register.Register{},
+		inputs: map[string]loaded{}, prepared: map[string]prepared{}, cited: map[string]bool{}, registers: map[string]*register.Register{},
 	}, nil
 }
 
