@@ -19,7 +19,9 @@ const TempMaxAge = time.Hour
 // half of a file, even if the process is killed. The temporary file is
 // named ".NAME.PID-RANDOM.tmp" after its writer, so that CleanTemp in
 // another process leaves it alone while its writer lives.
-func WriteFile(path string, data []byte) error {
+func WriteFile(path string, data []byte) error { return writeFile(path, data, true) }
+
+func writeFile(path string, data []byte, sync bool) error {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -30,7 +32,11 @@ func WriteFile(path string, data []byte) error {
 	}
 	tmp := f.Name()
 	_, werr := f.Write(data)
-	if err := errors.Join(werr, f.Sync(), f.Close()); err != nil {
+	var serr error
+	if sync {
+		serr = f.Sync()
+	}
+	if err := errors.Join(werr, serr, f.Close()); err != nil {
 		os.Remove(tmp)
 		return err
 	}

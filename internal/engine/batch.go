@@ -89,6 +89,7 @@ func (e *Engine) Batch(ctx context.Context, jobs []Job, opt BatchOptions, progre
 	clash := clashes(rep.Outcomes)
 	batch.CleanTemp(opt.Out, e.opt.Now())
 	manifest := batch.LoadManifest(opt.Out)
+	outs := &batch.Outputs{}
 	workers := max(1, opt.Workers)
 	// Documents go in chunks: the models of a chunk one after the other
 	// (they share the workspace's caches), then its stale documents' files
@@ -125,7 +126,7 @@ func (e *Engine) Batch(ctx context.Context, jobs []Job, opt BatchOptions, progre
 		}
 		// Once ctx is done no document starts; those in progress finish.
 		batch.RunContext(ctx, len(todo), workers, func(k int) {
-			e.renderOne(&rep.Outcomes[todo[k]], opt)
+			e.renderOne(&rep.Outcomes[todo[k]], opt, outs)
 		}, func(_, k int) { step(todo[k]) })
 		for i := start; i < min(len(jobs), start+chunk); i++ {
 			e.release(jobs[i])
@@ -147,16 +148,20 @@ func (e *Engine) Batch(ctx context.Context, jobs []Job, opt BatchOptions, progre
 		}
 	}
 	if changed {
-		rep.ManifestErr = manifest.Save()
+		// The files first, durable together; then the manifest that
+		// describes them.
+		if rep.ManifestErr = outs.Sync(); rep.ManifestErr == nil {
+			rep.ManifestErr = manifest.Save()
+		}
 	}
 	return rep
 }
 
 // renderOne lays out and renders one stale document and writes its files;
 // then only its diagnostics and the sums of its files stay in memory.
-func (e *Engine) renderOne(o *Outcome, opt BatchOptions) {
+func (e *Engine) renderOne(o *Outcome, opt BatchOptions, outs *batch.Outputs) {
 	if o.Err = e.Render(&o.Result, opt.Formats); o.Err == nil && o.Result.Layout != nil {
-		o.Err = writeOutputs(o)
+		o.Err = writeOutputs(o, outs)
 	}
 	var oe *outputError
 	if errors.As(o.Err, &oe) {
@@ -215,14 +220,14 @@ type outputError struct{ err error }
 func (e *outputError) Error() string { return "output: " + e.err.Error() }
 func (e *outputError) Unwrap() error { return e.err }
 
-func writeOutputs(o *Outcome) error {
+func writeOutputs(o *Outcome, outs *batch.Outputs) error {
 	o.sums = map[string]batch.FileSum{}
 	for _, t := range o.Targets {
 		data := o.Result.PDF
 		if strings.HasSuffix(t, ".docx") {
 			data = o.Result.DOCX
 		}
-		if err := batch.WriteFile(t, data); err != nil {
+		if err := outs.Write(t, data); err != nil {
 			return &outputError{err}
 		}
 		o.sums[t] = batch.Sum(data)

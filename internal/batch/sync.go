@@ -1,0 +1,69 @@
+package batch
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"sync"
+)
+
+// Outputs writes a run's files without a sync each (a per-file fsync is
+// most of the cost of writing small files) and makes them durable together
+// in Sync, which the caller runs before saving the manifest. A run killed
+// at any moment leaves no torn file (each file is renamed into place whole
+// and the kernel keeps it); a power cut before Sync may, but the manifest
+// still describes the files as they were before, so the next run sees the
+// mismatch of size and hash and rebuilds them. Safe for concurrent use.
+type Outputs struct {
+	mu    sync.Mutex
+	paths []string // written since the last Sync
+}
+
+// Write writes data to path through a temporary file and a rename, as
+// WriteFile does, but without syncing.
+func (o *Outputs) Write(path string, data []byte) error {
+	if err := writeFile(path, data, false); err != nil {
+		return err
+	}
+	o.mu.Lock()
+	o.paths = append(o.paths, path)
+	o.mu.Unlock()
+	return nil
+}
+
+// Sync makes every file written since the last Sync durable, with the
+// folders that name them.
+func (o *Outputs) Sync() error {
+	o.mu.Lock()
+	paths := o.paths
+	o.paths = nil
+	o.mu.Unlock()
+	if len(paths) == 0 {
+		return nil
+	}
+	dirs := map[string]bool{}
+	for _, p := range paths {
+		dirs[filepath.Dir(p)] = true
+	}
+	return syncAll(paths, dirs)
+}
+
+// syncPaths syncs each file and folder: the portable way.
+func syncPaths(paths []string, dirs map[string]bool) error {
+	var errs []error
+	for _, p := range paths {
+		errs = append(errs, syncPath(p))
+	}
+	for d := range dirs {
+		errs = append(errs, syncPath(d))
+	}
+	return errors.Join(errs...)
+}
+
+func syncPath(p string) error {
+	f, err := os.Open(p)
+	if err != nil {
+		return err
+	}
+	return errors.Join(f.Sync(), f.Close())
+}

@@ -1,0 +1,5 @@
+//go:build !linux
+
+package batch
+
+func syncAll(paths []string, dirs map[string]bool) error { return syncPaths(paths, dirs) }
