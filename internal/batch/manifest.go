@@ -34,6 +34,11 @@ func Sum(data []byte) FileSum {
 type record struct {
 	Hash  string             `json:"hash"`  // hash of everything the outputs were built from
 	Files map[string]FileSum `json:"files"` // output path relative to the manifest's folder, slash-separated → sum
+	// Inputs is a hash of the raw inputs the outputs were built from, which
+	// a caller can compute without building anything; "" when unknown.
+	Inputs string `json:"inputs,omitempty"`
+	// Deps are the other keys the inputs depend on (the documents cited).
+	Deps []string `json:"deps,omitempty"`
 }
 
 type manifestFile struct {
@@ -93,21 +98,31 @@ func (m *Manifest) file(path string) string {
 // file changed, truncated, replaced or deleted since (a build killed
 // half-way, an edit by hand) makes key stale.
 func (m *Manifest) Fresh(key, hash string, files ...string) bool {
+	return m.fresh(key, func(r record) bool { return r.Hash == hash }, files)
+}
+
+// FreshInputs is Fresh for a key whose outputs were recorded with the
+// inputs hash inputs (SetInputs), so a caller need not build anything to
+// know they are current.
+func (m *Manifest) FreshInputs(key, inputs string, files ...string) bool {
+	return inputs != "" && m.fresh(key, func(r record) bool { return r.Inputs == inputs }, files)
+}
+
+func (m *Manifest) fresh(key string, match func(record) bool, files []string) bool {
 	m.mu.Lock()
 	rec, ok := m.docs[key]
+	ok = ok && match(rec)
 	var want []FileSum
-	if ok && rec.Hash == hash {
-		for _, f := range files {
-			s, ok := rec.Files[m.file(f)]
-			if !ok {
-				m.mu.Unlock()
-				return false
-			}
-			want = append(want, s)
+	for _, f := range files {
+		if !ok {
+			break
 		}
+		var s FileSum
+		s, ok = rec.Files[m.file(f)]
+		want = append(want, s)
 	}
 	m.mu.Unlock()
-	if !ok || rec.Hash != hash {
+	if !ok {
 		return false
 	}
 	for i, f := range files {
@@ -121,6 +136,25 @@ func (m *Manifest) Fresh(key, hash string, files ...string) bool {
 		}
 	}
 	return true
+}
+
+// Deps returns the dependencies recorded for key by SetInputs.
+func (m *Manifest) Deps(key string) ([]string, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	rec, ok := m.docs[key]
+	return rec.Deps, ok
+}
+
+// SetInputs records, for a key already Set, the hash of its raw inputs and
+// the keys they depend on.
+func (m *Manifest) SetInputs(key, inputs string, deps []string) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if rec, ok := m.docs[key]; ok {
+		rec.Inputs, rec.Deps = inputs, deps
+		m.docs[key] = rec
+	}
 }
 
 // Set records that key was built from hash into files (path → sum of the

@@ -43,6 +43,7 @@ type Outcome struct {
 	Targets []string // the files it makes in the output folder
 	Removed []string // old files of a failed document, removed so none looks current
 	sums    map[string]batch.FileSum
+	quick   bool // current by its inputs key: no model was built
 }
 
 // Report is the result of Batch, one Outcome per job in job order.
@@ -107,6 +108,11 @@ func (e *Engine) Batch(ctx context.Context, jobs []Job, opt BatchOptions, progre
 		var todo []int
 		for i := start; i < min(len(jobs), start+chunk); i++ {
 			o := &rep.Outcomes[i]
+			if _, clashing := clash[i]; !clashing && !opt.Force && e.current(o, manifest, opt.Formats) {
+				o.Status, o.quick = Unchanged, true
+				step(i)
+				continue
+			}
 			o.Result, o.Err = e.Model(o.Job, opt.Formats)
 			if d, ok := clash[i]; ok {
 				o.Result.Diags.Add(d)
@@ -138,13 +144,28 @@ func (e *Engine) Batch(ctx context.Context, jobs []Job, opt BatchOptions, progre
 		switch o.Status {
 		case Built:
 			manifest.Set(o.Job.Path(), o.Result.Hash, o.sums)
+			manifest.SetInputs(o.Job.Path(), "", e.depsOf(o.Job))
 			changed = true
+		case Unchanged:
+			if !o.quick {
+				manifest.SetInputs(o.Job.Path(), "", e.depsOf(o.Job))
+				changed = true
+			}
 		case Failed:
 			manifest.Forget(o.Job.Path())
 			o.Removed = dropOutputs(opt.Out, o.Job)
 			changed = changed || len(o.Removed) > 0
 		case NotStarted:
 			rep.Interrupted = true
+		}
+	}
+	// With every document's dependencies recorded, the keys that let the
+	// next run skip the models of what did not change.
+	for i := range rep.Outcomes {
+		o := &rep.Outcomes[i]
+		if o.Status == Built || o.Status == Unchanged && !o.quick {
+			k, _ := e.inputsKey(o.Job.Path(), e.depsOf(o.Job), manifest, opt.Formats, 0)
+			manifest.SetInputs(o.Job.Path(), k, e.depsOf(o.Job))
 		}
 	}
 	if changed {
@@ -155,6 +176,17 @@ func (e *Engine) Batch(ctx context.Context, jobs []Job, opt BatchOptions, progre
 		}
 	}
 	return rep
+}
+
+// current reports whether a document's files are current by its inputs
+// key, without building its model.
+func (e *Engine) current(o *Outcome, m *batch.Manifest, f Formats) bool {
+	deps, ok := m.Deps(o.Job.Path())
+	if !ok {
+		return false
+	}
+	k, ok := e.inputsKey(o.Job.Path(), deps, m, f, 0)
+	return ok && m.FreshInputs(o.Job.Path(), k, o.Targets...)
 }
 
 // renderOne lays out and renders one stale document and writes its files;

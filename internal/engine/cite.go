@@ -107,6 +107,7 @@ func (e *Engine) inherit(j Job, in *data.Input) {
 	}
 	cj := Job{j.Dir, ref.Ref + ".toml"}
 	e.cited[cj.Path()] = true
+	e.cites(j, cj.Path())
 	cited, _ := e.prepare(cj)
 	if cited == nil {
 		return
@@ -141,6 +142,7 @@ func (e *Engine) resolve(j Job, in *data.Input) diag.List {
 			return
 		}
 		e.cited[cj.Path()] = true
+		e.cites(j, cj.Path())
 		cited, ds := e.prepare(cj)
 		if cited == nil {
 			l.Add(diag.New(r.At, diag.CodeCiteBroken, r.Ref, firstError(ds)))

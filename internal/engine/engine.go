@@ -82,6 +82,7 @@ type Engine struct {
 	prepared  map[string]prepared
 	cited     map[string]bool               // documents some other document cites: kept in the caches
 	registers map[string]*register.Register // per workspace, opened on first use
+	inputsState
 }
 
 // New loads the embedded fonts and returns an engine.
