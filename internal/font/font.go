@@ -4,8 +4,10 @@
 package font
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"io/fs"
+	"sync"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
@@ -38,6 +40,9 @@ type Face struct {
 	descent int64    // font units, positive
 	adv     []uint16 // advance per BMP rune; 0 where missing
 	has     []uint64 // coverage bit set over the BMP
+	gid     []uint16 // glyph per BMP rune; 0 where missing
+	tab     *tables  // glyph tables, for subsetting
+	metrics Metrics
 }
 
 // Set is the four faces of one family. It is read-only after Load and safe
@@ -49,6 +54,10 @@ type Set struct {
 
 // Load parses the four faces named by files (regular, bold, italic, bold
 // italic) from fsys. Invalid font data is an error here, not later.
+//
+// Faces are parsed once per process: a face whose name and bytes were
+// loaded before is shared (faces are read-only), so every engine and
+// worker of a process measures and embeds with the same parsed tables.
 func Load(fsys fs.FS, family string, files [4]string) (*Set, error) {
 	s := &Set{Family: family}
 	for i, name := range files {
@@ -56,13 +65,43 @@ func Load(fsys fs.FS, family string, files [4]string) (*Set, error) {
 		if err != nil {
 			return nil, fmt.Errorf("font: %w", err)
 		}
-		f, err := parse(name, data)
+		f, err := faces.get(name, data)
 		if err != nil {
 			return nil, fmt.Errorf("font: %s: %w", name, err)
 		}
 		s.faces[i] = f
 	}
 	return s, nil
+}
+
+// faceCache holds every face parsed by the process, keyed by file name and
+// a hash of the bytes. It only grows: a process loads a handful of fonts.
+type faceCache struct {
+	mu sync.Mutex
+	m  map[string]*cacheEntry
+}
+
+type cacheEntry struct {
+	once sync.Once
+	face *Face
+	err  error
+}
+
+var faces = &faceCache{m: map[string]*cacheEntry{}}
+
+func (c *faceCache) get(name string, data []byte) (*Face, error) {
+	sum := sha256.Sum256(data)
+	key := name + "\x00" + string(sum[:])
+	c.mu.Lock()
+	e, ok := c.m[key]
+	if !ok {
+		e = &cacheEntry{}
+		c.m[key] = e
+	}
+	c.mu.Unlock()
+	// Parse outside the lock, once; concurrent loaders of the same face wait.
+	e.once.Do(func() { e.face, e.err = parse(name, data) })
+	return e.face, e.err
 }
 
 func parse(name string, data []byte) (*Face, error) {
@@ -77,13 +116,20 @@ func parse(name string, data []byte) (*Face, error) {
 	if err != nil {
 		return nil, err
 	}
+	tab, err := parseTables(data)
+	if err != nil {
+		return nil, err
+	}
 	face := &Face{
 		Name: name, Data: data, upem: upem,
 		ascent:  int64(m.Ascent >> 6),
 		descent: int64(m.Descent >> 6),
 		adv:     make([]uint16, 0x10000),
 		has:     make([]uint64, 0x10000/64),
+		gid:     make([]uint16, 0x10000),
+		tab:     tab,
 	}
+	face.metrics = readMetrics(f, &b, tab)
 	for r := rune(0x20); r < 0x10000; r++ {
 		if r >= 0xD800 && r < 0xE000 {
 			continue
@@ -97,9 +143,19 @@ func parse(name string, data []byte) (*Face, error) {
 			return nil, err
 		}
 		face.adv[r] = uint16((a + 32) >> 6)
+		face.gid[r] = uint16(gi)
 		face.has[r/64] |= 1 << (r % 64)
 	}
 	return face, nil
+}
+
+// GlyphIndex returns the face's glyph for r, 0 (.notdef) when the face
+// cannot draw it.
+func (f *Face) GlyphIndex(r rune) uint16 {
+	if r < 0 || r >= 0x10000 {
+		return 0
+	}
+	return f.gid[r]
 }
 
 // Face returns the face of style s.

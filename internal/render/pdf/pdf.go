@@ -1,109 +1,269 @@
-// Package pdf draws a laid-out document with codeberg.org/go-pdf/fpdf, used
-// as a drawing layer only: every position comes from package layout. It is
-// the only package that imports the PDF library.
+// Package pdf writes a laid-out document as PDF by itself: every position
+// comes from package layout, and this package only serialises. The file is
+// PDF 1.7 with a classic cross-reference table (no object or xref streams,
+// no encryption), so signing tools can append incremental updates; text is
+// set in embedded TrueType subsets (CIDFontType2, Identity-H) with a
+// ToUnicode map; the Info dictionary and an XMP stream carry the same
+// metadata; Options.PDFA adds what PDF/A-2b asks for. The bytes depend only
+// on the layout and the options.
 package pdf
 
 import (
-	"bytes"
-	"crypto/sha256"
 	"fmt"
 	"io"
-	"strings"
-
-	"codeberg.org/go-pdf/fpdf"
 
 	"vanban/internal/font"
 	"vanban/internal/layout"
+	"vanban/internal/unit"
 )
 
-// Producer is written in the PDF metadata instead of the library's name, so
-// a dependency upgrade does not change every document.
+// Producer is written in the PDF metadata instead of a library's name, so
+// the metadata does not change with the tool's internals.
 const Producer = "vanban"
 
-var styles = [4]string{"", "B", "I", "BI"}
+// Options select what goes into the file beyond the pages. The zero value
+// is a plain PDF 1.7 file.
+type Options struct {
+	// PDFA makes the file PDF/A-2b: XMP identification, an sRGB output
+	// intent with its ICC profile, every font embedded, nothing transparent.
+	PDFA bool
+	// Keywords is the document's số và ký hiệu, written as the Info
+	// /Keywords and XMP pdf:Keywords; empty leaves both out.
+	Keywords string
+	// Images are drawn over the pages' text, in order.
+	Images []Image
+}
 
-// Write renders r as PDF to w. The bytes depend only on r: dates come from
-// the document's issue date and the /ID from a hash of the content.
-func Write(w io.Writer, r *layout.Result) (err error) {
-	defer func() {
-		// fpdf panics on some inputs (invalid UTF-8, runes beyond the BMP);
-		// data validation rejects those first, so a panic here is a bug.
-		if p := recover(); p != nil {
-			err = fmt.Errorf("render/pdf: %v", p)
-		}
-	}()
-	p := fpdf.NewCustom(&fpdf.InitType{
-		OrientationStr: "P", UnitStr: "pt",
-		Size: fpdf.SizeType{Wd: r.W.Points(), Ht: r.H.Points()},
-	})
-	p.SetCompression(true)
-	p.SetAutoPageBreak(false, 0)
-	p.SetMargins(0, 0, 0)
-	p.SetCatalogSort(true)
-	stamp := r.Meta.Time
-	p.SetCreationDate(stamp)
-	p.SetModificationDate(stamp)
-	p.SetProducer(Producer, true)
-	p.SetCreator(Producer, true)
-	p.SetTitle(r.Meta.Title, true)
-	p.SetSubject(r.Meta.Subject, true)
-	p.SetAuthor(r.Meta.Author, true)
-	p.SetLang("vi-VN")
-	// The family name shows in the PDF's font list ("utf8liberationserif").
-	family := strings.ReplaceAll(r.Fonts.Family, " ", "")
-	for i := range 4 {
-		face := r.Fonts.Face(font.Style(i))
-		p.AddUTF8FontFromBytes(family, styles[i], face.Data)
+// Write renders r as PDF to w with the zero Options.
+func Write(w io.Writer, r *layout.Result) error {
+	return WriteOptions(w, r, Options{})
+}
+
+// WriteOptions renders r as PDF to w. The bytes depend only on r and opt:
+// dates come from the document's issue date, the /ID and the font subset
+// tags from hashes of the content.
+func WriteOptions(w io.Writer, r *layout.Result, opt Options) error {
+	if r == nil || r.Fonts == nil {
+		return fmt.Errorf("render/pdf: no layout or fonts")
 	}
-	if err := p.Error(); err != nil {
-		return fmt.Errorf("render/pdf: fonts: %w", err)
-	}
-	for _, pg := range r.Pages {
-		p.AddPageFormat("P", fpdf.SizeType{Wd: pg.W.Points(), Ht: pg.H.Points()})
-		p.SetTextColor(0, 0, 0)
-		p.SetDrawColor(0, 0, 0)
-		for _, it := range pg.Items {
-			switch it.Kind {
-			case layout.Text:
-				p.SetFont(family, styles[it.Style], float64(it.Size)/2)
-				p.Text(it.X.Points(), it.Y.Points(), it.Text)
-			case layout.Rule:
-				p.SetLineWidth(it.Stroke.Points())
-				if it.W < 0 { // vertical
-					p.Line(it.X.Points(), it.Y.Points(), it.X.Points(), (it.Y - it.W).Points())
-				} else {
-					p.Line(it.X.Points(), it.Y.Points(), (it.X + it.W).Points(), it.Y.Points())
-				}
-			}
-		}
-	}
-	// PDF 1.4 at least (NĐ 30, Phụ lục I, Phần II.I.2): an opaque normal
-	// blend state raises fpdf's version without changing what is drawn.
-	p.SetAlpha(1, "Normal")
-	var buf bytes.Buffer
-	if err := p.Output(&buf); err != nil {
+	d := &doc{r: r, opt: opt}
+	out, err := d.write()
+	if err != nil {
 		return fmt.Errorf("render/pdf: %w", err)
 	}
-	out := withID(buf.Bytes(), r.Meta.Identity)
 	_, err = w.Write(out)
 	return err
 }
 
-// withID adds a trailer /ID derived from the content and the document
-// identity (fpdf writes none), keeping every xref offset valid: the entry
-// goes into the trailer dictionary, after the cross-reference table.
-func withID(pdf []byte, identity string) []byte {
-	i := bytes.LastIndex(pdf, []byte("trailer\n<<"))
-	if i < 0 {
-		return pdf
+// doc is one document being written.
+type doc struct {
+	r       *layout.Result
+	opt     Options
+	o       objects
+	fonts   [4]*docFont // by style; nil until used
+	content []byte      // scratch for the page being written
+}
+
+// docFont is a face as used by this document: its subset and object.
+type docFont struct {
+	style  font.Style
+	obj    int // the Type0 font object
+	subset *font.Subset
+}
+
+func (d *doc) write() ([]byte, error) {
+	o := &d.o
+	o.buf = make([]byte, 0, 64<<10)
+	o.offsets = make([]int, 1, 64)
+	// The binary comment marks the file as binary for transfer programs.
+	o.s("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n")
+	catalog, pages, resources := o.alloc(), o.alloc(), o.alloc()
+	images, err := d.writeImages()
+	if err != nil {
+		return nil, err
 	}
-	sum := sha256.Sum256(append([]byte(identity+"\x00"), pdf...))
-	id := fmt.Sprintf("\n/ID [<%x> <%x>]", sum[:16], sum[:16])
-	j := i + len("trailer\n<<")
-	out := make([]byte, 0, len(pdf)+len(id))
-	out = append(out, pdf[:j]...)
-	out = append(out, id...)
-	out = append(out, pdf[j:]...)
-	// startxref points before the trailer, so it stays right.
-	return out
+
+	kids := make([]int, 0, len(d.r.Pages))
+	for i := range d.r.Pages {
+		pg := &d.r.Pages[i]
+		page, contents := o.alloc(), o.alloc()
+		kids = append(kids, page)
+		o.begin(page)
+		o.s("<</Type/Page/Parent ")
+		o.ref(pages)
+		// The page box to a hundredth of a point, as PDF tools print
+		// A4 (595.28 × 841.89).
+		o.s("/MediaBox[0 0 ")
+		o.buf = appendMilli(o.buf, 10*roundDiv(int64(pg.W)*100, int64(unit.Point)))
+		o.s(" ")
+		o.buf = appendMilli(o.buf, 10*roundDiv(int64(pg.H)*100, int64(unit.Point)))
+		o.s("]/Resources ")
+		o.ref(resources)
+		o.s("/Contents ")
+		o.ref(contents)
+		o.s(">>")
+		o.end()
+		o.stream(contents, "", d.appendImages(d.pageContent(pg), i, pg.H, images), true)
+	}
+
+	o.begin(pages)
+	o.s("<</Type/Pages/Count ")
+	o.int(len(kids))
+	o.s("/Kids[")
+	for i, k := range kids {
+		if i > 0 {
+			o.s(" ")
+		}
+		o.ref(k)
+	}
+	o.s("]>>")
+	o.end()
+
+	o.begin(resources)
+	o.s("<</ProcSet[/PDF/Text")
+	if len(images) > 0 {
+		o.s("/ImageC")
+	}
+	o.s("]/Font<<")
+	for _, f := range d.fonts {
+		if f != nil {
+			o.s("/F")
+			o.int(int(f.style))
+			o.s(" ")
+			o.ref(f.obj)
+		}
+	}
+	o.s(">>")
+	if len(images) > 0 {
+		o.s("/XObject<<")
+		for _, im := range images {
+			o.s("/" + im.name + " ")
+			o.ref(im.obj)
+		}
+		o.s(">>")
+	}
+	o.s(">>")
+	o.end()
+	for _, f := range d.fonts {
+		if f != nil {
+			if err := d.writeFont(f); err != nil {
+				return nil, err
+			}
+		}
+	}
+
+	m := d.meta()
+	metadata := o.alloc()
+	o.stream(metadata, "/Type/Metadata/Subtype/XML", m.xmp(d.opt.PDFA), false)
+	info := o.alloc()
+	o.begin(info)
+	m.info(o)
+	o.end()
+	intent := 0
+	if d.opt.PDFA {
+		intent = d.writeOutputIntent()
+	}
+
+	o.begin(catalog)
+	o.s("<</Type/Catalog/Pages ")
+	o.ref(pages)
+	o.s("/Metadata ")
+	o.ref(metadata)
+	o.s("/Lang(vi-VN)")
+	if intent != 0 {
+		o.s("/OutputIntents[")
+		o.ref(intent)
+		o.s("]")
+	}
+	o.s(">>")
+	o.end()
+	return o.finish(catalog, info, d.r.Meta.Identity), nil
+}
+
+// font returns the document's font of style st, starting its subset on
+// first use.
+func (d *doc) font(st font.Style) *docFont {
+	st &= 3
+	if d.fonts[st] == nil {
+		d.fonts[st] = &docFont{style: st, obj: d.o.alloc(), subset: d.r.Fonts.Face(st).NewSubset()}
+	}
+	return d.fonts[st]
+}
+
+// pageContent returns the content stream of pg: text placed with absolute
+// text matrices at the layout's baselines, rules stroked as lines. PDF's
+// origin is the bottom left corner, the layout's the top left.
+func (d *doc) pageContent(pg *layout.Page) []byte {
+	b := d.content[:0]
+	inText := false
+	curFont, curSize := -1, -1
+	var curStroke unit.Length = -1
+	for i := range pg.Items {
+		it := &pg.Items[i]
+		switch it.Kind {
+		case layout.Text:
+			if it.Text == "" {
+				continue
+			}
+			f := d.font(it.Style)
+			if !inText {
+				b = append(b, "BT\n"...)
+				inText = true
+			}
+			if int(f.style) != curFont || it.Size != curSize {
+				curFont, curSize = int(f.style), it.Size
+				b = append(b, "/F"...)
+				b = append(b, byte('0'+f.style))
+				b = append(b, ' ')
+				b = appendMilli(b, int64(it.Size)*500) // half-points → points
+				b = append(b, " Tf\n"...)
+			}
+			b = append(b, "1 0 0 1 "...)
+			b = appendLen(b, it.X)
+			b = append(b, ' ')
+			b = appendLen(b, pg.H-it.Y)
+			b = append(b, " Tm <"...)
+			for _, r := range it.Text {
+				// Characters the face lacks (only tabs and line breaks pass
+				// validation) have no width in the layout either: skip them.
+				if g := f.subset.Glyph(r); g != 0 {
+					b = appendHex4(b, g)
+				}
+			}
+			b = append(b, "> Tj\n"...)
+		case layout.Rule:
+			if inText {
+				b = append(b, "ET\n"...)
+				inText = false
+			}
+			if it.Stroke != curStroke {
+				curStroke = it.Stroke
+				b = appendLen(b, it.Stroke)
+				b = append(b, " w\n"...)
+			}
+			x1, y1 := it.X, it.Y
+			x2, y2 := it.X+it.W, it.Y
+			if it.W < 0 { // vertical: W is minus the length, downwards
+				x2, y2 = it.X, it.Y-it.W
+			}
+			b = appendLen(b, x1)
+			b = append(b, ' ')
+			b = appendLen(b, pg.H-y1)
+			b = append(b, " m "...)
+			b = appendLen(b, x2)
+			b = append(b, ' ')
+			b = appendLen(b, pg.H-y2)
+			b = append(b, " l S\n"...)
+		}
+	}
+	if inText {
+		b = append(b, "ET\n"...)
+	}
+	d.content = b
+	return b
+}
+
+// appendLen appends l in points, to a thousandth of a point.
+func appendLen(b []byte, l unit.Length) []byte {
+	return appendMilli(b, roundDiv(int64(l)*1000, int64(unit.Point)))
 }

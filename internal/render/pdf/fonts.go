@@ -1,0 +1,163 @@
+package pdf
+
+import (
+	"crypto/sha256"
+	"strconv"
+	"unicode/utf16"
+)
+
+// Font flags of a font descriptor (PDF 32000-1, 9.8.2).
+const (
+	flagFixedPitch = 1 << 0
+	flagSerif      = 1 << 1
+	flagSymbolic   = 1 << 2
+	flagItalic     = 1 << 6
+)
+
+// writeFont writes the objects of a used face: the Type0 font (Identity-H,
+// the codes are glyph ids of the subset), its CIDFontType2 with
+// CIDToGIDMap Identity and /W widths, the descriptor, the subset font
+// program and the ToUnicode map.
+//
+// The font is named "TAG+PostScriptName", TAG being six capital letters
+// drawn from a hash of the subset: the same glyphs give the same name.
+func (d *doc) writeFont(f *docFont) error {
+	o := &d.o
+	prog, err := f.subset.Font()
+	if err != nil {
+		return err
+	}
+	m := f.subset.Face().Metrics()
+	sum := sha256.Sum256(prog)
+	name := make([]byte, 0, 7+len(m.PostScriptName))
+	for _, c := range sum[:6] {
+		name = append(name, 'A'+c%26)
+	}
+	name = append(name, '+')
+	name = appendName(name, m.PostScriptName)
+	upem := int64(m.UnitsPerEm)
+	if upem <= 0 {
+		upem = 1000
+	}
+	scaled := func(v int) int { return int(roundDiv(int64(v)*1000, upem)) }
+
+	cid, desc, file, toUni := o.alloc(), o.alloc(), o.alloc(), o.alloc()
+	o.begin(f.obj)
+	o.s("<</Type/Font/Subtype/Type0/BaseFont/")
+	o.buf = append(o.buf, name...)
+	o.s("/Encoding/Identity-H/DescendantFonts[")
+	o.ref(cid)
+	o.s("]/ToUnicode ")
+	o.ref(toUni)
+	o.s(">>")
+	o.end()
+
+	o.begin(cid)
+	o.s("<</Type/Font/Subtype/CIDFontType2/BaseFont/")
+	o.buf = append(o.buf, name...)
+	o.s("/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>/FontDescriptor ")
+	o.ref(desc)
+	o.s("/CIDToGIDMap/Identity/DW ") // an integer, by the specification
+	o.int(scaled(f.subset.Advance(0)))
+	o.s("/W[0[")
+	for g := range f.subset.Len() {
+		if g > 0 {
+			o.s(" ")
+		}
+		// Thousandths of a glyph-space unit keep each advance within
+		// 0.0005/1000 em of the font's, which the layout measured with.
+		o.buf = appendMilli(o.buf, roundDiv(int64(f.subset.Advance(uint16(g)))*1000000, upem))
+	}
+	o.s("]]>>")
+	o.end()
+
+	flags := flagSymbolic | flagSerif
+	if m.ItalicAngle != 0 {
+		flags |= flagItalic
+	}
+	if m.FixedPitch {
+		flags |= flagFixedPitch
+	}
+	stemV := 50 + (m.Weight*m.Weight)/(65*65) // the usual estimate from the weight class
+	o.begin(desc)
+	o.s("<</Type/FontDescriptor/FontName/")
+	o.buf = append(o.buf, name...)
+	o.s("/Flags ")
+	o.int(flags)
+	o.s("/FontBBox[")
+	for i, v := range []int{m.XMin, m.YMin, m.XMax, m.YMax} {
+		if i > 0 {
+			o.s(" ")
+		}
+		o.int(scaled(v))
+	}
+	o.s("]/ItalicAngle ")
+	o.buf = appendMilli(o.buf, roundDiv(int64(m.ItalicAngle)*1000, 65536))
+	o.s("/Ascent ")
+	o.int(scaled(m.Ascender))
+	o.s("/Descent ")
+	o.int(scaled(m.Descender))
+	o.s("/CapHeight ")
+	cap := m.CapHeight
+	if cap == 0 {
+		cap = m.Ascender
+	}
+	o.int(scaled(cap))
+	o.s("/StemV ")
+	o.int(stemV)
+	o.s("/FontFile2 ")
+	o.ref(file)
+	o.s(">>")
+	o.end()
+
+	o.stream(file, "/Length1 "+strconv.Itoa(len(prog)), prog, true)
+	o.stream(toUni, "", toUnicode(f), true)
+	return nil
+}
+
+// appendName appends s as the characters of a PDF name, escaping what a
+// name cannot hold as #xx.
+func appendName(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c <= ' ' || c >= 0x7F || c == '#' || c == '/' || c == '(' || c == ')' || c == '<' || c == '>' ||
+			c == '[' || c == ']' || c == '{' || c == '}' || c == '%' {
+			b = append(b, '#', hexDigits[c>>4], hexDigits[c&15])
+			continue
+		}
+		b = append(b, c)
+	}
+	return b
+}
+
+// toUnicode returns the ToUnicode CMap of a font: each glyph id of the
+// subset maps to the one character it was added for.
+func toUnicode(f *docFont) []byte {
+	s := f.subset
+	b := make([]byte, 0, 400+30*s.Len())
+	b = append(b, "/CIDInit/ProcSet findresource begin\n12 dict begin\nbegincmap\n"+
+		"/CIDSystemInfo<</Registry(Adobe)/Ordering(UCS)/Supplement 0>>def\n"+
+		"/CMapName/Adobe-Identity-UCS def\n/CMapType 2 def\n"+
+		"1 begincodespacerange\n<0000><FFFF>\nendcodespacerange\n"...)
+	n := s.Len() - 1 // glyphs 1 … Len()-1 stand for characters
+	for start := 1; start <= n; start += 100 {
+		count := min(100, n-start+1)
+		b = strconv.AppendInt(b, int64(count), 10)
+		b = append(b, " beginbfchar\n"...)
+		for g := start; g < start+count; g++ {
+			b = append(b, '<')
+			b = appendHex4(b, uint16(g))
+			b = append(b, "><"...)
+			r := s.Rune(uint16(g))
+			if r1, r2 := utf16.EncodeRune(r); r1 != '\uFFFD' {
+				b = appendHex4(appendHex4(b, uint16(r1)), uint16(r2))
+			} else {
+				b = appendHex4(b, uint16(r))
+			}
+			b = append(b, ">\n"...)
+		}
+		b = append(b, "endbfchar\n"...)
+	}
+	b = append(b, "endcmap\nCMapName currentdict/CMap defineresource pop\nend\nend\n"...)
+	return b
+}
