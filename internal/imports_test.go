@@ -32,9 +32,10 @@ func TestImportRules(t *testing.T) {
 	allowed := map[string][]string{
 		"vanban/cmd/vanban": {"engine", "diag", "data"},
 		"vanban/internal/engine": {"batch", "data", "diag", "font", "format", "law", "layout", "model", "register", "resolve",
-			"render/docx", "render/pdf", "tmpl"},
+			"render/docx", "render/pdf", "tmpl", "tomledit"},
 		"vanban/internal/batch":                 {},
 		"vanban/internal/register":              {},
+		"vanban/internal/tomledit":              {},
 		"vanban/internal/vnenc":                 {},
 		"vanban/internal/testutil":              {},
 		"vanban/internal/render/docx/reference": {},

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"time"
@@ -30,6 +31,8 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, rend
 	fl.SetOutput(stderr)
 	opt := engine.BatchOptions{Render: render, Out: "out"}
 	formatsFlag, dump := "pdf,docx", ""
+	var view reportView
+	fl.BoolVar(&view.verbose, "v", false, "in mọi chi tiết, kể cả từng văn bản chờ cấp số hoặc chưa có ngày")
 	if render {
 		fl.StringVar(&opt.Out, "o", "out", "thư mục ghi tệp kết quả")
 		fl.StringVar(&formatsFlag, "dinh-dang", "pdf,docx", `định dạng tệp kết quả: "pdf", "docx" hoặc "pdf,docx"`)
@@ -40,9 +43,9 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, rend
 	}
 	fl.Usage = func() {
 		if render {
-			fmt.Fprintf(stderr, "Cách dùng: vanban build [-o THƯ_MỤC] [-dinh-dang pdf,docx] [-force] [ĐƯỜNG_DẪN...]   (mặc định: thư mục hiện tại)\n")
+			fmt.Fprintf(stderr, "Cách dùng: vanban build [-o THƯ_MỤC] [-dinh-dang pdf,docx] [-force] [-j N] [-v] [ĐƯỜNG_DẪN...]   (mặc định: thư mục hiện tại)\n")
 		} else {
-			fmt.Fprintf(stderr, "Cách dùng: vanban check [-in mo-hinh|dan-trang] [ĐƯỜNG_DẪN...]   (mặc định: thư mục hiện tại)\n")
+			fmt.Fprintf(stderr, "Cách dùng: vanban check [-in mo-hinh|dan-trang] [-v] [ĐƯỜNG_DẪN...]   (mặc định: thư mục hiện tại)\n")
 		}
 		fl.PrintDefaults()
 	}
@@ -68,17 +71,67 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, rend
 		return exitInternal
 	}
 	defer eng.Close()
-	code := runBatch(ctx, eng, js, opt, dump, stdout, stderr)
+	code := runBatch(ctx, eng, js, opt, dump, view, stdout, stderr)
 	if diags.HasErrors() {
 		code = max(code, exitDiag)
 	}
 	return code
 }
 
+// reportView says how much of a batch's diagnostics runBatch prints.
+type reportView struct {
+	// verbose prints every diagnostic, states included (-v).
+	verbose bool
+	// only, when set, is the one document whose warnings are printed
+	// (assign: its own document); errors are printed for every document.
+	only string
+}
+
+// states are the diagnostics that describe the normal state of a draft
+// rather than something to act on: no number yet, no full date yet, a
+// cited document still waiting for its number. Without -v they are
+// summed up after the batch, one line per kind, instead of one warning
+// per document.
+var states = []struct {
+	code diag.Code
+	say  string // the summary line's words after the count
+}{
+	{diag.CodeNoNumber, "văn bản chờ cấp số"},
+	{diag.CodeDateNoDay, "văn bản chưa có ngày ban hành đầy đủ"},
+	{diag.CodeCitePending, "văn bản trích dẫn văn bản chờ cấp số (tự tạo lại khi cấp số)"},
+}
+
+// filter returns the diagnostics of one document that view prints, and
+// adds the document to the kinds of state it is in.
+func (v reportView) filter(j engine.Job, ds diag.List, inState map[diag.Code][]string) diag.List {
+	var out diag.List
+	seen := map[diag.Code]bool{}
+	for _, d := range ds {
+		state := false
+		for _, s := range states {
+			if d.Code == s.code {
+				state = true
+				if !seen[d.Code] {
+					seen[d.Code] = true
+					inState[d.Code] = append(inState[d.Code], j.Stem())
+				}
+			}
+		}
+		switch {
+		case d.Severity == diag.Error, v.verbose:
+			out = append(out, d)
+		case state:
+		case v.only == "" || filepath.Clean(v.only) == filepath.Clean(j.Path()):
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
 // runBatch runs a batch with a progress bar on a terminal, prints the
-// diagnostics and one line per document in input order, and a summary; it
-// returns the exit code.
-func runBatch(ctx context.Context, eng *engine.Engine, js []engine.Job, opt engine.BatchOptions, dump string, stdout, stderr io.Writer) int {
+// diagnostics view asks for and one line per document in input order, and
+// a summary; it returns the exit code.
+func runBatch(ctx context.Context, eng *engine.Engine, js []engine.Job, opt engine.BatchOptions, dump string, view reportView, stdout, stderr io.Writer) int {
 	var bar *progress
 	rep := eng.Batch(ctx, js, opt, func(done, total int, name string) {
 		if bar == nil {
@@ -91,13 +144,14 @@ func runBatch(ctx context.Context, eng *engine.Engine, js []engine.Job, opt engi
 	}
 	src := engine.Sources()
 	code := exitOK
+	inState := map[diag.Code][]string{}
 	for i, o := range rep.Outcomes {
 		prefix := fmt.Sprintf("[%d/%d] ", i+1, len(js))
 		if o.Err != nil {
 			fmt.Fprintf(stderr, "%s: lỗi nội bộ: %v\n", o.Job.Path(), o.Err)
 			code = max(code, exitInternal)
 		} else if o.Status == engine.Built || o.Status == engine.Failed {
-			diag.Print(stderr, o.Result.Diags, src)
+			diag.Print(stderr, view.filter(o.Job, o.Result.Diags, inState), src)
 		}
 		switch o.Status {
 		case engine.Failed:
@@ -127,6 +181,13 @@ func runBatch(ctx context.Context, eng *engine.Engine, js []engine.Job, opt engi
 		fmt.Fprintf(stdout, "Tổng cộng: %d văn bản đã tạo, %d không thay đổi, %d văn bản lỗi.\n", built, rep.Count(engine.Unchanged), failed)
 	} else {
 		fmt.Fprintf(stdout, "Tổng cộng: %d văn bản hợp lệ, %d văn bản lỗi.\n", built, failed)
+	}
+	if !view.verbose {
+		for _, st := range states {
+			if docs := inState[st.code]; len(docs) > 0 {
+				fmt.Fprintf(stdout, "%d %s: %s.\n", len(docs), st.say, strings.Join(docs, ", "))
+			}
+		}
 	}
 	if rep.Interrupted || ctx.Err() != nil {
 		if n := rep.Count(engine.NotStarted); n > 0 {

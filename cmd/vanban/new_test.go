@@ -59,3 +59,16 @@ func TestNew_SamplesBuild(t *testing.T) {
 		t.Error("new of an unknown template succeeded")
 	}
 }
+
+// vanban help names every flag of every command.
+func TestHelp_ListsEveryFlag(t *testing.T) {
+	_, out, _ := cli(t, "help")
+	for _, f := range []string{"-o", "-dinh-dang", "-force", "-j", "-v", "-in", "-so", "-ngay", "-huy", "-nam"} {
+		if !strings.Contains(out, " "+f+" ") && !strings.Contains(out, "["+f+" ") && !strings.Contains(out, "["+f+"]") {
+			t.Errorf("help does not list %s", f)
+		}
+	}
+	if _, out, _ := cli(t, "templates"); !strings.HasSuffix(out, "\n") {
+		t.Error("templates: no final newline")
+	}
+}

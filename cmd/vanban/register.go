@@ -21,12 +21,12 @@ func cmdAssign(ctx context.Context, args []string, stdout, stderr io.Writer, tod
 	fl := flag.NewFlagSet("assign", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	num := fl.Int64("so", 0, "cấp đúng số này (nếu còn trống); mặc định lấy số tiếp theo")
-	date := fl.String("ngay", "", "ngày ban hành NĂM-THÁNG-NGÀY; mặc định ngày trong tệp, nếu chưa có thì hôm nay")
+	date := fl.String("ngay", "", "ngày ban hành, ví dụ 08/5/2024 hoặc 2024-05-08; mặc định ngày trong tệp, nếu chưa có thì hôm nay")
 	cancel := fl.Bool("huy", false, "hủy số đã cấp (số vẫn nằm trong sổ, đánh dấu đã hủy, không cấp lại)")
 	out := fl.String("o", "out", "thư mục tạo lại văn bản")
 	fl.Usage = func() {
-		fmt.Fprintln(stderr, "Cách dùng: vanban assign [-so N] [-ngay NĂM-THÁNG-NGÀY] [-huy] [-o THƯ_MỤC] TỆP_VĂN_BẢN")
-		fmt.Fprintln(stderr, "Cấp số và ngày cho văn bản, ghi vào sổ đăng ký văn bản đi, rồi tạo lại văn bản đó và các văn bản trích dẫn nó.")
+		fmt.Fprintln(stderr, "Cách dùng: vanban assign [-so N] [-ngay NGÀY/THÁNG/NĂM] [-huy] [-o THƯ_MỤC] TỆP_VĂN_BẢN")
+		fmt.Fprintln(stderr, "Cấp số và ngày cho văn bản, ghi vào sổ đăng ký văn bản đi và vào tệp văn bản (so, ngay), rồi tạo lại văn bản đó và các văn bản trích dẫn nó.")
 		fl.PrintDefaults()
 	}
 	paths, err := parseFlags(fl, args)
@@ -65,11 +65,11 @@ func cmdAssign(ctx context.Context, args []string, stdout, stderr io.Writer, tod
 		diag.Print(stderr, ds, engine.Sources())
 		return exitDiag
 	}
-	line := fmt.Sprintf("số %s ngày %s", engine.EntryNumber(entry), entry.Date)
+	line := fmt.Sprintf("số %s ngày %s", engine.EntryNumber(entry), engine.EntryDate(entry))
 	if *cancel {
-		fmt.Fprintf(stdout, "Đã hủy %s của %s (số này không cấp lại).\n", line, j.Name)
+		fmt.Fprintf(stdout, "Đã hủy %s của %s (số này không cấp lại; trong tệp đã ghi lại so = \"\").\n", line, j.Name)
 	} else {
-		fmt.Fprintf(stdout, "Đã cấp %s cho %s.\n", line, j.Name)
+		fmt.Fprintf(stdout, "Đã cấp %s cho %s (đã ghi số và ngày vào tệp).\n", line, j.Name)
 	}
 	// Rebuild the workspace: the manifest makes only the document and those
 	// citing it (their models changed) stale.
@@ -82,7 +82,9 @@ func cmdAssign(ctx context.Context, args []string, stdout, stderr io.Writer, tod
 		return exitInternal
 	}
 	defer fresh.Close()
-	return runBatch(ctx, fresh, js, engine.BatchOptions{Render: true, Out: *out, Formats: engine.AllFormats, Workers: 4}, "", stdout, stderr)
+	// Only this document's warnings: the others' are not the clerk's
+	// business now (vanban build shows them).
+	return runBatch(ctx, fresh, js, engine.BatchOptions{Render: true, Out: *out, Formats: engine.AllFormats, Workers: 4}, "", reportView{only: path}, stdout, stderr)
 }
 
 // cmdRegister: vanban register [-nam Y] [-o FILE.csv|FILE.xlsx] [WORKSPACE]
@@ -114,6 +116,9 @@ func cmdRegister(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		return exitInternal
 	}
 	defer eng.Close()
+	if ext == ".xlsx" {
+		return writeBook(ctx, eng, dir, *year, *out, stdout, stderr)
+	}
 	rows, ok, ds, err := eng.RegisterRows(ctx, dir, *year)
 	switch {
 	case ds.HasErrors():
@@ -136,13 +141,38 @@ func cmdRegister(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		return exitOK
 	case ".csv":
 		err = engine.WriteCSV(*out, rows)
-	case ".xlsx":
-		err = engine.WriteXLSX(*out, rows)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "vanban: không ghi được %s: %v\n", *out, err)
 		return exitDiag
 	}
 	fmt.Fprintf(stdout, "Đã xuất %d dòng sổ đăng ký ra %s.\n", len(rows)-1, *out)
+	return exitOK
+}
+
+// writeBook exports the register as a workbook to print and bind: per
+// series and year a cover and a register sheet.
+func writeBook(ctx context.Context, eng *engine.Engine, dir string, year int, out string, stdout, stderr io.Writer) int {
+	books, ok, ds, err := eng.RegisterBooks(ctx, dir, year)
+	switch {
+	case ds.HasErrors():
+		diag.Print(stderr, ds, nil)
+		return exitDiag
+	case err != nil:
+		fmt.Fprintf(stderr, "vanban: %v\n", err)
+		return exitInternal
+	case !ok:
+		fmt.Fprintf(stderr, "vanban: %s chưa có sổ đăng ký văn bản đi (tạo khi cấp số đầu tiên: vanban assign TỆP)\n", dir)
+		return exitDiag
+	}
+	if err := engine.WriteBooksXLSX(out, books); err != nil {
+		fmt.Fprintf(stderr, "vanban: không ghi được %s: %v\n", out, err)
+		return exitDiag
+	}
+	n := 0
+	for _, b := range books {
+		n += len(b.Rows)
+	}
+	fmt.Fprintf(stdout, "Đã xuất %d dòng sổ đăng ký (%d quyển: mỗi dãy số, mỗi năm một quyển có bìa) ra %s.\n", n, len(books), out)
 	return exitOK
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"syscall"
@@ -51,9 +52,14 @@ func TestAssign_RebuildsWhatCites(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d\n%s\n%s", code, stdout, errs)
 	}
-	if !strings.Contains(stdout, "Đã cấp số 01/KH-UBND ngày 2024-05-08 cho ke-hoach.toml.") ||
+	if !strings.Contains(stdout, "Đã cấp số 01/KH-UBND ngày 08/5/2024 cho ke-hoach.toml (đã ghi số và ngày vào tệp).") ||
 		!strings.Contains(stdout, "3 văn bản đã tạo, 2 không thay đổi, 0 văn bản lỗi") {
 		t.Errorf("assign said:\n%s", stdout)
+	}
+	// The file says what the register says, its comments kept.
+	toml := string(mustRead(t, filepath.Join(ws, "ke-hoach.toml")))
+	if !strings.Contains(toml, "\nso = 1                  # chưa cấp số") || !strings.Contains(toml, "\nngay = \"2024-05-08\"         # chưa có ngày") {
+		t.Errorf("assign did not write so and ngay back:\n%.600s", toml)
 	}
 	after := outputs(t, out)
 	changed := []string{}
@@ -81,12 +87,12 @@ func TestAssign_RebuildsWhatCites(t *testing.T) {
 		t.Errorf("second assign:\n%s", stdout)
 	}
 	// A number typed by hand must agree with the register.
-	edit(t, ws, "ke-hoach.toml", `so = ""`, `so = 5`)
+	edit(t, ws, "ke-hoach.toml", `so = 1 `, `so = 5 `)
 	code, _, errs = cli(t, "check", ws)
 	if code != exitDiag || !strings.Contains(errs, "[R001]") || !strings.Contains(errs, "ke-hoach.toml:6:6") {
 		t.Errorf("hand-typed number against the register: %d\n%s", code, errs)
 	}
-	edit(t, ws, "ke-hoach.toml", `so = 5`, `so = 1`)
+	edit(t, ws, "ke-hoach.toml", `so = 5 `, `so = 1 `)
 	if code, _, errs = cli(t, "check", ws); code != exitOK {
 		t.Errorf("the register's own number typed by hand: %s", errs)
 	}
@@ -105,16 +111,27 @@ func TestAssign_GivenCancelledExport(t *testing.T) {
 	}{
 		{[]string{"assign", "-so", "12", "-ngay", "2024-05-08", "-o", out, kh}, exitOK, "số 12/KH-UBND"},
 		{[]string{"assign", "-so", "13", "-o", out, kh}, exitDiag, "[R005]"},
-		{[]string{"assign", "-o", out, qd}, exitOK, "số 13/QĐ-UBND ngày 2024-11-25"},    // next in the shared series
-		{[]string{"assign", "-o", out, tt}, exitOK, "số 01/TTr-HĐTĐKT ngày 2024-11-18"}, // the council's own series
-		{[]string{"assign", "-huy", "-o", out, kh}, exitOK, "Đã hủy số 12/KH-UBND"},
+		{[]string{"assign", "-o", out, qd}, exitOK, "số 13/QĐ-UBND ngày 25/11/2024"},    // next in the shared series
+		{[]string{"assign", "-o", out, tt}, exitOK, "số 01/TTr-HĐTĐKT ngày 18/11/2024"}, // the council's own series
+		{[]string{"assign", "-huy", "-o", out, kh}, exitOK, "Đã hủy số 12/KH-UBND ngày 08/5/2024"},
 		{[]string{"assign", "-so", "12", "-ngay", "2024-05-09", "-o", out, kh}, exitDiag, "[R004]"},
-		{[]string{"assign", "-ngay", "2024-05-09", "-o", out, kh}, exitOK, "số 14/KH-UBND ngày 2024-05-09"},
+		{[]string{"assign", "-ngay", "2024-05-09", "-o", out, kh}, exitOK, "số 14/KH-UBND ngày 09/5/2024"},
 	}
 	for _, s := range steps {
 		code, stdout, errs := cli(t, s.args...)
 		if code != s.code || !strings.Contains(stdout+errs, s.say) {
 			t.Fatalf("%v: exit %d, want %d with %q:\n%s%s", s.args, code, s.code, s.say, stdout, errs)
+		}
+		// The plan's file follows the register: cleared by -huy, the new
+		// number and date after it.
+		if s.args[len(s.args)-1] == kh && s.code == exitOK {
+			b := string(mustRead(t, kh))
+			want := map[string]string{"-huy": "\nso = \"\" ", "2024-05-08": "\nso = 12 ", "2024-05-09": "\nso = 14 "}
+			for k, w := range want {
+				if slices.Contains(s.args, k) && !strings.Contains(b, w) {
+					t.Errorf("%v: the file has no %q:\n%.400s", s.args, w, b)
+				}
+			}
 		}
 	}
 	code, stdout, _ := cli(t, "register", ws)
@@ -129,17 +146,30 @@ func TestAssign_GivenCancelledExport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows, _ := f.GetRows("Sổ văn bản đi")
-	f.Close()
-	if len(rows) != 5 || len(rows[0]) != 10 || rows[0][0] != "Số, ký hiệu văn bản" || rows[0][9] != "Ghi chú" {
+	defer f.Close()
+	if got := fmt.Sprint(f.GetSheetList()); got != "[Bìa HĐTĐKT 2024 Sổ HĐTĐKT 2024 Bìa UBND 2024 Sổ UBND 2024]" {
+		t.Errorf("sheets %s", got)
+	}
+	cover, _ := f.GetRows("Bìa UBND 2024")
+	if c := fmt.Sprint(cover); !strings.Contains(c, "ỦY BAN NHÂN DÂN] [THỊ TRẤN VẠN GIÃ]") || !strings.Contains(c, "SỔ ĐĂNG KÝ VĂN BẢN ĐI") ||
+		!strings.Contains(c, "Năm: 2024") || !strings.Contains(c, "Từ số 12 đến số 14") || !strings.Contains(c, "Từ ngày 08/5/2024 đến ngày 25/11/2024") {
+		t.Errorf("cover: %q", cover)
+	}
+	rows, _ := f.GetRows("Sổ UBND 2024")
+	if len(rows) != 5 || len(rows[0]) != 10 || rows[0][0] != "Số, ký hiệu văn bản" || rows[0][9] != "Ghi chú" || rows[1][0] != "(1)" {
 		t.Fatalf("xlsx rows: %q", rows)
 	}
 	got := []string{}
-	for _, r := range rows[1:] {
-		got = append(got, r[0])
+	for _, r := range rows[2:] {
+		got = append(got, r[0]+" "+r[1])
 	}
-	if fmt.Sprint(got) != "[01/TTr-HĐTĐKT 12/KH-UBND 13/QĐ-UBND 14/KH-UBND]" {
+	// Date, then number: the cancelled 12 of 08/5 stays in its place.
+	if fmt.Sprint(got) != "[12/KH-UBND 08/5/2024 14/KH-UBND 09/5/2024 13/QĐ-UBND 25/11/2024]" {
 		t.Errorf("register order %v", got)
+	}
+	council, _ := f.GetRows("Sổ HĐTĐKT 2024")
+	if len(council) != 3 || council[2][0] != "01/TTr-HĐTĐKT" || !strings.HasPrefix(council[2][4], "Chủ tịch Ủy ban nhân dân thị trấn Vạn Giã; ") || council[2][5] == "" {
+		t.Errorf("council sheet (Kính gửi first in Nơi nhận, bản lưu from luu): %q", council)
 	}
 	csvPath := filepath.Join(t.TempDir(), "so.csv")
 	cli(t, "register", "-o", csvPath, ws)

@@ -23,11 +23,18 @@ const (
 const usage = `vanban — soạn văn bản hành chính theo Nghị định 30/2020/NĐ-CP từ dữ liệu TOML.
 
 Cách dùng:
-  vanban build [-o THƯ_MỤC] ĐƯỜNG_DẪN...   tạo tệp PDF và DOCX cho từng văn bản
+  vanban build [-o THƯ_MỤC] ĐƯỜNG_DẪN...   tạo tệp PDF và DOCX cho từng văn bản (mặc định vào ./out)
         -dinh-dang pdf|docx|pdf,docx      chỉ tạo định dạng đã chọn (mặc định cả hai)
-  vanban check [-in mo-hinh] ĐƯỜNG_DẪN...  kiểm tra dữ liệu, không ghi tệp nào (-in in cấu trúc văn bản)
-  vanban assign [-so N] [-ngay NGÀY] TỆP   cấp số, ghi sổ đăng ký văn bản đi, tạo lại các văn bản liên quan
-  vanban register [-o SỔ.xlsx] [THƯ_MỤC]   in hoặc xuất sổ đăng ký văn bản đi (.xlsx, .csv)
+        -force                            tạo lại mọi văn bản, kể cả văn bản không thay đổi
+        -j N                              số văn bản tạo cùng lúc (mặc định: số lõi máy)
+        -v                                in mọi chi tiết, kể cả từng văn bản chờ cấp số
+  vanban check [-in mo-hinh|dan-trang] [-v] ĐƯỜNG_DẪN...
+                                           kiểm tra dữ liệu, không ghi tệp nào (-in in cấu trúc văn bản)
+  vanban assign [-so N] [-ngay NGÀY] [-huy] [-o THƯ_MỤC] TỆP
+                                           cấp số (-huy: hủy số), ghi sổ đăng ký văn bản đi và ghi số,
+                                           ngày vào tệp, tạo lại văn bản đó và các văn bản trích dẫn nó
+  vanban register [-nam NĂM] [-o SỔ.xlsx|SỔ.csv] [THƯ_MỤC]
+                                           in hoặc xuất sổ đăng ký văn bản đi (.xlsx: sổ có bìa để in)
   vanban new MẪU                           in một văn bản mẫu có chú thích (MẪU "ho-so" in tệp vanban.toml)
   vanban templates                         liệt kê các mẫu văn bản
   vanban version                           in phiên bản
@@ -69,7 +76,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprint(stdout, usage)
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "vanban: không có lệnh %q\n\n%s", cmd, firstLines(usage, 8))
+	fmt.Fprintf(stderr, "vanban: không có lệnh %q\n\n%s    (xem mọi lệnh và tùy chọn: vanban help)\n", cmd, firstLines(usage, 4))
 	return exitUsage
 }
 

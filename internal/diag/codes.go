@@ -39,8 +39,8 @@ const (
 	CodeTmplMeta      Code = "T003" // template front matter is wrong
 	CodeOutput        Code = "O001" // output folder cannot be written
 	CodeLongSummary   Code = "F001" // very long trích yếu (warning)
-	CodeDateNoDay     Code = "F002" // date without day (warning: fill in at signing)
-	CodeNoNumber      Code = "F003" // number not assigned yet (warning)
+	CodeDateNoDay     Code = "F002" // date without day (a draft's state; the CLI sums it up)
+	CodeNoNumber      Code = "F003" // number not assigned yet (a draft's state; the CLI sums it up)
 	CodeReadFile      Code = "O002" // input file cannot be read
 	CodeTooManyPages  Code = "F004" // layout could not place an element (never expected)
 	CodeCitePending   Code = "F005" // a cited document still waits for its number

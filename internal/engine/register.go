@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
-
-	"github.com/xuri/excelize/v2"
 
 	"vanban/internal/batch"
 	"vanban/internal/data"
@@ -17,6 +17,7 @@ import (
 	"vanban/internal/format"
 	"vanban/internal/model"
 	"vanban/internal/register"
+	"vanban/internal/tomledit"
 )
 
 // Register returns the register of a workspace; nil when it has none and
@@ -162,22 +163,32 @@ func (e *Engine) assign(ctx context.Context, j Job, in *data.Input, req AssignRe
 	fail := func(code diag.Code, args ...any) (register.Entry, diag.List, error) {
 		return register.Entry{}, diag.List{diag.New(diag.Pos{File: j.Path()}, code, args...)}, nil
 	}
+	cur, has, err := reg.Lookup(ctx, j.Stem())
+	if err != nil {
+		return cur, nil, err
+	}
 	if req.Cancel {
+		if !has {
+			return cur, nil, ErrNotAssigned
+		}
+		// The file first: killed between the two steps, the register
+		// still holds the number and fills it in at the next build.
+		if in.Number != 0 {
+			if err := tomledit.SetFile(j.Path(), tomledit.Pair{Path: "so", Value: ""}); err != nil {
+				return cur, nil, fmt.Errorf("engine: write so back into %s: %w", j.Path(), err)
+			}
+		}
 		entry, err := reg.Cancel(ctx, j.Stem())
 		if errors.Is(err, register.ErrNotFound) {
 			return entry, nil, ErrNotAssigned
 		}
 		return entry, nil, err
 	}
-	cur, has, err := reg.Lookup(ctx, j.Stem())
-	if err != nil {
-		return cur, nil, err
-	}
 	if has {
 		if req.Number != 0 && req.Number != int64(cur.Number) {
-			return fail(diag.CodeRegHasNumber, cur.Number, cur.Date, j.Path())
+			return fail(diag.CodeRegHasNumber, cur.Number, isoShort(cur.Date), j.Path())
 		}
-		return cur, nil, nil
+		return cur, nil, writeBack(j, in, cur)
 	}
 	set, _ := e.Templates(j.Dir)
 	t, _ := set.Get(in.Template)
@@ -197,15 +208,60 @@ func (e *Engine) assign(ctx context.Context, j Job, in *data.Input, req AssignRe
 		Date: d.ISO(), Type: format.SentenceCase(t.Type),
 		Summary: in.Summary, Signer: in.Signer.Name,
 		Recipients: strings.Join(in.Recipients, "; "),
+		Addressees: strings.Join(in.Addressees, "; "), Archive: in.Archive,
 	}})
 	switch {
 	case errors.Is(err, register.ErrTaken):
 		return fail(diag.CodeRegTaken, req.Number, d.Year, series(in, t.Code))
 	case errors.Is(err, register.ErrHasNumber):
-		return fail(diag.CodeRegHasNumber, entry.Number, entry.Date, j.Path())
+		return fail(diag.CodeRegHasNumber, entry.Number, isoShort(entry.Date), j.Path())
+	case err != nil:
+		return entry, nil, err
 	}
-	return entry, nil, err
+	return entry, nil, writeBack(j, in, entry)
 }
+
+// maxFileNumber is the largest so a data file may hold (internal/data,
+// KindNumber).
+const maxFileNumber = 99999
+
+// writeBack writes the register's number and date of a document into its
+// TOML file (so = 5, ngay = "2024-05-08"), keeping everything else of the
+// file as the clerk wrote it, so the file and the register agree. Only the
+// keys that differ are written. The register is the record: a failure here
+// leaves a valid allocation, and the next build still takes the number
+// from the register.
+func writeBack(j Job, in *data.Input, e register.Entry) error {
+	var pairs []tomledit.Pair
+	// A number past what a data file may hold (data reads so = 1..99999;
+	// the register allows more) stays in the register only.
+	if in.Number != int64(e.Number) && e.Number <= maxFileNumber {
+		pairs = append(pairs, tomledit.Pair{Path: "so", Value: e.Number})
+	}
+	if d, reason := data.ParseDate(e.Date); reason == "" && in.Date != d {
+		pairs = append(pairs, tomledit.Pair{Path: "ngay", Value: e.Date})
+	}
+	if len(pairs) == 0 {
+		return nil
+	}
+	if err := tomledit.SetFile(j.Path(), pairs...); err != nil {
+		return fmt.Errorf("engine: write so and ngay back into %s: %w", j.Path(), err)
+	}
+	return nil
+}
+
+// isoShort spells a register date (YYYY-MM-DD) as documents and clerks
+// write it: "08/5/2024".
+func isoShort(iso string) string {
+	d, reason := data.ParseDate(iso)
+	if reason != "" {
+		return iso
+	}
+	return d.Short()
+}
+
+// EntryDate is an entry's issue date as clerks write it: "08/5/2024".
+func EntryDate(e register.Entry) string { return isoShort(e.Date) }
 
 // RegisterRows reads a workspace's register: the header and one row per
 // entry of year (0: every year). ok is false when the workspace has no
@@ -234,24 +290,95 @@ func (e *Engine) RegisterRows(ctx context.Context, dir string, year int) (rows [
 
 // RegisterColumns returns the columns of the Sổ đăng ký văn bản đi (NĐ 30,
 // Phụ lục IV, I: at least these ten), a fresh slice each call.
-func RegisterColumns() []string {
-	return []string{
-		"Số, ký hiệu văn bản", "Ngày tháng văn bản", "Tên loại và trích yếu nội dung", "Người ký", "Nơi nhận văn bản",
-		"Đơn vị, người nhận bản lưu", "Số lượng bản", "Ngày chuyển", "Ký nhận", "Ghi chú",
-	}
-}
+func RegisterColumns() []string { return register.BookColumns() }
 
-// RegisterRow is one entry as a row of RegisterColumns.
+// RegisterRow is one entry as a row of RegisterColumns. "Nơi nhận" lists
+// the Kính gửi addressees, then the Nơi nhận block; the archive column is
+// the document's Lưu.
 func RegisterRow(e register.Entry) []string {
-	d, _ := data.ParseDate(e.Date)
 	note := ""
 	if e.Cancelled {
 		note = "Đã hủy"
 	}
-	return []string{
-		EntryNumber(e), d.Short(), e.Type + " " + lowerFirst(e.Summary), e.Signer,
-		e.Recipients, "", "", "", "", note,
+	var to []string
+	for _, part := range []string{e.Addressees, e.Recipients} {
+		if part != "" {
+			to = append(to, part)
+		}
 	}
+	return []string{
+		EntryNumber(e), isoShort(e.Date), e.Type + " " + lowerFirst(e.Summary), e.Signer,
+		strings.Join(to, "; "), e.Archive, "", "", "", note,
+	}
+}
+
+// RegisterBooks reads a workspace's register as books to print: one per
+// series and year (only year when not 0), sorted by series then year, the
+// entries of each by date then number. The issuer on a book's cover is
+// that of a document of the series still in the workspace (the series'
+// abbreviation when none is). ok is false when the workspace has no
+// register yet.
+func (e *Engine) RegisterBooks(ctx context.Context, dir string, year int) (books []register.Book, ok bool, ds diag.List, err error) {
+	reg, err := e.Register(dir, false)
+	if d, isReg := registerDiag(dir, err); isReg {
+		return nil, true, diag.List{d}, nil
+	}
+	if reg == nil || err != nil {
+		return nil, false, nil, err
+	}
+	entries, err := reg.List(ctx, year)
+	if d, isReg := registerDiag(dir, err); isReg {
+		return nil, true, diag.List{d}, nil
+	}
+	if err != nil {
+		return nil, true, nil, err
+	}
+	// List gives series, year, number order.
+	for i := 0; i < len(entries); {
+		k := i
+		for k < len(entries) && entries[k].Series == entries[i].Series && entries[k].Year == entries[i].Year {
+			k++
+		}
+		group := append([]register.Entry(nil), entries[i:k]...)
+		sort.SliceStable(group, func(a, b int) bool {
+			if group[a].Date != group[b].Date {
+				return group[a].Date < group[b].Date
+			}
+			return group[a].Number < group[b].Number
+		})
+		b := register.Book{Series: group[0].Series, Year: group[0].Year, Issuer: []string{group[0].Series}}
+		lo, hi := group[0], group[0]
+		for _, en := range group {
+			b.Rows = append(b.Rows, RegisterRow(en))
+			if en.Number < lo.Number {
+				lo = en
+			}
+			if en.Number > hi.Number {
+				hi = en
+			}
+		}
+		for _, en := range group {
+			if in, _ := e.input(Job{dir, en.Doc + ".toml"}); in != nil && len(in.Org.Name) > 0 {
+				b.Issuer = append(append([]string{}, in.Org.Parent...), in.Org.Name...)
+				break
+			}
+		}
+		b.FromNumber, b.ToNumber = model.Padded(int64(lo.Number)), model.Padded(int64(hi.Number))
+		b.FromDate, b.ToDate = isoShort(group[0].Date), isoShort(group[len(group)-1].Date)
+		books = append(books, b)
+		i = k
+	}
+	return books, true, nil, nil
+}
+
+// WriteBooksXLSX writes the register books as a workbook ready to print
+// and bind (see register.WriteBooks), atomically.
+func WriteBooksXLSX(path string, books []register.Book) error {
+	var buf bytes.Buffer
+	if err := register.WriteBooks(&buf, books); err != nil {
+		return err
+	}
+	return batch.WriteFile(path, buf.Bytes())
 }
 
 // EntryNumber spells an entry's number and symbol as documents print it:
@@ -268,34 +395,4 @@ func WriteCSV(path string, rows [][]string) error {
 		return err
 	}
 	return batch.WriteFile(path, b.Bytes())
-}
-
-// WriteXLSX writes rows (the first is the header) as the one sheet of an
-// Excel workbook, atomically.
-func WriteXLSX(path string, rows [][]string) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	sheet := "Sổ văn bản đi"
-	f.SetSheetName("Sheet1", sheet)
-	for i, r := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		vals := make([]any, len(r))
-		for k, v := range r {
-			vals[k] = v
-		}
-		if err := f.SetSheetRow(sheet, cell, &vals); err != nil {
-			return err
-		}
-	}
-	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}})
-	f.SetRowStyle(sheet, 1, 1, bold)
-	for c, w := range []float64{16, 12, 60, 20, 40, 18, 10, 12, 10, 12} {
-		col, _ := excelize.ColumnNumberToName(c + 1)
-		f.SetColWidth(sheet, col, col, w)
-	}
-	var buf strings.Builder
-	if err := f.Write(&buf); err != nil {
-		return err
-	}
-	return batch.WriteFile(path, []byte(buf.String()))
 }

@@ -48,6 +48,8 @@ type Entry struct {
 	Summary    string // trích yếu
 	Signer     string // người ký
 	Recipients string // nơi nhận, "; "-joined
+	Addressees string // kính gửi, "; "-joined; empty for a document without, or allocated before schema 2
+	Archive    string // lưu: "VT, TH"; empty when allocated before schema 2
 	Cancelled  bool
 }
 
@@ -131,7 +133,7 @@ func (r *Register) Close() error { return r.db.Close() }
 
 // Request asks for a number for a document.
 type Request struct {
-	Entry      // Series, Year, Doc, Symbol, Date, Type, Summary, Signer, Recipients
+	Entry      // Series, Year, Doc, Symbol, Date, Type, Summary, Signer, Recipients, Addressees, Archive
 	Number int // a given number, 1..MaxNumber; 0 takes the next free one
 }
 
@@ -187,9 +189,9 @@ func (r *Register) Allocate(ctx context.Context, req Request) (Entry, error) {
 		e := req.Entry
 		e.Number = int(n)
 		e.Cancelled = false
-		_, err = c.ExecContext(ctx, `INSERT INTO entries (series, year, number, doc, symbol, date, type, summary, signer, recipients)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			e.Series, e.Year, e.Number, e.Doc, e.Symbol, e.Date, e.Type, e.Summary, e.Signer, e.Recipients)
+		_, err = c.ExecContext(ctx, `INSERT INTO entries (series, year, number, doc, symbol, date, type, summary, signer, recipients, addressees, archive)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			e.Series, e.Year, e.Number, e.Doc, e.Symbol, e.Date, e.Type, e.Summary, e.Signer, e.Recipients, e.Addressees, e.Archive)
 		out = e
 		return err
 	})

@@ -10,7 +10,10 @@ import (
 // schemaVersion is stored in PRAGMA user_version. Version 0 is the first
 // schema (untyped columns, no CHECKs): a number that overflowed to a REAL
 // could enter a series and break every later allocation of its year.
-const schemaVersion = 1
+// Version 2 adds the Kính gửi addressees and the archive (Lưu) of each
+// entry, for the register's "Nơi nhận" and "bản lưu" columns; entries
+// made before have them empty.
+const schemaVersion = 2
 
 // table is the DDL of the entries table under a given name: STRICT, so
 // SQLite refuses a value of another type than declared, and CHECKs that
@@ -28,14 +31,19 @@ func table(name string) string {
 	signer     TEXT    NOT NULL,
 	recipients TEXT    NOT NULL,
 	cancelled  INTEGER NOT NULL DEFAULT 0 CHECK (cancelled IN (0, 1)),
+	addressees TEXT    NOT NULL DEFAULT '',
+	archive    TEXT    NOT NULL DEFAULT '',
 	PRIMARY KEY (series, year, number)
 ) STRICT`, name, MinYear, MaxYear, MaxNumber)
 }
 
 const index = `CREATE UNIQUE INDEX IF NOT EXISTS one_number_per_doc ON entries(doc) WHERE cancelled = 0`
 
-// columns are the selected columns, in the order decode reads them.
-const columns = `rowid, series, year, number, doc, symbol, date, type, summary, signer, recipients, cancelled`
+// columns are the selected columns, in the order scanRow reads them.
+const columns = columnsV1 + `, addressees, archive`
+
+// columnsV1 are the columns of schema versions 0 and 1.
+const columnsV1 = `rowid, series, year, number, doc, symbol, date, type, summary, signer, recipients, cancelled`
 
 // setup creates the table of a new register or migrates an old one. The
 // version is read first without a lock, so opening a current register for
@@ -63,12 +71,25 @@ func (r *Register) setup(ctx context.Context) error {
 		if err := c.QueryRowContext(ctx, `SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'entries'`).Scan(&n); err != nil {
 			return err
 		}
-		if n == 0 {
+		switch {
+		case n == 0:
 			if _, err := c.ExecContext(ctx, table("entries")); err != nil {
 				return err
 			}
-		} else if err := migrate(ctx, c); err != nil {
-			return err
+		case v == 1:
+			// Two text columns with defaults: SQLite adds them in place.
+			for _, q := range []string{
+				`ALTER TABLE entries ADD COLUMN addressees TEXT NOT NULL DEFAULT ''`,
+				`ALTER TABLE entries ADD COLUMN archive TEXT NOT NULL DEFAULT ''`,
+			} {
+				if _, err := c.ExecContext(ctx, q); err != nil {
+					return fmt.Errorf("migrate: %w", err)
+				}
+			}
+		default:
+			if err := migrate(ctx, c); err != nil {
+				return err
+			}
 		}
 		if _, err := c.ExecContext(ctx, index); err != nil {
 			return err
@@ -83,7 +104,7 @@ func (r *Register) setup(ctx context.Context) error {
 // first: one that does not fit is a *CorruptError and the caller's
 // transaction is rolled back, so no row is ever dropped silently.
 func migrate(ctx context.Context, c *sql.Conn) error {
-	rows, err := c.QueryContext(ctx, `SELECT `+columns+` FROM entries ORDER BY rowid`)
+	rows, err := c.QueryContext(ctx, `SELECT `+columnsV1+` FROM entries ORDER BY rowid`)
 	if err != nil {
 		return err
 	}
@@ -93,7 +114,7 @@ func migrate(ctx context.Context, c *sql.Conn) error {
 	}
 	var all []row
 	for rows.Next() {
-		id, e, err := scanRow(rows)
+		id, e, err := scanRow(rows, 12)
 		if err != nil {
 			rows.Close()
 			return err
@@ -133,15 +154,15 @@ type scanner interface{ Scan(...any) error }
 
 // scan reads one row selected with columns.
 func scan(s scanner) (Entry, error) {
-	_, e, err := scanRow(s)
+	_, e, err := scanRow(s, 14)
 	return e, err
 }
 
-// scanRow reads one row selected with columns into untyped values and
-// checks each, so a wrong value is a *CorruptError naming the row, never
-// a driver scan error.
-func scanRow(s scanner) (int64, Entry, error) {
-	var v [12]any
+// scanRow reads one row selected with columns (n = 14) or columnsV1
+// (n = 12) into untyped values and checks each, so a wrong value is a
+// *CorruptError naming the row, never a driver scan error.
+func scanRow(s scanner, n int) (int64, Entry, error) {
+	v := make([]any, n)
 	p := make([]any, len(v))
 	for i := range v {
 		p[i] = &v[i]
@@ -166,6 +187,10 @@ func scanRow(s scanner) (int64, Entry, error) {
 		Signer:     d.text(v[9], "signer", "người ký"),
 		Recipients: d.text(v[10], "recipients", "nơi nhận"),
 		Cancelled:  d.integer(v[11], "cancelled", "đánh dấu hủy", 0, 1) == 1,
+	}
+	if n > 12 {
+		e.Addressees = d.text(v[12], "addressees", "kính gửi")
+		e.Archive = d.text(v[13], "archive", "nơi lưu")
 	}
 	if d.err != nil {
 		return id, Entry{}, d.err

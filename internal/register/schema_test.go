@@ -71,10 +71,10 @@ func TestOpen_MigratesOldSchema(t *testing.T) {
 		`INSERT INTO entries VALUES ('UBND', 2025, '7', 'chu-so', 'KH-UBND', '2025-01-02', 'Kế hoạch', 'Số viết bằng chữ số', 'A', 'B', 0)`)
 	r := open(t, path)
 	got := dump(t, r)
-	want := `{Series:UBND Year:2024 Number:1 Doc:ke-hoach Symbol:KH-UBND Date:2024-05-08 Type:Kế hoạch Summary:Trích yếu Signer:Người ký Recipients:Nơi nhận Cancelled:false}
-{Series:UBND Year:2024 Number:2 Doc:to-trinh Symbol:KH-UBND Date:2024-05-08 Type:Kế hoạch Summary:Trích yếu Signer:Người ký Recipients:Nơi nhận Cancelled:true}
-{Series:UBND Year:2024 Number:3 Doc:to-trinh Symbol:KH-UBND Date:2024-05-08 Type:Kế hoạch Summary:Trích yếu Signer:Người ký Recipients:Nơi nhận Cancelled:false}
-{Series:UBND Year:2025 Number:7 Doc:chu-so Symbol:KH-UBND Date:2025-01-02 Type:Kế hoạch Summary:Số viết bằng chữ số Signer:A Recipients:B Cancelled:false}
+	want := `{Series:UBND Year:2024 Number:1 Doc:ke-hoach Symbol:KH-UBND Date:2024-05-08 Type:Kế hoạch Summary:Trích yếu Signer:Người ký Recipients:Nơi nhận Addressees: Archive: Cancelled:false}
+{Series:UBND Year:2024 Number:2 Doc:to-trinh Symbol:KH-UBND Date:2024-05-08 Type:Kế hoạch Summary:Trích yếu Signer:Người ký Recipients:Nơi nhận Addressees: Archive: Cancelled:true}
+{Series:UBND Year:2024 Number:3 Doc:to-trinh Symbol:KH-UBND Date:2024-05-08 Type:Kế hoạch Summary:Trích yếu Signer:Người ký Recipients:Nơi nhận Addressees: Archive: Cancelled:false}
+{Series:UBND Year:2025 Number:7 Doc:chu-so Symbol:KH-UBND Date:2025-01-02 Type:Kế hoạch Summary:Số viết bằng chữ số Signer:A Recipients:B Addressees: Archive: Cancelled:false}
 `
 	if got != want {
 		t.Errorf("after migration:\n%s\nwant:\n%s", got, want)
@@ -164,6 +164,8 @@ func TestRead_CorruptRow(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), FileName)
 	rawDB(t, path, oldSchema, oldRow("1", "a", 0), oldRow("9.2233720368547758e18", "b", 0),
+		`ALTER TABLE entries ADD COLUMN addressees TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE entries ADD COLUMN archive TEXT NOT NULL DEFAULT ''`,
 		fmt.Sprintf(`PRAGMA user_version = %d`, schemaVersion))
 	r := open(t, path)
 	check := func(what string, err error) {
@@ -183,5 +185,41 @@ func TestRead_CorruptRow(t *testing.T) {
 	check("Cancel", err)
 	if e, ok, err := r.Lookup(ctx, "a"); err != nil || !ok || e.Number != 1 {
 		t.Errorf("a good row: %v %v %v", e, ok, err)
+	}
+}
+
+// A version-1 register (STRICT, no addressees or archive) gains the two
+// columns in place: every row kept with its rowid, the new values empty,
+// and new allocations store them.
+func TestOpen_MigratesV1(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), FileName)
+	v1 := strings.Replace(strings.Replace(table("entries"), "\taddressees TEXT    NOT NULL DEFAULT '',\n", "", 1),
+		"\tarchive    TEXT    NOT NULL DEFAULT '',\n", "", 1)
+	if strings.Contains(v1, "archive") {
+		t.Fatalf("no version-1 table:\n%s", v1)
+	}
+	rawDB(t, path, v1, index, oldRow("1", "ke-hoach", 0), oldRow("2", "to-trinh", 1), `PRAGMA user_version = 1`)
+	r := open(t, path)
+	want := `{Series:UBND Year:2024 Number:1 Doc:ke-hoach Symbol:KH-UBND Date:2024-05-08 Type:Kế hoạch Summary:Trích yếu Signer:Người ký Recipients:Nơi nhận Addressees: Archive: Cancelled:false}
+{Series:UBND Year:2024 Number:2 Doc:to-trinh Symbol:KH-UBND Date:2024-05-08 Type:Kế hoạch Summary:Trích yếu Signer:Người ký Recipients:Nơi nhận Addressees: Archive: Cancelled:true}
+`
+	if got := dump(t, r); got != want {
+		t.Errorf("after migration:\n%s\nwant:\n%s", got, want)
+	}
+	rq := req("cong-van", 2024)
+	rq.Addressees, rq.Archive = "Sở Nội vụ; UBND tỉnh", "VT, TH"
+	e, err := r.Allocate(ctx, rq)
+	if err != nil || e.Number != 3 {
+		t.Fatalf("allocate after migration: %+v %v", e, err)
+	}
+	got, ok, err := r.Lookup(ctx, "cong-van")
+	if err != nil || !ok || got.Addressees != "Sở Nội vụ; UBND tỉnh" || got.Archive != "VT, TH" {
+		t.Errorf("stored %+v %v %v", got, ok, err)
+	}
+	var v int
+	r.db.QueryRow(`PRAGMA user_version`).Scan(&v)
+	if v != schemaVersion {
+		t.Errorf("version %d", v)
 	}
 }
