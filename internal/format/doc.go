@@ -21,6 +21,8 @@
 //	nội dung                               14 pt, justified,          II.6.e: 13–14; indent 1 or 1.27 cm;
 //	                                       indent 1 cm, 6 pt before,  ≥ 6 pt between paragraphs;
 //	                                       line pitch 18 pt           line spacing single (16.1 pt) to 1.5 lines
+//	điểm "a) …" (level-3 heading)          14 pt, upright             II.6.đ, Mục V: lc, R
+//	header column ↔ Quốc hiệu gap          ≥ 6 mm (parent 13→12 pt)   IV figure (no number); II.2: 12–13
 //	quyền hạn, chức vụ; họ tên             14 pt UP bold; 14 pt bold  II.7.đ: 13–14
 //	"Nơi nhận:"; list                      12 pt bold italic; 11 pt   II.9.d
 //	page number                            14 pt, centred in header,  I.7: 13–14, none on page 1

@@ -52,6 +52,7 @@ const (
 	Left Align = iota
 	Center
 	Justify
+	Right // table cells of a column marked "---:"
 )
 
 // Style is the resolved presentation of an element.
@@ -83,7 +84,16 @@ type Sheet struct {
 	BodyGap          unit.Length // space between the title block and the body
 	SignGap          unit.Length // space between the body and the signature block
 	CellPad          unit.Length // horizontal padding inside table cells
-	styles           [numElements]Style
+	// HeaderGap is the least room between a line of the left header column
+	// (ô 2) and the Quốc hiệu (ô 1): the layout figure of Phụ lục I, IV
+	// keeps the two boxes apart; the decree gives no number, so this is a
+	// choice (see NewSheet).
+	HeaderGap unit.Length
+	// ParentMinSize is the smallest size of tên cơ quan chủ quản, in
+	// half-points: 12 pt, the lower bound of Phụ lục I, II.2 (12–13 pt). A
+	// parent line too long for its column shrinks to it before wrapping.
+	ParentMinSize int
+	styles        [numElements]Style
 }
 
 // Fixed texts of the header (NĐ 30, Phụ lục I, II.1).
@@ -109,8 +119,16 @@ func NewSheet(kind string) *Sheet {
 		BodyGap:   pt(12),
 		SignGap:   pt(12),
 		CellPad:   unit.MMs(1) + unit.MM/2,
+		// 6 mm, a choice: clearly more than the 3.8 mm a full-width line of
+		// the 65 mm column leaves before the Quốc hiệu, which the official
+		// samples (Phụ lục III: about 4 mm) only just exceed.
+		HeaderGap:     unit.MMs(6),
+		ParentMinSize: 24,
 	}
 	bold, ital := model.Bold, model.Italic
+	// Điểm "a) …" is upright, as every khoản and điểm (Phụ lục I,
+	// II.6.đ, the heading table of Mục V: "lc, R"); italics only where
+	// the author writes *…*.
 	s.styles = [numElements]Style{
 		QuocHieu:        {Size: 26, Font: bold, Upper: true, Align: Center, Line: pt(15)},
 		TieuNgu:         {Size: 28, Font: bold, Align: Center, Line: pt(16)},
@@ -123,7 +141,7 @@ func NewSheet(kind string) *Sheet {
 		Body:            {Size: 28, Align: Justify, Indent: unit.CM, Before: pt(6), Line: pt(18)},
 		Heading1:        {Size: 28, Font: bold, Upper: true, Align: Justify, Indent: unit.CM, Before: pt(6), Line: pt(18)},
 		Heading2:        {Size: 28, Font: bold, Align: Justify, Indent: unit.CM, Before: pt(6), Line: pt(18)},
-		Heading3:        {Size: 28, Font: ital, Align: Justify, Indent: unit.CM, Before: pt(6), Line: pt(18)},
+		Heading3:        {Size: 28, Align: Justify, Indent: unit.CM, Before: pt(6), Line: pt(18)},
 		SignAuthority:   {Size: 28, Font: bold, Upper: true, Align: Center, Line: pt(16)},
 		SignName:        {Size: 28, Font: bold, Align: Center, Line: pt(16)},
 		RecipientsLabel: {Size: 24, Font: bold | ital, Align: Left, Line: pt(14)},

@@ -189,7 +189,11 @@ func (l *state) body(blocks []resolve.Block, h unit.Length) {
 		rp, ok := b.(*resolve.Para)
 		if !ok {
 			if t, ok := b.(*resolve.Table); ok {
-				l.table(t, last, h)
+				afterPara := false
+				if i > 0 {
+					_, afterPara = blocks[i-1].(*resolve.Para)
+				}
+				l.table(t, last, h, afterPara)
 			}
 			continue
 		}
@@ -273,8 +277,10 @@ func (l *state) flowPara(p para, tail unit.Length) {
 }
 
 // table places a body table: column widths from the content, wrapped cells,
-// borders, the header rows repeated on each page, rows never split.
-func (l *state) table(t *resolve.Table, last bool, tail unit.Length) {
+// borders, the header rows repeated on each page, rows never split. After a
+// paragraph or heading it keeps the paragraph gap (6 pt, Phụ lục I, II.6.e)
+// above it, unless it starts a page.
+func (l *state) table(t *resolve.Table, last bool, tail unit.Length, afterPara bool) {
 	if len(t.Widths) == 0 {
 		return
 	}
@@ -296,9 +302,12 @@ func (l *state) table(t *resolve.Table, last bool, tail unit.Length) {
 			heights[i] = max(heights[i], unit.Length(len(ls))*c.Para.Style.Line+2*t.PadY+l.s.RuleWidth)
 		}
 	}
-	// No space before a table: a Word table cannot have any, and both
-	// renderers must break pages alike.
+	// A Word table cannot have space before: the DOCX gives the paragraph
+	// before it as much space after, which a page break drops, as here.
 	y := l.y
+	if afterPara && y > l.s.Top {
+		y += l.s.Style(format.Body).Before
+	}
 	drawRow := func(i int) {
 		x := l.s.Left
 		var edges []unit.Length

@@ -33,6 +33,8 @@ func (l *state) emit(ln measure.Line, x, avail, y unit.Length, st format.Style) 
 		extra = avail - ln.W
 	case st.Align == format.Center:
 		x += (avail - ln.W) / 2
+	case st.Align == format.Right:
+		x += avail - ln.W
 	}
 	if extra == 0 {
 		// One text item per style run: the line reads back as typed.

@@ -27,6 +27,9 @@ type Word struct {
 	W     unit.Length
 	Space unit.Length // natural width of the spaces after the word
 	Gaps  int         // how many spaces follow the word (blanks to fill in by hand keep theirs)
+	// Break marks a line break after the word: a "\n" in the text, written
+	// by the clerk or chosen by Balance.
+	Break bool
 }
 
 // Line is a broken line: its words and their natural width without the
@@ -53,7 +56,8 @@ func StyleOf(rs model.RunStyle) font.Style {
 // and after a hyphen inside a word that a letter follows ("NĐ-|CP"), where
 // Word and LibreOffice may also break a line (Unicode line breaking, UAX #14:
 // a break after HY, but not before a number, so "1945-2024" stays whole).
-// A word ending at such a hyphen has no space after it (Gaps 0).
+// A word ending at such a hyphen has no space after it (Gaps 0). A "\n"
+// in the text is a line break after the word before it (Word.Break).
 func Words(f *font.Set, runs []model.Run, size int) []Word {
 	var out []Word
 	var cur Word
@@ -75,21 +79,29 @@ func Words(f *font.Set, runs []model.Run, size int) []Word {
 	for _, r := range runs {
 		st := StyleOf(r.Style)
 		face := f.Face(st)
-		parts := strings.Split(r.Text, " ")
-		for i, p := range parts {
-			if i > 0 {
-				flush(face.Width(" ", size))
+		for j, seg := range strings.Split(r.Text, "\n") {
+			if j > 0 {
+				flush(0)
+				if len(out) > 0 {
+					out[len(out)-1].Break = true
+				}
 			}
-			if p == "" {
-				continue
-			}
-			pieces := hyphenBreaks(p)
-			for k, piece := range pieces {
-				w := face.Width(piece, size)
-				cur.Frags = append(cur.Frags, Frag{piece, st, w})
-				cur.W += w
-				if k < len(pieces)-1 {
-					flush(0)
+			parts := strings.Split(seg, " ")
+			for i, p := range parts {
+				if i > 0 {
+					flush(face.Width(" ", size))
+				}
+				if p == "" {
+					continue
+				}
+				pieces := hyphenBreaks(p)
+				for k, piece := range pieces {
+					w := face.Width(piece, size)
+					cur.Frags = append(cur.Frags, Frag{piece, st, w})
+					cur.W += w
+					if k < len(pieces)-1 {
+						flush(0)
+					}
 				}
 			}
 		}
@@ -115,7 +127,8 @@ func hyphenBreaks(s string) []string {
 
 // Break fills lines greedily: the first line is first wide, the others rest
 // wide, as word processors do. A word wider than a whole line is cut between
-// characters.
+// characters. A line ends after a word marked Break; such a line is not
+// justified (Last), as a line ending in a manual break reads as typed.
 func Break(f *font.Set, ws []Word, size int, first, rest unit.Length) []Line {
 	var out []Line
 	var cur Line
@@ -141,11 +154,22 @@ func Break(f *font.Set, ws []Word, size int, first, rest unit.Length) []Line {
 				cur = Line{}
 				avail = rest
 				ws = append(ws[:i+1:i+1], append([]Word{*tail}, ws[i+1:]...)...)
+			} else if head.Break && i < len(ws)-1 {
+				cur.Last = true
+				out = append(out, cur)
+				cur = Line{}
+				avail = rest
 			}
 			continue
 		}
 		cur.Words = append(cur.Words, w)
 		cur.W += need
+		if w.Break && i < len(ws)-1 {
+			cur.Last = true
+			out = append(out, cur)
+			cur = Line{}
+			avail = rest
+		}
 	}
 	if len(cur.Words) > 0 || len(out) == 0 {
 		out = append(out, cur)
@@ -186,10 +210,10 @@ func cut(f *font.Set, w Word, avail unit.Length, size int) (Word, *Word) {
 		}
 	}
 	if len(tail.Frags) == 0 {
-		head.Space, head.Gaps = w.Space, w.Gaps
+		head.Space, head.Gaps, head.Break = w.Space, w.Gaps, w.Break
 		return head, nil
 	}
-	tail.Space, tail.Gaps = w.Space, w.Gaps
+	tail.Space, tail.Gaps, tail.Break = w.Space, w.Gaps, w.Break
 	return head, &tail
 }
 

@@ -151,7 +151,7 @@ func (d *dumper) blocks(depth int, bs []Block) {
 
 // styleText is the stable text of a paragraph style.
 func styleText(st format.Style) string {
-	align := map[format.Align]string{format.Left: "left", format.Center: "center", format.Justify: "justify"}[st.Align]
+	align := map[format.Align]string{format.Left: "left", format.Center: "center", format.Justify: "justify", format.Right: "right"}[st.Align]
 	s := fmt.Sprintf("%dhp%s", st.Size, runStyleText(st.Font))
 	if st.Upper {
 		s += " upper"

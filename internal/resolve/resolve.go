@@ -21,8 +21,8 @@ func Resolve(doc *model.Document, s *format.Sheet, f *font.Set) (*Document, erro
 	out := &Document{
 		Sheet: s,
 		Meta: Meta{
-			Title:    s.Text(format.TitleType, doc.Title.Type) + " " + doc.Title.Summary,
-			Subject:  doc.Title.Summary,
+			Title:    s.Text(format.TitleType, oneLine(doc.Title.Type)) + " " + oneLine(doc.Title.Summary),
+			Subject:  oneLine(doc.Title.Summary),
 			Author:   strings.Join(doc.Header.Issuer, " "),
 			Time:     format.Timestamp(doc.Date),
 			Identity: doc.Source.File,
@@ -36,6 +36,7 @@ func Resolve(doc *model.Document, s *format.Sheet, f *font.Set) (*Document, erro
 	}
 	if doc.Authority != "" {
 		p := r.plain(format.AuthorityLine, doc.Authority)
+		r.balance(&p, s.TextWidth())
 		out.Authority = &p
 	}
 	for _, a := range doc.Appendices {
@@ -113,11 +114,16 @@ func (r resolver) header(doc *model.Document) Header {
 		Number:    r.plain(format.Number, format.NumberLine(doc.Number)),
 		PlaceDate: r.plain(format.PlaceDate, format.DateLine(doc.Place, doc.Date)),
 	}
+	w := r.headerWidth()
+	r.fitParent(h.Parent, w)
+	r.balanceAll(h.Parent, w)
+	r.balanceAll(h.Issuer, w)
 	h.IssuerRule = measure.Rule(s, r.widest(h.Issuer, s.LeftCol))
 	h.MottoRule = r.widest([]Para{h.TieuNgu}, s.RightCol)
 	if doc.Title.Letter {
 		// A công văn's trích yếu goes under its number (ô 5b).
 		p := r.plain(format.LetterSummary, format.LetterSummaryText(doc.Title.Summary))
+		r.balance(&p, s.LeftCol)
 		h.Letter = &p
 	}
 	return h
@@ -133,6 +139,8 @@ func (r resolver) title(doc *model.Document) *Title {
 		Type:    r.plain(format.TitleType, doc.Title.Type),
 		Summary: r.plain(format.TitleSummary, doc.Title.Summary),
 	}
+	r.balance(&t.Type, r.s.TextWidth())
+	r.balance(&t.Summary, r.s.TextWidth())
 	t.Rule = measure.Rule(r.s, r.widest([]Para{t.Summary}, r.s.TextWidth()))
 	return t
 }
@@ -164,6 +172,8 @@ func (r resolver) appendix(doc *model.Document, a model.Appendix) Appendix {
 		Note:  r.plain(format.AppendixNote, format.AttachedLine(doc)),
 		Body:  r.blocks(a.Body),
 	}
+	r.balance(&out.Title, r.s.TextWidth())
+	r.balance(&out.Note, r.s.TextWidth())
 	out.Rule = measure.Rule(r.s, r.widest([]Para{out.Note}, r.s.TextWidth()))
 	return out
 }

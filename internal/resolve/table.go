@@ -10,7 +10,8 @@ import (
 // table resolves a body table: column widths from the content (see
 // measure.ColumnWidths), every row filled to the table's width, cells
 // spanning at most the columns left, header rows in the header style and
-// the cells of a centred column centred, except in header and group rows.
+// the cells of a column marked centred ":---:" or right ("---:") aligned
+// so, except in header and group rows (GFM table alignment).
 func (r resolver) table(t *model.Table) *Table {
 	out := &Table{HeaderRows: t.HeaderRows, PadX: r.s.CellPad, PadY: measure.CellVPad}
 	cols := measure.Columns(t)
@@ -37,8 +38,13 @@ func (r resolver) table(t *model.Table) *Table {
 				w += cw
 			}
 			p := r.para(e, runs)
-			if !header && span == 1 && c < len(t.Align) && t.Align[c] == model.AlignCenter {
-				center(&p)
+			if !header && span == 1 && c < len(t.Align) {
+				switch t.Align[c] {
+				case model.AlignCenter:
+					center(&p)
+				case model.AlignRight:
+					p.Style.Align, p.Style.Indent = format.Right, 0
+				}
 			}
 			rr.Cells = append(rr.Cells, Cell{Para: p, Span: span, Width: w})
 			c += span

@@ -5,6 +5,7 @@ import (
 	"text/template"
 
 	"vanban/internal/data"
+	"vanban/internal/format"
 	"vanban/internal/law"
 	"vanban/internal/model"
 )
@@ -27,10 +28,11 @@ func funcs() template.FuncMap {
 		},
 		// trich_dan: the citation of a document, "Kế hoạch số … ngày … của …".
 		"trich_dan": func(r data.DocRef) string { return r.Citation() },
-		// so: a number with a leading zero below 10 (Phụ lục I, II.3.a).
-		"so": model.Padded,
+		// so: a count with a leading zero below 10 (Phụ lục I, II.3.a) and
+		// thousands grouped with ".": "05", "1.254".
+		"so": padded,
 		// dem: how many rows a list has.
-		"dem": func(rows []map[string]any) int64 { return int64(len(rows)) },
+		"dem": func(rows []map[string]any) Num { return Num(len(rows)) },
 		// stt: the ordinal of a range index, 1-based.
 		"stt": func(i int) int { return i + 1 },
 		// la_ma: a Roman numeral, for group rows "I.", "II.".
@@ -43,12 +45,70 @@ func funcs() template.FuncMap {
 		// tong_hop: per award, how many collectives and individuals the two
 		// lists propose, in order of first appearance.
 		"tong_hop": tally,
-		// tong: the sum of an integer column.
+		// tong: the sum of an integer column, printed "1.254".
 		"tong": sum,
 		// phan_tram: done/planned as a percentage with one decimal and a
 		// decimal comma, "95,5"; "-" when nothing was planned.
 		"phan_tram": percent,
+		// so_dep ("số đẹp", a number as printed): thousands grouped with
+		// "." and decimals after ",": so_dep 1254 = "1.254", so_dep 102.7 =
+		// "102,7" (Vietnamese writes 1.254 and 102,7).
+		"so_dep": pretty,
+		// so_tien ("số tiền"): an amount of money in đồng, "100.000 đồng".
+		"so_tien": func(v any) (string, error) {
+			n, err := integer(v)
+			return format.Thousands(n) + " đồng", err
+		},
+		// bang_chu ("bằng chữ"): an amount of money in words, for the line
+		// "(Bằng chữ: …)": bang_chu 105000 = "Một trăm linh năm nghìn đồng".
+		"bang_chu": func(v any) (string, error) {
+			n, err := integer(v)
+			return format.AmountWords(n), err
+		},
 	}
+}
+
+// Num is an integer a function computed (a total, a count). It prints with
+// its thousands grouped the Vietnamese way ("1.254") and compares and
+// passes to so, so_dep, so_tien and phan_tram like any integer.
+type Num int64
+
+// String is n as printed: "1.254".
+func (n Num) String() string { return format.Thousands(int64(n)) }
+
+// integer returns the integer of a template value: a data integer, a Num,
+// or a Go int.
+func integer(v any) (int64, error) {
+	switch x := v.(type) {
+	case int64:
+		return x, nil
+	case Num:
+		return int64(x), nil
+	case int:
+		return int64(x), nil
+	}
+	return 0, fmt.Errorf("%v không phải số nguyên", v)
+}
+
+// padded is model.Padded with thousands grouped: "05", "12", "1.254".
+func padded(v any) (string, error) {
+	n, err := integer(v)
+	if err != nil {
+		return "", err
+	}
+	if n < 1000 {
+		return model.Padded(n), nil
+	}
+	return format.Thousands(n), nil
+}
+
+// pretty prints an integer or a decimal number the Vietnamese way.
+func pretty(v any) (string, error) {
+	if f, ok := v.(float64); ok {
+		return format.FloatText(f), nil
+	}
+	n, err := integer(v)
+	return format.Thousands(n), err
 }
 
 // Tally is the number of collectives and individuals proposed for an award.
@@ -60,15 +120,18 @@ type Tally struct {
 	End         string // ";" after each item of a list of tallies, "." after the last
 }
 
-// Text is "03 tập thể và 12 cá nhân", leaving out a zero part.
+// Text is "03 tập thể và 12 cá nhân", leaving out a zero part; thousands
+// grouped with ".".
 func (t Tally) Text() string {
+	c, _ := padded(t.Collectives)
+	i, _ := padded(t.Individuals)
 	switch {
 	case t.Collectives == 0:
-		return model.Padded(t.Individuals) + " cá nhân"
+		return i + " cá nhân"
 	case t.Individuals == 0:
-		return model.Padded(t.Collectives) + " tập thể"
+		return c + " tập thể"
 	}
-	return model.Padded(t.Collectives) + " tập thể và " + model.Padded(t.Individuals) + " cá nhân"
+	return c + " tập thể và " + i + " cá nhân"
 }
 
 func tally(collectives, individuals []map[string]any) []Tally {
@@ -101,7 +164,7 @@ func tally(collectives, individuals []map[string]any) []Tally {
 	return out
 }
 
-func sum(rows []map[string]any, key string) (int64, error) {
+func sum(rows []map[string]any, key string) (Num, error) {
 	var n int64
 	for _, r := range rows {
 		v, ok := r[key].(int64)
@@ -110,15 +173,23 @@ func sum(rows []map[string]any, key string) (int64, error) {
 		}
 		n += v
 	}
-	return n, nil
+	return Num(n), nil
 }
 
-func percent(done, planned int64) string {
+func percent(doneV, plannedV any) (string, error) {
+	done, err := integer(doneV)
+	if err != nil {
+		return "", err
+	}
+	planned, err := integer(plannedV)
+	if err != nil {
+		return "", err
+	}
 	if planned == 0 {
-		return "-"
+		return "-", nil
 	}
 	tenths := (done*1000 + planned/2) / planned
-	return fmt.Sprintf("%d,%d", tenths/10, tenths%10)
+	return format.Decimal(tenths, 1), nil
 }
 
 // Group is the rows sharing one value of a key.

@@ -1,6 +1,8 @@
 package docx
 
 import (
+	"strings"
+
 	"vanban/internal/format"
 	"vanban/internal/model"
 	"vanban/internal/resolve"
@@ -64,6 +66,7 @@ func (b *body) endSection(s *format.Sheet, last bool) {
 // centring).
 type paraOpt struct {
 	before  *unit.Length // overrides the style's space before
+	after   unit.Length  // space after; 0 for none (the styles have none)
 	keepNxt bool
 	noWidow bool // widow and orphan control off
 }
@@ -77,8 +80,13 @@ func (b *body) para(p *resolve.Para, o paraOpt) {
 	if o.noWidow {
 		x.raw(`<w:widowControl w:val="0"/>`)
 	}
-	if o.before != nil {
+	switch {
+	case o.before != nil && o.after > 0:
+		x.f(`<w:spacing w:before="%d" w:after="%d"/>`, o.before.Twips(), o.after.Twips())
+	case o.before != nil:
 		x.f(`<w:spacing w:before="%d"/>`, o.before.Twips())
+	case o.after > 0:
+		x.f(`<w:spacing w:after="%d"/>`, o.after.Twips())
 	}
 	if p.Center {
 		x.raw(`<w:ind w:firstLine="0"/><w:jc w:val="center"/>`)
@@ -95,27 +103,45 @@ func (b *body) paras(ps []resolve.Para) {
 	}
 }
 
-// runs writes the text runs of p.
+// runs writes the text runs of p. A size other than its style's (a parent
+// line shrunk to fit its column) is set on every run.
 func (b *body) runs(p *resolve.Para) {
+	size := 0
+	if p.Style.Size != b.s.Style(p.Element).Size {
+		size = p.Style.Size
+	}
 	for _, r := range p.Runs {
-		b.run(r, p.Style.Font)
+		b.run(r, p.Style.Font, size)
 	}
 }
 
 // run writes a text run; styles the paragraph style already gives are not
-// repeated.
-func (b *body) run(r model.Run, styleFont model.RunStyle) {
+// repeated; size, in half-points, is written unless 0. A "\n" in the text
+// is a line break resolve decided (or the clerk wrote): <w:br/>, so Word
+// breaks the line where the PDF does.
+func (b *body) run(r model.Run, styleFont model.RunStyle, size int) {
 	if r.Text == "" {
 		return
 	}
 	x := &b.x
 	x.raw(`<w:r>`)
-	if extra := r.Style &^ styleFont; extra != 0 {
+	if extra := r.Style &^ styleFont; extra != 0 || size != 0 {
 		x.raw(`<w:rPr>`)
 		writeRunStyle(x, extra)
+		if size != 0 {
+			x.f(`<w:sz w:val="%d"/><w:szCs w:val="%d"/>`, size, size)
+		}
 		x.raw(`</w:rPr>`)
 	}
-	x.f(`<w:t xml:space="preserve">%s</w:t></w:r>`, escape(r.Text))
+	for i, part := range strings.Split(r.Text, "\n") {
+		if i > 0 {
+			x.raw(`<w:br/>`)
+		}
+		if part != "" {
+			x.f(`<w:t xml:space="preserve">%s</w:t>`, escape(part))
+		}
+	}
+	x.raw(`</w:r>`)
 }
 
 // rule writes an empty paragraph whose bottom border is a centred rule of
@@ -304,6 +330,13 @@ func (b *body) content(blocks []resolve.Block, keep bool) {
 		}
 		switch n := blk.(type) {
 		case *resolve.Para:
+			if i+1 < len(blocks) {
+				if _, ok := blocks[i+1].(*resolve.Table); ok {
+					// The paragraph gap before a table, which cannot
+					// have space before of its own (as package layout).
+					o.after = b.s.Style(format.Body).Before
+				}
+			}
 			b.para(n, o)
 		case *resolve.Table:
 			b.table(n, o.keepNxt)
@@ -331,8 +364,8 @@ func (b *body) table(t *resolve.Table, keepLast bool) {
 			if keepLast && i == len(t.Rows)-1 {
 				b.x.raw(`<w:keepNext/>`) // the last row stays with the signature
 			}
-			if c.Para.Center {
-				b.x.raw(`<w:jc w:val="center"/>`)
+			if c.Para.Center || c.Para.Style.Align != b.s.Style(c.Para.Element).Align {
+				b.x.f(`<w:jc w:val="%s"/>`, jc(c.Para.Style.Align))
 			}
 			b.x.raw(`</w:pPr>`)
 			b.runs(&c.Para)

@@ -141,6 +141,8 @@ func jc(a format.Align) string {
 		return "center"
 	case format.Justify:
 		return "both"
+	case format.Right:
+		return "right"
 	}
 	return "left"
 }
