@@ -24,7 +24,6 @@ import (
 	"strings"
 	"time"
 
-	"vanban/fonts"
 	"vanban/internal/batch"
 	"vanban/internal/data"
 	"vanban/internal/diag"
@@ -64,6 +63,9 @@ type Options struct {
 	// Now is the clock, read only to tell how old a temporary file left by
 	// a killed run is; nil means a clock at the zero time (nothing is old).
 	Now func() time.Time
+	// FontDirs are searched for Times New Roman (see FontDirs); nil embeds
+	// Liberation Serif always, as the tests do.
+	FontDirs []string
 }
 
 // Engine holds what every document of a run shares: the fonts and, per
@@ -71,10 +73,11 @@ type Options struct {
 // citations). It is used by one goroutine at a time, except Render, which
 // workers may call concurrently for different results.
 type Engine struct {
-	opt      Options
-	fonts    *font.Set
-	fontHash []byte // SHA-256 of the embedded font files
-	sets     map[string]*tmpl.Set
+	opt        Options
+	fonts      *font.Set
+	fontChoice FontChoice
+	fontHash   []byte // SHA-256 of the font files documents are drawn with
+	sets       map[string]*tmpl.Set
 	// tmplDiags are the problems of each workspace's own templates.
 	tmplDiags map[string]diag.List
 	// inputs and prepared cache the documents, for citations.
@@ -87,7 +90,7 @@ type Engine struct {
 
 // New loads the embedded fonts and returns an engine.
 func New(opt Options) (*Engine, error) {
-	f, err := font.Load(fonts.FS, "Liberation Serif", fonts.Files)
+	f, choice, err := loadFonts(opt.FontDirs)
 	if err != nil {
 		return nil, err
 	}
@@ -99,7 +102,7 @@ func New(opt Options) (*Engine, error) {
 		opt.Now = func() time.Time { return time.Time{} }
 	}
 	return &Engine{
-		opt: opt, fonts: f, fontHash: fh.Sum(nil),
+		opt: opt, fonts: f, fontHash: fh.Sum(nil), fontChoice: choice,
 		sets: map[string]*tmpl.Set{}, tmplDiags: map[string]diag.List{},
 		inputs: map[string]loaded{}, prepared: map[string]prepared{}, cited: map[string]bool{}, registers: map[string]*register.Register{},
 	}, nil
@@ -111,6 +114,9 @@ func (e *Engine) Close() {
 		r.Close()
 	}
 }
+
+// FontChoice says which font documents are drawn with, and why.
+func (e *Engine) FontChoice() FontChoice { return e.fontChoice }
 
 // Fonts are the fonts documents are laid out with.
 func (e *Engine) Fonts() *font.Set { return e.fonts }
