@@ -43,6 +43,7 @@ type Face struct {
 	gid     []uint16 // glyph per BMP rune; 0 where missing
 	tab     *tables  // glyph tables, for subsetting
 	metrics Metrics
+	core    coreOnce // the shared core subset, built on first use
 }
 
 // Set is the four faces of one family. It is read-only after Load and safe

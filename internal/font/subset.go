@@ -8,44 +8,65 @@ import (
 // Subset collects the characters that one document draws with a face and
 // builds a TrueType font holding only their glyphs, for embedding.
 //
-// Glyph ids are renumbered: 0 is .notdef, then one glyph per distinct
-// character in order of first use, then the components that composite
-// glyphs refer to. A glyph that two characters share (Đ U+0110 and Ð
-// U+00D0 in many fonts) is stored once per character, so every glyph id
-// of the subset stands for exactly one character and text extraction is
-// exact. The font is meant for a PDF CIDFontType2 with CIDToGIDMap
-// Identity, where the content stream names glyph ids; its small cmap
-// (Windows Unicode BMP) maps each character to its glyph, so the file is a
-// complete TrueType font on its own.
+// Every subset starts with the face's core (see Core): glyph 0 is
+// .notdef, glyphs 1 … Core().Len()-1 are the core characters, always with
+// the same ids; a character outside the core gets the next id on first
+// use. A document that draws only core characters therefore embeds the
+// core program that all such documents share (Extra reports it), and one
+// that draws more embeds the core plus its extras. Components of
+// composite glyphs get ids after the characters'.
 //
-// A Subset belongs to one document and one goroutine; the Face it reads is
-// shared and never modified.
+// A glyph that two characters share (Đ U+0110 and Ð U+00D0 in many fonts)
+// is stored once per character, so every glyph id of the subset stands
+// for exactly one character and text extraction is exact. The font is
+// meant for a PDF CIDFontType2 with CIDToGIDMap Identity, where the
+// content stream names glyph ids; its small cmap (Windows Unicode BMP)
+// maps each character to its glyph, so the file is a complete TrueType
+// font on its own.
+//
+// A Subset belongs to one document and one goroutine; the Face and Core it
+// reads are shared and never modified.
 type Subset struct {
-	face  *Face
-	ids   map[rune]uint16
-	runes []rune   // runes[i] is the character of glyph i+1
-	old   []uint16 // old[i] is the face's glyph for glyph i of the subset
+	core  *Core
+	ids   map[rune]uint16 // extra characters only; nil until the first
+	runes []rune          // runes[i] is the character of glyph core.Len()+i
+	old   []uint16        // old[i] is the face's glyph for glyph core.Len()+i
 }
 
-// NewSubset starts an empty subset of f holding .notdef only.
-func (f *Face) NewSubset() *Subset {
-	return &Subset{face: f, ids: make(map[rune]uint16, 128), old: append(make([]uint16, 0, 128), 0)}
-}
+// NewSubset starts a subset of f holding .notdef and the core glyphs.
+func (f *Face) NewSubset() *Subset { return &Subset{core: f.Core()} }
 
 // Face returns the face the subset is taken from.
-func (s *Subset) Face() *Face { return s.face }
+func (s *Subset) Face() *Face { return s.core.face }
 
-// Glyph returns the subset's glyph id for r, adding r on first use. A
-// character the face cannot draw is glyph 0 (.notdef).
+// Core returns the core the subset starts with.
+func (s *Subset) Core() *Core { return s.core }
+
+// Extra reports whether the subset holds characters outside the core; if
+// not, its font is exactly the core's.
+func (s *Subset) Extra() bool { return len(s.runes) > 0 }
+
+// Glyph returns the subset's glyph id for r, adding r on first use when it
+// is not a core character. A character the face cannot draw is glyph 0
+// (.notdef).
 func (s *Subset) Glyph(r rune) uint16 {
+	if r >= 0 && int(r) < len(s.core.id) {
+		if id := s.core.id[r]; id != 0 {
+			return id
+		}
+	}
 	if id, ok := s.ids[r]; ok {
 		return id
 	}
-	g := s.face.GlyphIndex(r)
-	if g == 0 || len(s.old) >= 0xFFFF {
+	g := s.core.face.GlyphIndex(r)
+	n := s.core.Len() + len(s.runes)
+	if g == 0 || n >= 0xFFFF {
 		return 0
 	}
-	id := uint16(len(s.old))
+	if s.ids == nil {
+		s.ids = make(map[rune]uint16, 8)
+	}
+	id := uint16(n)
 	s.ids[r] = id
 	s.runes = append(s.runes, r)
 	s.old = append(s.old, g)
@@ -54,24 +75,49 @@ func (s *Subset) Glyph(r rune) uint16 {
 
 // Len returns the number of glyphs that characters use, .notdef included:
 // the glyph ids that can appear in text are 0 to Len()-1.
-func (s *Subset) Len() int { return len(s.runes) + 1 }
+func (s *Subset) Len() int { return s.core.Len() + len(s.runes) }
 
 // Rune returns the character of glyph id (1 ≤ id < Len()).
-func (s *Subset) Rune(id uint16) rune { return s.runes[id-1] }
+func (s *Subset) Rune(id uint16) rune {
+	if n := s.core.Len(); int(id) >= n {
+		return s.runes[int(id)-n]
+	}
+	return s.core.runes[id-1]
+}
 
 // Advance returns the advance width of glyph id in font units.
-func (s *Subset) Advance(id uint16) int { return int(s.face.tab.advance[s.old[id]]) }
+func (s *Subset) Advance(id uint16) int {
+	g := uint16(0)
+	if n := s.core.Len(); int(id) >= n {
+		g = s.old[int(id)-n]
+	} else {
+		g = s.core.old[id]
+	}
+	return int(s.core.face.tab.advance[g])
+}
 
 // The tables copied into a subset unchanged when the face has them: the
 // hinting programs and OS/2 (metrics some renderers read).
 var copied = []string{"OS/2", "cvt ", "fpgm", "prep"}
 
 // Font returns the TrueType file of the subset. The same characters added
-// in the same order give the same bytes.
+// in the same order give the same bytes; without extra characters it is
+// the core's program, shared (callers must not modify it).
 func (s *Subset) Font() ([]byte, error) {
-	t := s.face.tab
+	if !s.Extra() {
+		return s.core.Font()
+	}
+	c := s.core
+	runes := append(append(make([]rune, 0, len(c.runes)+len(s.runes)), c.runes...), s.runes...)
+	old := append(append(make([]uint16, 0, len(c.old)+len(s.old)), c.old...), s.old...)
+	return program(c.face.tab, runes, old)
+}
+
+// program builds the TrueType file of the glyphs old (old[0] is .notdef),
+// runes[i] being the character of glyph i+1. It does not modify old.
+func program(t *tables, runes []rune, old []uint16) ([]byte, error) {
 	// Close over composite glyphs: components get ids after the characters'.
-	old := append([]uint16(nil), s.old...)
+	old = append([]uint16(nil), old...)
 	first := make(map[uint16]uint16, len(old)) // face glyph → first subset id
 	for i, g := range old {
 		if _, ok := first[g]; !ok {
@@ -132,7 +178,7 @@ func (s *Subset) Font() ([]byte, error) {
 	be.PutUint32(post, 0x00030000) // format 3: no glyph names
 
 	out := map[string][]byte{
-		"cmap": s.cmap(), "glyf": glyf, "head": head, "hhea": hhea, "hmtx": hmtx,
+		"cmap": cmap(runes), "glyf": glyf, "head": head, "hhea": hhea, "hmtx": hmtx,
 		"loca": loca, "maxp": maxp, "post": post,
 	}
 	for _, tag := range copied {
@@ -144,15 +190,20 @@ func (s *Subset) Font() ([]byte, error) {
 }
 
 // cmap returns a cmap table with one format 4 subtable (platform 3,
-// encoding 1): a segment per character, each mapped by its delta.
-func (s *Subset) cmap() []byte {
-	runes := make([]rune, 0, len(s.runes))
-	for _, r := range s.runes {
+// encoding 1) mapping chars[i] to glyph i+1: a segment per character, each
+// mapped by its delta.
+func cmap(chars []rune) []byte {
+	type pair struct {
+		r  rune
+		id uint16
+	}
+	runes := make([]pair, 0, len(chars))
+	for i, r := range chars {
 		if r < 0xFFFF {
-			runes = append(runes, r)
+			runes = append(runes, pair{r, uint16(i + 1)})
 		}
 	}
-	sort.Slice(runes, func(i, j int) bool { return runes[i] < runes[j] })
+	sort.Slice(runes, func(i, j int) bool { return runes[i].r < runes[j].r })
 	seg := len(runes) + 1 // and the closing 0xFFFF segment
 	sub := make([]byte, 16+8*seg)
 	be.PutUint16(sub, 4)
@@ -167,10 +218,10 @@ func (s *Subset) cmap() []byte {
 	be.PutUint16(sub[10:], uint16(sel))
 	be.PutUint16(sub[12:], uint16(2*seg-2*sr))
 	ends, starts, deltas := sub[14:], sub[16+2*seg:], sub[16+4*seg:] // reservedPad after ends
-	for i, r := range runes {
-		be.PutUint16(ends[2*i:], uint16(r))
-		be.PutUint16(starts[2*i:], uint16(r))
-		be.PutUint16(deltas[2*i:], s.ids[r]-uint16(r))
+	for i, p := range runes {
+		be.PutUint16(ends[2*i:], uint16(p.r))
+		be.PutUint16(starts[2*i:], uint16(p.r))
+		be.PutUint16(deltas[2*i:], p.id-uint16(p.r))
 	}
 	be.PutUint16(ends[2*(seg-1):], 0xFFFF)
 	be.PutUint16(starts[2*(seg-1):], 0xFFFF)

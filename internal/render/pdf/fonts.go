@@ -1,9 +1,12 @@
 package pdf
 
 import (
+	"compress/zlib"
 	"crypto/sha256"
 	"strconv"
 	"unicode/utf16"
+
+	"vanban/internal/font"
 )
 
 // Font flags of a font descriptor (PDF 32000-1, 9.8.2).
@@ -14,31 +17,99 @@ const (
 	flagItalic     = 1 << 6
 )
 
+// embedding is what a font subset puts into a PDF beyond the face's
+// metrics: its name, the /W widths and the compressed font program and
+// ToUnicode map. For a subset of core characters only it is built once
+// per face and shared by every document (see font.Core.Memo).
+type embedding struct {
+	name    []byte // TAG+PostScriptName, as a PDF name without the slash
+	widths  []byte // the /W array
+	prog    []byte // the font program, Flate-compressed
+	length1 int    // the length of the program uncompressed
+	toUni   []byte // the ToUnicode CMap, Flate-compressed
+	// For the shared embedding of a core subset: the SHA-256 of prog and
+	// toUni, which the /ID hashes instead of them; nil otherwise.
+	progSum, toUniSum *[32]byte
+}
+
+// memoKey names the embedding in the core's memo.
+const memoKey = "render/pdf embedding"
+
+// embed returns the embedding of s: the core's, shared, when s holds no
+// extra characters, else one made for this document.
+func embed(s *font.Subset) (*embedding, error) {
+	if s.Extra() {
+		return newEmbedding(s, zlib.BestSpeed)
+	}
+	// Made once per process, so the best compression costs nothing later.
+	v, err := s.Core().Memo(memoKey, func() (any, error) {
+		e, err := newEmbedding(s.Face().NewSubset(), zlib.BestCompression)
+		if err == nil {
+			p, t := sha256.Sum256(e.prog), sha256.Sum256(e.toUni)
+			e.progSum, e.toUniSum = &p, &t
+		}
+		return e, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return v.(*embedding), nil
+}
+
+// newEmbedding builds the embedding of s. The font is named
+// "TAG+PostScriptName", TAG being six capital letters drawn from a hash of
+// the subset program: the same glyphs give the same name.
+func newEmbedding(s *font.Subset, level int) (*embedding, error) {
+	prog, err := s.Font()
+	if err != nil {
+		return nil, err
+	}
+	m := s.Face().Metrics()
+	sum := sha256.Sum256(prog)
+	e := &embedding{length1: len(prog)}
+	e.name = make([]byte, 0, 7+len(m.PostScriptName))
+	for _, c := range sum[:6] {
+		e.name = append(e.name, 'A'+c%26)
+	}
+	e.name = append(e.name, '+')
+	e.name = appendName(e.name, m.PostScriptName)
+	upem := unitsPerEm(m)
+	e.widths = make([]byte, 0, 8+6*s.Len())
+	e.widths = append(e.widths, "[0["...)
+	for g := range s.Len() {
+		if g > 0 {
+			e.widths = append(e.widths, ' ')
+		}
+		// Thousandths of a glyph-space unit keep each advance within
+		// 0.0005/1000 em of the font's, which the layout measured with.
+		e.widths = appendMilli(e.widths, roundDiv(int64(s.Advance(uint16(g)))*1000000, upem))
+	}
+	e.widths = append(e.widths, "]]"...)
+	e.prog = deflate(nil, prog, level)
+	e.toUni = deflate(nil, toUnicode(s), level)
+	return e, nil
+}
+
+func unitsPerEm(m font.Metrics) int64 {
+	if m.UnitsPerEm <= 0 {
+		return 1000
+	}
+	return int64(m.UnitsPerEm)
+}
+
 // writeFont writes the objects of a used face: the Type0 font (Identity-H,
 // the codes are glyph ids of the subset), its CIDFontType2 with
 // CIDToGIDMap Identity and /W widths, the descriptor, the subset font
 // program and the ToUnicode map.
-//
-// The font is named "TAG+PostScriptName", TAG being six capital letters
-// drawn from a hash of the subset: the same glyphs give the same name.
 func (d *doc) writeFont(f *docFont) error {
 	o := &d.o
-	prog, err := f.subset.Font()
+	e, err := embed(f.subset)
 	if err != nil {
 		return err
 	}
 	m := f.subset.Face().Metrics()
-	sum := sha256.Sum256(prog)
-	name := make([]byte, 0, 7+len(m.PostScriptName))
-	for _, c := range sum[:6] {
-		name = append(name, 'A'+c%26)
-	}
-	name = append(name, '+')
-	name = appendName(name, m.PostScriptName)
-	upem := int64(m.UnitsPerEm)
-	if upem <= 0 {
-		upem = 1000
-	}
+	name := e.name
+	upem := unitsPerEm(m)
 	scaled := func(v int) int { return int(roundDiv(int64(v)*1000, upem)) }
 
 	cid, desc, file, toUni := o.alloc(), o.alloc(), o.alloc(), o.alloc()
@@ -59,16 +130,9 @@ func (d *doc) writeFont(f *docFont) error {
 	o.ref(desc)
 	o.s("/CIDToGIDMap/Identity/DW ") // an integer, by the specification
 	o.int(scaled(f.subset.Advance(0)))
-	o.s("/W[0[")
-	for g := range f.subset.Len() {
-		if g > 0 {
-			o.s(" ")
-		}
-		// Thousandths of a glyph-space unit keep each advance within
-		// 0.0005/1000 em of the font's, which the layout measured with.
-		o.buf = appendMilli(o.buf, roundDiv(int64(f.subset.Advance(uint16(g)))*1000000, upem))
-	}
-	o.s("]]>>")
+	o.s("/W")
+	o.buf = append(o.buf, e.widths...)
+	o.s(">>")
 	o.end()
 
 	flags := flagSymbolic | flagSerif
@@ -110,8 +174,13 @@ func (d *doc) writeFont(f *docFont) error {
 	o.s(">>")
 	o.end()
 
-	o.stream(file, "/Length1 "+strconv.Itoa(len(prog)), prog, true)
-	o.stream(toUni, "", toUnicode(f), true)
+	if e.progSum != nil {
+		o.shared(file, "/Length1 "+strconv.Itoa(e.length1), e.prog, e.progSum)
+		o.shared(toUni, "", e.toUni, e.toUniSum)
+	} else {
+		o.deflated(file, "/Length1 "+strconv.Itoa(e.length1), e.prog)
+		o.deflated(toUni, "", e.toUni)
+	}
 	return nil
 }
 
@@ -132,8 +201,7 @@ func appendName(b []byte, s string) []byte {
 
 // toUnicode returns the ToUnicode CMap of a font: each glyph id of the
 // subset maps to the one character it was added for.
-func toUnicode(f *docFont) []byte {
-	s := f.subset
+func toUnicode(s *font.Subset) []byte {
 	b := make([]byte, 0, 400+30*s.Len())
 	b = append(b, "/CIDInit/ProcSet findresource begin\n12 dict begin\nbegincmap\n"+
 		"/CIDSystemInfo<</Registry(Adobe)/Ordering(UCS)/Supplement 0>>def\n"+

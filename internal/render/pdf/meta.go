@@ -1,10 +1,12 @@
 package pdf
 
 import (
+	"compress/zlib"
 	_ "embed"
 	"encoding/xml"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -118,12 +120,16 @@ func (m meta) xmp(pdfa bool) []byte {
 //go:embed sRGB.icc
 var srgb []byte
 
+// srgbDeflated returns srgb Flate-compressed. It is a constant, computed
+// on first use (sync.OnceValue) rather than for every PDF/A file.
+var srgbDeflated = sync.OnceValue(func() []byte { return deflate(nil, srgb, zlib.BestCompression) })
+
 // writeOutputIntent writes the PDF/A output intent with its ICC profile
 // and returns the intent's object number.
 func (d *doc) writeOutputIntent() int {
 	o := &d.o
 	profile, intent := o.alloc(), o.alloc()
-	o.stream(profile, "/N 3", srgb, true)
+	o.deflated(profile, "/N 3", srgbDeflated())
 	o.begin(intent)
 	o.s("<</Type/OutputIntent/S/GTS_PDFA1/OutputConditionIdentifier(sRGB IEC61966-2.1)" +
 		"/RegistryName(http://www.color.org)/Info(sRGB IEC61966-2.1)/DestOutputProfile ")

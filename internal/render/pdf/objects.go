@@ -1,9 +1,9 @@
 package pdf
 
 import (
-	"bytes"
 	"compress/zlib"
 	"crypto/sha256"
+	"hash"
 	"strconv"
 	"sync"
 	"unicode/utf16"
@@ -14,8 +14,12 @@ import (
 // out in a fixed order, so the same document gives the same bytes.
 type objects struct {
 	buf     []byte
-	offsets []int // offsets[n] is where object n starts; [0] is the free head
-	zbuf    bytes.Buffer
+	offsets []int  // offsets[n] is where object n starts; [0] is the free head
+	zbuf    []byte // scratch for compressing a stream
+	// The /ID hash over buf[:hashed], where each shared stream counts by
+	// its digest; nil until the first shared stream.
+	h      hash.Hash
+	hashed int
 }
 
 // alloc reserves the next object number.
@@ -111,42 +115,93 @@ func roundDiv(a, b int64) int64 {
 // (without << >>), Flate-compressed when compress is set.
 func (o *objects) stream(n int, dict string, data []byte, compress bool) {
 	if compress {
-		o.zbuf.Reset()
-		zw := zlibPool.Get().(*zlib.Writer)
-		zw.Reset(&o.zbuf)
-		zw.Write(data) // writes to a bytes.Buffer cannot fail
-		zw.Close()
-		zlibPool.Put(zw)
-		data = o.zbuf.Bytes()
+		o.zbuf = deflate(o.zbuf[:0], data, zlib.BestSpeed)
+		o.deflated(n, dict, o.zbuf)
+		return
 	}
+	o.raw(n, dict, "", data, nil)
+}
+
+// deflated writes object n as a stream of data that is already
+// Flate-compressed.
+func (o *objects) deflated(n int, dict string, data []byte) {
+	o.raw(n, dict, "/Filter/FlateDecode", data, nil)
+}
+
+// shared writes object n as a stream of Flate-compressed data that many
+// documents hold (a core font subset), whose SHA-256 is digest: the /ID
+// hashes the digest instead of the data.
+func (o *objects) shared(n int, dict string, data []byte, digest *[32]byte) {
+	o.raw(n, dict, "/Filter/FlateDecode", data, digest)
+}
+
+func (o *objects) raw(n int, dict, filter string, data []byte, digest *[32]byte) {
 	o.begin(n)
 	o.s("<<")
 	o.s(dict)
-	if compress {
-		o.s("/Filter/FlateDecode")
-	}
+	o.s(filter)
 	o.s("/Length ")
 	o.int(len(data))
 	o.s(">>\nstream\n")
-	o.buf = append(o.buf, data...)
+	if digest != nil {
+		if o.h == nil {
+			o.h = sha256.New()
+		}
+		o.h.Write(o.buf[o.hashed:])
+		o.h.Write(digest[:])
+		o.buf = append(o.buf, data...)
+		o.hashed = len(o.buf)
+	} else {
+		o.buf = append(o.buf, data...)
+	}
 	o.s("\nendstream")
 	o.end()
 }
 
-// zlibPool shares zlib writers (each holds about 1 MB of tables) among the
-// documents of a process.
+// deflate appends data zlib-compressed at level to dst.
+func deflate(dst, data []byte, level int) []byte {
+	w := sliceWriter{dst}
+	var zw *zlib.Writer
+	if level == zlib.BestSpeed {
+		zw = zlibPool.Get().(*zlib.Writer)
+		zw.Reset(&w)
+		defer zlibPool.Put(zw)
+	} else {
+		zw, _ = zlib.NewWriterLevel(&w, level) // the level is one of ours
+	}
+	zw.Write(data) // writes to a slice cannot fail
+	zw.Close()
+	return w.b
+}
+
+// sliceWriter appends what is written to a byte slice.
+type sliceWriter struct{ b []byte }
+
+func (w *sliceWriter) Write(p []byte) (int, error) {
+	w.b = append(w.b, p...)
+	return len(p), nil
+}
+
+// zlibPool shares BestSpeed zlib writers (each holds about 1 MB of tables)
+// among the documents of a process.
 var zlibPool = sync.Pool{New: func() any {
 	zw, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
 	return zw
 }}
 
 // finish writes the cross-reference table and the trailer. The /ID is a
-// hash of identity and every byte before the table.
+// hash of identity and every byte before the table, shared streams
+// standing in it by their digests.
 func (o *objects) finish(root, info int, identity string) []byte {
 	h := sha256.New()
 	h.Write([]byte(identity))
 	h.Write([]byte{0})
-	h.Write(o.buf)
+	if o.h != nil {
+		o.h.Write(o.buf[o.hashed:])
+		h.Write(o.h.Sum(nil))
+	} else {
+		h.Write(o.buf)
+	}
 	id := h.Sum(nil)[:16]
 
 	xref := len(o.buf)

@@ -11,6 +11,7 @@ package pdf
 import (
 	"fmt"
 	"io"
+	"sync"
 
 	"vanban/internal/font"
 	"vanban/internal/layout"
@@ -46,13 +47,36 @@ func WriteOptions(w io.Writer, r *layout.Result, opt Options) error {
 	if r == nil || r.Fonts == nil {
 		return fmt.Errorf("render/pdf: no layout or fonts")
 	}
-	d := &doc{r: r, opt: opt}
+	sc := scratchPool.Get().(*scratch)
+	defer sc.put()
+	d := &doc{r: r, opt: opt, content: sc.content[:0]}
+	d.o.buf, d.o.zbuf = sc.buf[:0], sc.zbuf[:0]
 	out, err := d.write()
+	// The buffers go back to the pool with what they grew to; w must not
+	// keep out, as io.Writer promises.
+	sc.buf, sc.zbuf, sc.content = d.o.buf, d.o.zbuf, d.content
 	if err != nil {
 		return fmt.Errorf("render/pdf: %w", err)
 	}
 	_, err = w.Write(out)
 	return err
+}
+
+// scratch is the memory a document is written in: the file, a compressed
+// stream, a page's content. Documents of a process share it through
+// scratchPool, so a batch does not grow new buffers for each file.
+type scratch struct{ buf, zbuf, content []byte }
+
+var scratchPool = sync.Pool{New: func() any {
+	return &scratch{buf: make([]byte, 0, 256<<10)}
+}}
+
+// put returns sc to the pool unless a large document (images) made it
+// too big to keep.
+func (sc *scratch) put() {
+	if cap(sc.buf)+cap(sc.zbuf)+cap(sc.content) <= 8<<20 {
+		scratchPool.Put(sc)
+	}
 }
 
 // doc is one document being written.
@@ -73,7 +97,6 @@ type docFont struct {
 
 func (d *doc) write() ([]byte, error) {
 	o := &d.o
-	o.buf = make([]byte, 0, 64<<10)
 	o.offsets = make([]int, 1, 64)
 	// The binary comment marks the file as binary for transfer programs.
 	o.s("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n")
@@ -196,6 +219,7 @@ func (d *doc) font(st font.Style) *docFont {
 func (d *doc) pageContent(pg *layout.Page) []byte {
 	b := d.content[:0]
 	inText := false
+	var lx, ly int64 // the text line origin, in thousandths of a point
 	curFont, curSize := -1, -1
 	var curStroke unit.Length = -1
 	for i := range pg.Items {
@@ -209,6 +233,7 @@ func (d *doc) pageContent(pg *layout.Page) []byte {
 			if !inText {
 				b = append(b, "BT\n"...)
 				inText = true
+				lx, ly = 0, 0 // BT resets the text line matrix
 			}
 			if int(f.style) != curFont || it.Size != curSize {
 				curFont, curSize = int(f.style), it.Size
@@ -218,19 +243,23 @@ func (d *doc) pageContent(pg *layout.Page) []byte {
 				b = appendMilli(b, int64(it.Size)*500) // half-points → points
 				b = append(b, " Tf\n"...)
 			}
-			b = append(b, "1 0 0 1 "...)
-			b = appendLen(b, it.X)
+			// Each item starts a text line, moved from the previous one by
+			// Td: shorter than an absolute Tm, and exact, as both are
+			// integers of thousandths of a point.
+			x, y := milliPoints(it.X), milliPoints(pg.H-it.Y)
+			b = appendMilli(b, x-lx)
 			b = append(b, ' ')
-			b = appendLen(b, pg.H-it.Y)
-			b = append(b, " Tm <"...)
+			b = appendMilli(b, y-ly)
+			b = append(b, " Td ("...)
+			lx, ly = x, y
 			for _, r := range it.Text {
 				// Characters the face lacks (only tabs and line breaks pass
 				// validation) have no width in the layout either: skip them.
 				if g := f.subset.Glyph(r); g != 0 {
-					b = appendHex4(b, g)
+					b = appendCode(b, g)
 				}
 			}
-			b = append(b, "> Tj\n"...)
+			b = append(b, ") Tj\n"...)
 		case layout.Rule:
 			if inText {
 				b = append(b, "ET\n"...)
@@ -263,7 +292,31 @@ func (d *doc) pageContent(pg *layout.Page) []byte {
 	return b
 }
 
+// appendCode appends glyph id g as the two bytes of an Identity-H code
+// inside a literal string: half the size of hex, which the page content
+// stream is mostly made of. The bytes a literal string cannot hold as they
+// are (parentheses, backslash; line ends, which readers may normalise) are
+// escaped.
+func appendCode(b []byte, g uint16) []byte {
+	for _, c := range [2]byte{byte(g >> 8), byte(g)} {
+		switch c {
+		case '(', ')', '\\':
+			b = append(b, '\\', c)
+		case '\n':
+			b = append(b, '\\', 'n')
+		case '\r':
+			b = append(b, '\\', 'r')
+		default:
+			b = append(b, c)
+		}
+	}
+	return b
+}
+
 // appendLen appends l in points, to a thousandth of a point.
 func appendLen(b []byte, l unit.Length) []byte {
-	return appendMilli(b, roundDiv(int64(l)*1000, int64(unit.Point)))
+	return appendMilli(b, milliPoints(l))
 }
+
+// milliPoints returns l in thousandths of a point.
+func milliPoints(l unit.Length) int64 { return roundDiv(int64(l)*1000, int64(unit.Point)) }
