@@ -19,7 +19,7 @@ const ProfileName = engine.ProfileName
 
 // newEngine returns the engine of this version of the tool.
 func newEngine() (*engine.Engine, error) {
-	return engine.New(engine.Options{Version: Version, Now: time.Now})
+	return engine.New(engine.Options{Version: Version, Now: time.Now, Year: time.Now().Year()})
 }
 
 func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, render bool) int {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"vanban/internal/engine"
 )
@@ -37,7 +38,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 	}
 	set, _ := eng.Templates(".")
 	if args[0] == "ho-so" {
-		io.WriteString(stdout, engine.ProfileSample())
+		io.WriteString(stdout, engine.ProfileSample(time.Now().Year()))
 		return exitOK
 	}
 	t, ok := set.Get(args[0])
@@ -45,6 +46,6 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "vanban: không có mẫu văn bản %q\n    gợi ý: các mẫu có sẵn: %s, ho-so\n", args[0], strings.Join(set.Names(), ", "))
 		return exitDiag
 	}
-	io.WriteString(stdout, engine.Sample(t))
+	io.WriteString(stdout, engine.Sample(t, time.Now().Year()))
 	return exitOK
 }

@@ -132,7 +132,14 @@ type Options struct {
 	Schema func(template string) (s *Schema, known []string, ok bool)
 	// Covers reports whether the font can draw r; nil accepts every rune.
 	Covers func(r rune) bool
+	// Year is the current year, filling the examples of hints (YearMark);
+	// 0 means fallbackYear.
+	Year int
 }
+
+// fallbackYear fills the examples of hints when the caller gives no year:
+// the first year of the two-level local government the examples describe.
+const fallbackYear = 2025
 
 type entry struct {
 	val any
@@ -148,8 +155,8 @@ type file struct {
 // Load reads the document name from fsys. It returns the input, or nil and
 // the diagnostics when the document cannot be built; warnings come back
 // with a non-nil input.
-func Load(fsys fs.FS, name string, opt Options) (*Input, diag.List) {
-	var diags diag.List
+func Load(fsys fs.FS, name string, opt Options) (_ *Input, diags diag.List) {
+	defer func() { fillHints(diags, opt.Year) }()
 	doc, ok := readTOML(fsys, name, opt.Covers, &diags)
 	var prof *file
 	if opt.Profile != "" {
@@ -184,7 +191,7 @@ func Load(fsys fs.FS, name string, opt Options) (*Input, diag.List) {
 	convertTable(doc, schema.Template, "", doc.raw, schema.Fields, values, &diags)
 	if !diags.HasErrors() {
 		// A misspelt key already explains the missing one it resembles.
-		required(name, "", schema.Fields, values, &diags)
+		missing(name, prof, opt.Profile, schema.Fields, values, &diags)
 	}
 	if diags.HasErrors() {
 		return nil, diags
@@ -194,6 +201,28 @@ func Load(fsys fs.FS, name string, opt Options) (*Input, diag.List) {
 		return nil, diags
 	}
 	return in, diags
+}
+
+// fillHints replaces YearMark in the hints of l, which quote the schema's
+// examples, with year (fallbackYear when 0).
+func fillHints(l diag.List, year int) {
+	if year <= 0 {
+		year = fallbackYear
+	}
+	for i := range l {
+		var out []string // a copy: hint slices may be shared
+		for j, h := range l[i].Hints {
+			if strings.Contains(h, YearMark) {
+				if out == nil {
+					out = append([]string(nil), l[i].Hints...)
+				}
+				out[j] = FillYear(h, year)
+			}
+		}
+		if out != nil {
+			l[i].Hints = out
+		}
+	}
 }
 
 // readTOML reads, checks, normalises and parses one file, then cleans its
@@ -514,7 +543,9 @@ func convert(pos diag.Pos, path string, f Field, v any, loc locator) (any, diag.
 		sub := map[string]entry{}
 		var ds diag.List
 		convertTable(&file{name: pos.File, idx: keyIndex{key: map[string]diag.Pos{}, val: map[string]diag.Pos{}}}, "van_ban", "", m, docRefFields, sub, &ds)
-		required(pos.File, "", docRefFields, sub, &ds)
+		required(docRefFields, sub, &ds, func(f Field, path, ex string) {
+			ds.Add(diag.New(diag.Pos{File: pos.File, Line: 1, Col: 1}, diag.CodeMissing, f.Label, path, addLine(path, ex)))
+		})
 		if len(ds) > 0 {
 			d := ds[0]
 			d.Pos = pos
@@ -605,12 +636,72 @@ func maxItems(path string) int {
 	return MaxItems
 }
 
-// required reports required fields missing from values.
-func required(file, prefix string, fields []Field, values map[string]entry, diags *diag.List) {
+// DefaultProfile is the name of a workspace's shared profile, named in
+// diagnostics when Options.Profile is empty because the file is absent.
+const DefaultProfile = "vanban.toml"
+
+// IsProfileKey reports whether the key path belongs to the profile: the
+// keys "vanban new ho-so" writes (luu and the tables co_quan, so_van_ban,
+// nguoi_ky). A document may still write them itself.
+func IsProfileKey(path string) bool {
+	if path == "luu" {
+		return true
+	}
+	for _, f := range Common() {
+		if f.Kind == KindTable && strings.HasPrefix(path, f.Key+".") {
+			return true
+		}
+	}
+	return false
+}
+
+// missing reports the required fields of a document missing from both its
+// file doc and the profile prof (nil when the workspace has none; profName
+// is then "" and the profile's default name is used). A missing document
+// key points at the document's first line; a missing profile key at the
+// profile (its table header when written), and when the workspace has no
+// profile at all the missing profile keys make one diagnostic naming it.
+func missing(doc string, prof *file, profName string, fields []Field, values map[string]entry, diags *diag.List) {
+	if profName == "" {
+		profName = DefaultProfile
+	}
+	var absent []string // profile keys, when there is no profile
+	required(fields, values, diags, func(f Field, path, ex string) {
+		switch {
+		case !IsProfileKey(path):
+			diags.Add(diag.New(diag.Pos{File: doc, Line: 1, Col: 1}, diag.CodeMissing, f.Label, path, addLine(path, ex)))
+		case prof == nil:
+			absent = append(absent, path)
+		default:
+			pos := diag.Pos{File: prof.name, Line: 1, Col: 1}
+			if i := strings.LastIndex(path, "."); i >= 0 {
+				if p, ok := prof.idx.key[path[:i]]; ok && p.IsValid() {
+					pos = p
+				}
+			}
+			diags.Add(diag.New(pos, diag.CodeMissing, f.Label, path, addLine(path, ex)+" (tệp "+prof.name+")").
+				WithHint("khóa này cũng có thể viết trong tệp văn bản " + doc))
+		}
+	})
+	if len(absent) > 0 {
+		diags.Add(diag.New(diag.Pos{File: profName}, diag.CodeReadFile,
+			"không tìm thấy tệp "+profName+" (hồ sơ chung của cơ quan), nơi ghi các khóa "+strings.Join(absent, ", ")).
+			WithHint("tạo bằng: vanban new ho-so > " + profName).
+			WithHint("hoặc viết các khóa này trong từng tệp văn bản"))
+	}
+}
+
+// required calls report for each required field missing from values, and
+// reports the ones present but empty.
+func required(fields []Field, values map[string]entry, diags *diag.List, report func(f Field, path, example string)) {
+	requiredIn("", fields, values, diags, report)
+}
+
+func requiredIn(prefix string, fields []Field, values map[string]entry, diags *diag.List, report func(f Field, path, example string)) {
 	for _, f := range fields {
 		path := prefix + f.Key
 		if f.Kind == KindTable {
-			required(file, path+".", f.Sub, values, diags)
+			requiredIn(path+".", f.Sub, values, diags, report)
 			continue
 		}
 		if !f.Required {
@@ -622,7 +713,7 @@ func required(file, prefix string, fields []Field, values map[string]entry, diag
 			ex = `"…"`
 		}
 		if !ok {
-			diags.Add(diag.New(diag.Pos{File: file, Line: 1, Col: 1}, diag.CodeMissing, f.Label, path, addLine(path, ex)))
+			report(f, path, ex)
 			continue
 		}
 		if empty(e.val) {

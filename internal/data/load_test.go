@@ -132,3 +132,76 @@ func FuzzLoad(f *testing.F) {
 		}
 	})
 }
+
+const selfDoc = `mau = "ke-hoach"
+so = 5
+ngay = "2024-05-08"
+trich_yeu = "Phát động phong trào thi đua"
+noi_nhan = ["Sở Nội vụ (b/c)"]
+noi_dung = "Nội dung./."
+`
+
+// Without a vanban.toml the missing profile keys make one error naming it.
+func TestLoad_NoProfile(t *testing.T) {
+	opt := opts()
+	opt.Profile = ""
+	_, ds := Load(fstest.MapFS{"kh.toml": {Data: []byte(selfDoc)}}, "kh.toml", opt)
+	if len(ds) != 1 {
+		t.Fatalf("want one diagnostic, got:\n%v", ds)
+	}
+	d := ds[0]
+	if d.Pos != (diag.Pos{File: "vanban.toml"}) || d.Code != diag.CodeReadFile || d.Severity != diag.Error {
+		t.Errorf("got %v", d)
+	}
+	if !strings.Contains(d.Msg, "vanban.toml") || !strings.Contains(d.Msg, "co_quan.ten") ||
+		!strings.Contains(strings.Join(d.Hints, "\n"), "vanban new ho-so > vanban.toml") {
+		t.Errorf("got %v %q", d, d.Hints)
+	}
+
+	// A document that writes every profile key needs no profile.
+	full := selfDoc + "[co_quan]\nten = [\"ỦY BAN NHÂN DÂN\", \"XÃ VẠN NINH\"]\nviet_tat = \"UBND\"\ndia_danh = \"Vạn Ninh\"\n" +
+		"[nguoi_ky]\nchuc_vu = \"CHỦ TỊCH\"\nho_ten = \"Nguyễn Văn A\"\n"
+	if in, ds := Load(fstest.MapFS{"kh.toml": {Data: []byte(full)}}, "kh.toml", opt); in == nil || ds.HasErrors() {
+		t.Errorf("self-contained document: %v", ds)
+	}
+}
+
+// A profile key missing from both files points at the profile: its table
+// header when written, else its first line; a document key stays at the
+// document's first line.
+func TestLoad_MissingProfileKey(t *testing.T) {
+	prof := "luu = \"VT\"\n[co_quan]\nviet_tat = \"UBND\"\ndia_danh = \"Vạn Ninh\"\n"
+	doc := strings.Replace(selfDoc, `noi_nhan = ["Sở Nội vụ (b/c)"]`+"\n", "", 1)
+	fsys := fstest.MapFS{"vanban.toml": {Data: []byte(prof)}, "kh.toml": {Data: []byte(doc)}}
+	_, ds := Load(fsys, "kh.toml", opts())
+	want := map[string]diag.Pos{
+		"co_quan.ten":      {File: "vanban.toml", Line: 2, Col: 1},
+		"nguoi_ky.chuc_vu": {File: "vanban.toml", Line: 1, Col: 1},
+		"nguoi_ky.ho_ten":  {File: "vanban.toml", Line: 1, Col: 1},
+		"noi_nhan":         {File: "kh.toml", Line: 1, Col: 1},
+	}
+	if len(ds) != len(want) {
+		t.Fatalf("got %d diagnostics, want %d:\n%v", len(ds), len(want), ds)
+	}
+	for _, d := range ds {
+		key := d.Msg[strings.Index(d.Msg, `"`)+1 : strings.LastIndex(d.Msg, `"`)]
+		if d.Code != diag.CodeMissing || d.Pos != want[key] {
+			t.Errorf("%s: got %v, want at %v", key, d, want[key])
+		}
+		hints := strings.Join(d.Hints, "\n")
+		if d.Pos.File == "vanban.toml" && !strings.Contains(hints, "tệp văn bản kh.toml") {
+			t.Errorf("%s: hint does not say the key may be in the document: %q", key, hints)
+		}
+	}
+}
+
+// Hints quote examples with the year filled in, never the mark.
+func TestLoad_HintYear(t *testing.T) {
+	opt := opts()
+	opt.Year = 2031
+	doc := strings.Replace(selfDoc, `ngay = "2024-05-08"`, `ngay = 5`, 1)
+	_, ds := Load(fstest.MapFS{"vanban.toml": {Data: []byte(profile)}, "kh.toml": {Data: []byte(doc)}}, "kh.toml", opt)
+	if len(ds) != 1 || !strings.Contains(strings.Join(ds[0].Hints, ""), `"2031-05-08"`) {
+		t.Errorf("got %v %q", ds, ds[0].Hints)
+	}
+}

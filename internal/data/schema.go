@@ -1,5 +1,10 @@
 package data
 
+import (
+	"strconv"
+	"strings"
+)
+
 // Kind is the type of a field's value, as a clerk writes it in TOML.
 type Kind int
 
@@ -84,10 +89,10 @@ type Schema struct {
 // docRefFields are the keys of a KindDocRef table.
 var docRefFields = []Field{
 	{Key: "loai", Kind: KindString, Required: true, Label: "tên loại văn bản", Example: `"Kế hoạch"`},
-	{Key: "so", Kind: KindString, Label: "số, ký hiệu", Example: `"424/KH-NV"`},
-	{Key: "ngay", Kind: KindDate, Label: "ngày ban hành", Example: `"2024-05-08"`},
-	{Key: "co_quan", Kind: KindString, Required: true, Label: "cơ quan ban hành", Example: `"Phòng Nội vụ huyện Vạn Ninh"`},
-	{Key: "trich_yeu", Kind: KindString, Label: "trích yếu", Example: `"về việc …"`},
+	{Key: "so", Kind: KindString, Label: "số, ký hiệu", Example: `"424/KH-SNV"`},
+	{Key: "ngay", Kind: KindDate, Label: "ngày ban hành", Example: `"{{nam}}-04-15"`},
+	{Key: "co_quan", Kind: KindString, Required: true, Label: "cơ quan ban hành", Example: `"Sở Nội vụ tỉnh Khánh Hòa"`},
+	{Key: "trich_yeu", Kind: KindString, Label: "trích yếu", Example: `"phát động phong trào thi đua năm {{nam}}"`},
 }
 
 // Common returns the fields every document has: the NĐ 30 components that
@@ -98,11 +103,11 @@ func Common() []Field {
 			Doc: "mẫu văn bản (xem danh sách bằng lệnh: vanban templates)"},
 		{Key: "so", Kind: KindNumber, Label: "số văn bản", Example: `""`,
 			Doc: `số văn bản; để "" khi chưa cấp số`},
-		{Key: "ngay", Kind: KindDate, Label: "ngày ban hành", Example: `"2024-05-08"`,
-			Doc: `ngày ban hành NĂM-THÁNG-NGÀY; chưa có ngày thì "2024-05", chưa có tháng thì ""`},
-		{Key: "trich_yeu", Kind: KindString, Required: true, Label: "trích yếu nội dung", Example: `"Về việc …"`,
+		{Key: "ngay", Kind: KindDate, Label: "ngày ban hành", Example: `"{{nam}}-05-08"`,
+			Doc: `ngày ban hành NĂM-THÁNG-NGÀY; chưa có ngày thì "{{nam}}-05", chưa có tháng thì ""`},
+		{Key: "trich_yeu", Kind: KindString, Required: true, Label: "trích yếu nội dung", Example: `"Triển khai … năm {{nam}}"`,
 			Doc: "trích yếu nội dung văn bản"},
-		{Key: "noi_nhan", Kind: KindList, Required: true, Label: "nơi nhận", Example: `["Phòng Nội vụ huyện (b/c)"]`,
+		{Key: "noi_nhan", Kind: KindList, Required: true, Label: "nơi nhận", Example: `["Sở Nội vụ tỉnh Khánh Hòa (b/c)"]`,
 			Doc: `nơi nhận, mỗi nơi một dòng; vanban tự thêm "- ", ";" và dòng "Lưu:"`},
 		{Key: "luu", Kind: KindString, Label: "nơi lưu", Example: `"VT, TH"`,
 			Doc: `nơi lưu: "VT" và đơn vị soạn thảo, ví dụ "VT, TH"`},
@@ -110,15 +115,15 @@ func Common() []Field {
 			{Key: "chu_quan", Kind: KindLines, Label: "cơ quan chủ quản", Example: `""`,
 				Doc: "cơ quan chủ quản trực tiếp (nếu có), mỗi dòng một phần tử"},
 			{Key: "ten", Kind: KindLines, Required: true, Label: "tên cơ quan ban hành",
-				Example: `["ỦY BAN NHÂN DÂN", "THỊ TRẤN VẠN GIÃ"]`, Doc: "tên cơ quan ban hành, mỗi dòng một phần tử"},
+				Example: `["ỦY BAN NHÂN DÂN", "XÃ VẠN NINH"]`, Doc: "tên cơ quan ban hành, mỗi dòng một phần tử"},
 			{Key: "viet_tat", Kind: KindString, Required: true, Label: "tên viết tắt của cơ quan", Example: `"UBND"`,
 				Doc: "chữ viết tắt tên cơ quan trong ký hiệu văn bản"},
-			{Key: "dia_danh", Kind: KindString, Required: true, Label: "địa danh", Example: `"Vạn Giã"`,
+			{Key: "dia_danh", Kind: KindString, Required: true, Label: "địa danh", Example: `"Vạn Ninh"`,
 				Doc: "địa danh ghi trước ngày tháng"},
-			{Key: "ten_day_du", Kind: KindString, Label: "tên cơ quan viết trong câu", Example: `"Ủy ban nhân dân thị trấn Vạn Giã"`,
+			{Key: "ten_day_du", Kind: KindString, Label: "tên cơ quan viết trong câu", Example: `"Ủy ban nhân dân xã Vạn Ninh"`,
 				Doc: "tên cơ quan viết trong câu, dùng khi văn bản khác trích dẫn và trong dòng \"(Kèm theo …)\""},
 			{Key: "cap", Kind: KindLevel, Label: "cấp hành chính", Example: `"xa"`,
-				Doc: `cấp của cơ quan: "xa" (xã, phường, thị trấn, đặc khu), "huyen" hoặc "tinh"; bỏ trống thì suy ra từ tên`},
+				Doc: `cấp của cơ quan: "xa" (xã, phường, đặc khu), "huyen" hoặc "tinh"; bỏ trống thì suy ra từ tên`},
 		}},
 		{Key: "so_van_ban", Kind: KindTable, Label: "cách đánh số", Sub: []Field{
 			{Key: "cach_danh_so", Kind: KindString, Label: "cách đánh số", Example: `"chung"`,
@@ -137,6 +142,16 @@ func Common() []Field {
 				Doc: "họ và tên người ký, không ghi học hàm, học vị"},
 		}},
 	}
+}
+
+// YearMark stands for the current year in examples ("{{nam}}-05-08"):
+// the sample writer fills it with the year it is given, so starter files
+// are dated in the year they are made.
+const YearMark = "{{nam}}"
+
+// FillYear returns s with every YearMark replaced by year.
+func FillYear(s string, year int) string {
+	return strings.ReplaceAll(s, YearMark, strconv.Itoa(year))
 }
 
 // Authorities returns the signing prefixes of NĐ 30, Phụ lục I, II.7.b

@@ -46,6 +46,7 @@ const (
 	CodeCitePending   Code = "F005" // a cited document still waits for its number
 	CodeDeadline      Code = "F006" // a deadline before the issue date
 	CodeNoDistrict    Code = "F007" // a district body after 01/7/2025
+	CodePlaceholder   Code = "F008" // a "…" placeholder of a starter file left in a value (warning)
 	CodeBadChar       Code = "D023" // control character, noncharacter or U+FFFD in a value
 	CodeLegacyText    Code = "D024" // text in TCVN3 or VNI, converted to Unicode (warning)
 	CodeLimit         Code = "D025" // an input past one of vanban's documented bounds

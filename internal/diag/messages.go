@@ -61,6 +61,8 @@ var catalogue = map[Code]message{
 	CodeCitePending:  {Warning, "văn bản được trích dẫn %[1]q chưa được cấp số; chỗ số và ngày của nó được để trống", "khi cấp số cho %[1]s, vanban assign tạo lại văn bản này"},
 	CodeDeadline:     {Warning, "hạn %[1]q (%[2]s) trước ngày ban hành (%[3]s)", ""},
 	CodeNoDistrict:   {Warning, "từ ngày 01/7/2025 không còn cấp huyện; văn bản ngày %[1]s vẫn ghi %[2]q", "kiểm tra tên cơ quan và nơi nhận"},
+	CodePlaceholder: {Warning, `khóa %[1]q còn dấu "…" của văn bản mẫu`,
+		`thay dấu "…" bằng nội dung thật trước khi ban hành`},
 	CodeBadChar: {Error, "%[1]s có ký tự không in được %[2]s",
 		"xóa ký tự này; văn bản chỉ dùng chữ, số, dấu câu, dấu cách và xuống dòng"},
 	CodeLegacyText: {Warning, "%[1]s có vẻ gõ bằng bảng mã %[2]s; đã chuyển sang Unicode: %[3]s",

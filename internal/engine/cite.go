@@ -33,7 +33,7 @@ func (e *Engine) input(j Job) (*data.Input, diag.List) {
 			return nil, nil, false
 		}
 		return set.Schema(name)
-	}, Covers: e.fonts.Has}
+	}, Covers: e.fonts.Has, Year: e.opt.Year}
 	if _, err := os.Stat(filepath.Join(j.Dir, ProfileName)); err == nil && j.Name != ProfileName {
 		opt.Profile = ProfileName
 	}

@@ -63,6 +63,9 @@ type Options struct {
 	// Now is the clock, read only to tell how old a temporary file left by
 	// a killed run is; nil means a clock at the zero time (nothing is old).
 	Now func() time.Time
+	// Year is the current year, for the examples of hints; 0 means the
+	// data package's fallback. The CLI reads it from the clock.
+	Year int
 	// FontDirs are searched for Times New Roman (see FontDirs); nil embeds
 	// Liberation Serif always, as the tests do.
 	FontDirs []string
@@ -306,6 +309,10 @@ func checks(in *data.Input) diag.List {
 	}
 	if n := len([]rune(in.Summary)); n > 500 {
 		l.Add(diag.New(at("trich_yeu"), diag.CodeLongSummary, n))
+	}
+	// A "…" of the starter file ("vanban new") still waiting for text.
+	for _, p := range data.Placeholders(in) {
+		l.Add(diag.New(p.At, diag.CodePlaceholder, p.Key))
 	}
 	return l
 }

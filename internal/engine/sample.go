@@ -10,8 +10,8 @@ import (
 
 // Sample returns an annotated TOML document for template t, every key with
 // its description and an example, as "vanban new" prints it and the clerk
-// starts from.
-func Sample(t *tmpl.Template) string {
+// starts from. Examples are dated in year (data.YearMark is filled with it).
+func Sample(t *tmpl.Template, year int) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s — văn bản mẫu tạo bởi: vanban new %s\n", t.Summary, t.Name)
 	b.WriteString("# Thông tin cơ quan và người ký lấy từ tệp vanban.toml cùng thư mục (tạo bằng: vanban new ho-so).\n\n")
@@ -39,7 +39,7 @@ func Sample(t *tmpl.Template) string {
 		}
 		b.WriteString("\n")
 	}
-	return b.String()
+	return data.FillYear(b.String(), year)
 }
 
 func writeField(b *strings.Builder, f data.Field, tmplName string) {
@@ -54,8 +54,8 @@ func writeField(b *strings.Builder, f data.Field, tmplName string) {
 }
 
 // ProfileSample returns an annotated vanban.toml: the issuing body and the
-// signer every document of a workspace shares.
-func ProfileSample() string {
+// signer every document of a workspace shares, its examples dated in year.
+func ProfileSample(year int) string {
 	var b strings.Builder
 	b.WriteString("# Hồ sơ chung của cơ quan (vanban.toml): mọi văn bản trong thư mục dùng chung các giá trị này.\n")
 	b.WriteString("# Một văn bản có thể ghi đè bất kỳ khóa nào bằng cách viết lại khóa đó trong tệp của mình.\n\n")
@@ -73,5 +73,5 @@ func ProfileSample() string {
 			writeField(&b, s, "")
 		}
 	}
-	return b.String()
+	return data.FillYear(b.String(), year)
 }

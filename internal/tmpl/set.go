@@ -210,12 +210,12 @@ func parseTemplate(name, file, src string) (*Template, diag.List) {
 	}
 	if fm.KinhGui != "" {
 		schema.Fields = append(schema.Fields, data.Field{Key: "kinh_gui", Kind: data.KindLines, Required: fm.KinhGui == "bat_buoc",
-			Label: "nơi được kính gửi", Example: `["Ủy ban nhân dân huyện Vạn Ninh"]`,
+			Label: "nơi được kính gửi", Example: `["Sở Nội vụ tỉnh Khánh Hòa"]`,
 			Doc: `cơ quan được kính gửi; một nơi thì viết trên cùng dòng "Kính gửi:"`})
 	}
 	if fm.ThamQuyen {
 		schema.Fields = append(schema.Fields, data.Field{Key: "tham_quyen", Kind: data.KindString, Required: true,
-			Label: "thẩm quyền ban hành", Example: `"CHỦ TỊCH ỦY BAN NHÂN DÂN THỊ TRẤN VẠN GIÃ"`,
+			Label: "thẩm quyền ban hành", Example: `"CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ VẠN NINH"`,
 			Doc: "thẩm quyền ban hành quyết định (chức vụ người đứng đầu hoặc tên tập thể)"})
 	}
 	if fm.CongVan {
