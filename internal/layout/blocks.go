@@ -198,12 +198,18 @@ func (l *state) body(blocks []resolve.Block, h unit.Length) {
 			continue
 		}
 		p := l.prepare(rp)
-		// A heading keeps with the first two lines of what follows.
-		if rp.KeepNext && !last {
-			if np, ok := blocks[i+1].(*resolve.Para); ok {
-				next := l.prepare(np)
-				y := l.y + p.st.Before + unit.Length(len(p.lines))*p.st.Line + next.st.Before
-				if l.y > l.s.Top && l.room(y, next.st.Line) < min(2, len(next.lines)) {
+		// A heading keeps with the first two lines of what follows, or
+		// with the first rows of a table.
+		if rp.KeepNext && !last && l.y > l.s.Top {
+			y := l.y + p.st.Before + unit.Length(len(p.lines))*p.st.Line
+			switch n := blocks[i+1].(type) {
+			case *resolve.Para:
+				next := l.prepare(n)
+				if l.room(y+next.st.Before, next.st.Line) < min(2, len(next.lines)) {
+					l.newPage()
+				}
+			case *resolve.Table:
+				if y+l.s.Style(format.Body).Before+l.tableHead(n) > l.bottom() {
 					l.newPage()
 				}
 			}
@@ -294,12 +300,9 @@ func (l *state) table(t *resolve.Table, last bool, tail unit.Length, afterPara b
 	for i, r := range t.Rows {
 		for k := range r.Cells {
 			c := &r.Cells[k]
-			w := c.Width - 2*t.PadX
-			ls := l.breakLines(&c.Para, w, w)
+			ls := l.cellLines(t, c)
 			rowLines[i] = append(rowLines[i], cellLines{ls, c.Para.Style, c.Width})
-			// A row is its lines, the padding above and below, and its
-			// border line, as word processors count it.
-			heights[i] = max(heights[i], unit.Length(len(ls))*c.Para.Style.Line+2*t.PadY+l.s.RuleWidth)
+			heights[i] = max(heights[i], l.cellHeight(t, c, len(ls)))
 		}
 	}
 	// A Word table cannot have space before: the DOCX gives the paragraph
@@ -340,6 +343,39 @@ func (l *state) table(t *resolve.Table, last bool, tail unit.Length, afterPara b
 		drawRow(i)
 	}
 	l.y = y
+}
+
+// cellLines breaks the paragraph of cell c into lines inside its padding.
+func (l *state) cellLines(t *resolve.Table, c *resolve.Cell) []measure.Line {
+	w := c.Width - 2*t.PadX
+	return l.breakLines(&c.Para, w, w)
+}
+
+// cellHeight is the height of a row holding cell c of n lines: its lines,
+// the padding above and below, and its border line, as word processors
+// count it.
+func (l *state) cellHeight(t *resolve.Table, c *resolve.Cell, n int) unit.Length {
+	return unit.Length(n)*c.Para.Style.Line + 2*t.PadY + l.s.RuleWidth
+}
+
+// tableHead returns the height of the rows of t a heading keeps with: the
+// header rows and the first row after them, as Word and LibreOffice keep a
+// "keep with next" paragraph with the first row of a table and never leave
+// a repeated header row alone at the foot of a page.
+func (l *state) tableHead(t *resolve.Table) unit.Length {
+	if len(t.Widths) == 0 {
+		return 0
+	}
+	var h unit.Length
+	for i := range t.Rows[:min(t.HeaderRows+1, len(t.Rows))] {
+		var rh unit.Length
+		for k := range t.Rows[i].Cells {
+			c := &t.Rows[i].Cells[k]
+			rh = max(rh, l.cellHeight(t, c, len(l.cellLines(t, c))))
+		}
+		h += rh
+	}
+	return h
 }
 
 // grid draws the borders of one table row.

@@ -200,3 +200,57 @@ func layoutModel(doc *model.Document, s *format.Sheet, f *font.Set) (*Result, er
 	}
 	return Place(rd, f)
 }
+
+// TestLayout_HeadingKeepsWithTable (issue 14): a heading directly followed
+// by a table goes to the next page with the table's header row and first
+// row when they do not fit under it, as the DOCX's keep-with-next heading
+// does in Word and LibreOffice. The heading walks down the page line by
+// line, so it meets the foot of the page at every offset.
+func TestLayout_HeadingKeepsWithTable(t *testing.T) {
+	s := format.NewSheet("ke-hoach")
+	f := fontSet(t)
+	cell := func(text string) model.Cell { return model.Cell{Runs: []model.Run{{Text: text}}} }
+	rows := [][]model.Cell{{cell("STT"), cell("Chỉ tiêu"), cell("Kết quả")}}
+	for i := 1; i <= 6; i++ {
+		rows = append(rows, []model.Cell{cell(itoa(i)), cell("Chỉ tiêu số " + itoa(i) + " về công tác cải cách hành chính và chuyển đổi số của xã"), cell("Đạt")})
+	}
+	moved := 0
+	for n := 0; n < 40; n++ {
+		var body []model.Block
+		for i := 0; i < n; i++ {
+			body = append(body, bodyPara("Đoạn đệm số "+itoa(i)+"."))
+		}
+		body = append(body,
+			&model.Heading{Level: 2, Runs: []model.Run{{Text: "1. Bảng kết quả"}}},
+			&model.Table{HeaderRows: 1, Rows: rows},
+			bodyPara("Đoạn sau bảng."))
+		r, err := layoutModel(doc(body...), s, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		page := func(prefix string) int {
+			for p, pg := range r.Pages {
+				for _, it := range pg.Items {
+					if it.Kind == Text && strings.HasPrefix(it.Text, prefix) {
+						return p
+					}
+				}
+			}
+			t.Fatalf("n=%d: no %q", n, prefix)
+			return -1
+		}
+		h, first, pad := page("1."), page("Chỉ"), -1
+		if n > 0 {
+			pad = page("Đoạn đệm số " + itoa(n-1) + ".")
+		}
+		if h != first {
+			t.Errorf("n=%d: the heading is on page %d, the table's first row on page %d", n, h+1, first+1)
+		}
+		if pad >= 0 && h > pad {
+			moved++ // the heading left the page of the paragraph before it
+		}
+	}
+	if moved == 0 {
+		t.Error("no case moved the heading to the next page: the test no longer reaches a page end")
+	}
+}

@@ -16,6 +16,9 @@ func (r resolver) blocks(in []model.Block) []Block {
 			out = append(out, &p)
 		case *model.Para:
 			p := r.para(format.Body, paraRuns(n))
+			if n.Role != model.RoleBody {
+				p.Role = n.Role
+			}
 			if n.Center {
 				center(&p)
 			}
@@ -32,8 +35,8 @@ func (r resolver) blocks(in []model.Block) []Block {
 // bold item gets a bold number.
 func paraRuns(p *model.Para) []model.Run {
 	runs := p.Runs
-	if p.Role == model.RoleBasis {
-		runs = withStyle(runs, model.Italic)
+	if f := RoleFont(p.Role); f != 0 {
+		runs = withStyle(runs, f)
 	}
 	if p.Marker != "" {
 		var st model.RunStyle
@@ -52,4 +55,14 @@ func withStyle(runs []model.Run, st model.RunStyle) []model.Run {
 		out[i] = model.Run{Text: r.Text, Style: r.Style | st}
 	}
 	return out
+}
+
+// RoleFont returns the font a paragraph role adds to every run of the
+// paragraph: italics for a căn cứ line (Phụ lục I, II.6.a: "Căn cứ …" in
+// italics, as the samples of Phụ lục III print it); none for the others.
+func RoleFont(role model.Role) model.RunStyle {
+	if role == model.RoleBasis {
+		return model.Italic
+	}
+	return 0
 }

@@ -53,9 +53,14 @@ type Para struct {
 	// element's alignment ("QUYẾT ĐỊNH:", a single addressee, a centred
 	// table column).
 	Center bool
-	// KeepNext keeps the paragraph with the first lines of what follows
-	// (headings; the DOCX heading styles say it themselves).
+	// KeepNext keeps the paragraph with the first lines of what follows,
+	// or with the first rows of a table (headings; the DOCX heading styles
+	// say it themselves).
 	KeepNext bool
+	// Role is what a body paragraph is for (model.RoleBasis: a căn cứ
+	// line, in the font of RoleFont); empty for every other paragraph. The
+	// DOCX gives each role a named style of its own.
+	Role model.Role
 }
 
 // Text returns the paragraph's text.

@@ -116,6 +116,9 @@ func (d *dumper) para(depth int, p *Para) {
 	if p.KeepNext {
 		flags += " keep-next"
 	}
+	if p.Role != "" {
+		flags += " role=" + string(p.Role)
+	}
 	d.line(depth, "Para %s %s%s", elementNames[p.Element], styleText(p.Style), flags)
 	for _, r := range p.Runs {
 		d.line(depth+1, "Run %q%s", r.Text, runStyleText(r.Style))

@@ -73,7 +73,8 @@ type paraOpt struct {
 
 func (b *body) para(p *resolve.Para, o paraOpt) {
 	x := &b.x
-	x.f(`<w:p><w:pPr><w:pStyle w:val="%s"/>`, styleIDs[p.Element])
+	id, _ := b.paraStyle(p)
+	x.f(`<w:p><w:pPr><w:pStyle w:val="%s"/>`, id)
 	if o.keepNxt {
 		x.raw(`<w:keepNext/>`)
 	}
@@ -110,8 +111,9 @@ func (b *body) runs(p *resolve.Para) {
 	if p.Style.Size != b.s.Style(p.Element).Size {
 		size = p.Style.Size
 	}
+	_, font := b.paraStyle(p)
 	for _, r := range p.Runs {
-		b.run(r, p.Style.Font, size)
+		b.run(r, font, size)
 	}
 }
 

@@ -189,12 +189,39 @@ func TestDocx_Geometry(t *testing.T) {
 		t.Errorf("no motto rule of the motto's length:\n%s", regexp.MustCompile(`<w:pStyle w:val="VBGach"/><w:ind[^>]*>`).FindAllString(doc, -1))
 	}
 	styles := string(files["word/styles.xml"])
-	for _, want := range []string{`w:ascii="Times New Roman"`, `<w:lang w:val="vi-VN"`, `w:styleId="VBNoiDung"`, `<w:ind w:firstLine="567"/>`, `<w:spacing w:before="120" w:after="0" w:line="360" w:lineRule="exact"/>`} {
+	for _, want := range []string{`w:ascii="Times New Roman"`, `<w:lang w:val="vi-VN"`, `w:styleId="VBNoiDung"`, `<w:ind w:firstLine="567"/>`, `<w:spacing w:before="120" w:after="0" w:line="360" w:lineRule="atLeast"/>`} {
 		if !strings.Contains(styles, want) {
 			t.Errorf("styles.xml lacks %s", want)
 		}
 	}
+	// Text lines are at least their pitch, never exactly: a pasted picture
+	// or larger type must not be clipped. Only the rule paragraphs and the
+	// section-closing paragraph are exact.
+	if n := strings.Count(styles, `w:lineRule="exact"`); n != 1 {
+		t.Errorf("%d styles of exact line height; want 1 (the rule style)", n)
+	}
 	if !strings.Contains(string(files["word/header1.xml"]), "PAGE") || strings.Contains(string(files["word/header2.xml"]), "PAGE") {
 		t.Error("page number must be in the default header only")
+	}
+}
+
+// TestDocx_RoleStyles (issue 14): a căn cứ line uses the named style "VB
+// Căn cứ", based on "VB Nội dung" and italic by its style, with no direct
+// italics on its runs; other body paragraphs keep "VB Nội dung" and their
+// own direct formatting.
+func TestDocx_RoleStyles(t *testing.T) {
+	_, files, _ := testutil.Unzip(write(t, sample()))
+	styles := string(files["word/styles.xml"])
+	want := `<w:style w:type="paragraph" w:customStyle="1" w:styleId="VBCanCu"><w:name w:val="VB Căn cứ"/><w:basedOn w:val="VBNoiDung"/><w:qFormat/><w:rPr><w:i/><w:iCs/></w:rPr></w:style>`
+	if !strings.Contains(styles, want) {
+		t.Errorf("styles.xml lacks %s", want)
+	}
+	doc := string(files["word/document.xml"])
+	basis := regexp.MustCompile(`<w:p><w:pPr><w:pStyle w:val="VBCanCu"/>(?:<w:keepNext/>)?</w:pPr><w:r><w:t xml:space="preserve">Căn cứ Luật Thi đua, khen thưởng.</w:t></w:r></w:p>`)
+	if !basis.MatchString(doc) {
+		t.Errorf("the căn cứ paragraph is not in style VBCanCu without direct formatting:\n%s", doc)
+	}
+	if !strings.Contains(doc, `<w:pStyle w:val="VBNoiDung"/>`) || !strings.Contains(doc, `<w:rPr><w:i/><w:iCs/></w:rPr><w:t xml:space="preserve">A &amp; B &lt; C</w:t>`) {
+		t.Error("a body paragraph lost its style or the author's italics")
 	}
 }

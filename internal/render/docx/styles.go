@@ -5,6 +5,7 @@ import (
 
 	"vanban/internal/format"
 	"vanban/internal/model"
+	"vanban/internal/resolve"
 )
 
 // Paragraph style IDs, one per NĐ 30 element. Headings use Word's built-in
@@ -64,6 +65,29 @@ var styleNames = map[format.Element]string{
 	format.LetterSummary:   "VB Trích yếu công văn",
 }
 
+// roleStyle is the named style of a role of body paragraphs: the body's
+// style (VB Nội dung) and the role's font (resolve.RoleFont), so a căn cứ
+// line is italic by its style, not by direct formatting, and the clerk
+// restyles every căn cứ at once. A Điều of a Quyết định has no role in the
+// model yet, so no style either.
+type roleStyle struct{ id, name string }
+
+var roleStyles = map[model.Role]roleStyle{
+	model.RoleBasis: {"VBCanCu", "VB Căn cứ"},
+}
+
+// roles lists the roles with a style, in the order styles.xml defines them.
+var roles = []model.Role{model.RoleBasis}
+
+// paraStyle returns the style ID of p and the run styles the style gives.
+func (b *body) paraStyle(p *resolve.Para) (string, model.RunStyle) {
+	font := b.s.Style(p.Element).Font
+	if rs, ok := roleStyles[p.Role]; ok {
+		return rs.id, font | resolve.RoleFont(p.Role)
+	}
+	return styleIDs[p.Element], font
+}
+
 // ruleStyle is the style of the empty paragraphs whose bottom border draws
 // the rules under the issuer, the motto and the trích yếu.
 const ruleStyle = "VBGach"
@@ -97,7 +121,10 @@ func stylesXML(s *format.Sheet) string {
 		if e == format.Heading1 || e == format.Heading2 || e == format.Heading3 {
 			x.raw(`<w:keepNext/>`)
 		}
-		x.f(`<w:spacing w:before="%d" w:after="0" w:line="%d" w:lineRule="exact"/>`, st.Before.Twips(), st.Line.Twips())
+		// At least the pitch of format, not exactly: text lines of the
+		// style's size lay out alike, and a picture or larger type the
+		// clerk pastes in later grows its line instead of being clipped.
+		x.f(`<w:spacing w:before="%d" w:after="0" w:line="%d" w:lineRule="atLeast"/>`, st.Before.Twips(), st.Line.Twips())
 		if st.Indent != 0 {
 			x.f(`<w:ind w:firstLine="%d"/>`, st.Indent.Twips())
 		}
@@ -113,6 +140,14 @@ func stylesXML(s *format.Sheet) string {
 		x.raw(`</w:pPr><w:rPr>`)
 		writeRunStyle(&x, st.Font)
 		x.f(`<w:sz w:val="%d"/><w:szCs w:val="%d"/></w:rPr></w:style>`, st.Size, st.Size)
+	}
+	body := s.Style(format.Body)
+	for _, role := range roles {
+		rs := roleStyles[role]
+		x.f(`<w:style w:type="paragraph" w:customStyle="1" w:styleId="%s"><w:name w:val="%s"/><w:basedOn w:val="%s"/><w:qFormat/><w:rPr>`,
+			rs.id, escape(rs.name), styleIDs[format.Body])
+		writeRunStyle(&x, (body.Font|resolve.RoleFont(role))&^body.Font)
+		x.raw(`</w:rPr></w:style>`)
 	}
 	x.f(`<w:style w:type="paragraph" w:customStyle="1" w:styleId="%s"><w:name w:val="VB Gạch dưới"/><w:basedOn w:val="Normal"/><w:pPr>`, ruleStyle)
 	x.f(`<w:pBdr><w:bottom w:val="single" w:sz="%d" w:space="0" w:color="000000"/></w:pBdr>`, eighths(s))
