@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -19,7 +20,17 @@ const ProfileName = engine.ProfileName
 
 // newEngine returns the engine of this version of the tool.
 func newEngine() (*engine.Engine, error) {
-	return engine.New(engine.Options{Version: Version, Now: time.Now, Year: time.Now().Year()})
+	return engine.New(engine.Options{Version: Version, Now: time.Now, Year: time.Now().Year(), FontDirs: fontDirs()})
+}
+
+// fontDirs are the folders searched for Times New Roman: VANBAN_FONT_DIRS
+// when set (a list like PATH; empty: use the embedded font only), else the
+// platform's font folders.
+func fontDirs() []string {
+	if v, ok := os.LookupEnv("VANBAN_FONT_DIRS"); ok {
+		return filepath.SplitList(v)
+	}
+	return engine.FontDirs()
 }
 
 func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, render bool) int {
@@ -182,6 +193,9 @@ func runBatch(ctx context.Context, eng *engine.Engine, js []engine.Job, opt engi
 	} else {
 		fmt.Fprintf(stdout, "Tổng cộng: %d văn bản hợp lệ, %d văn bản lỗi.\n", built, failed)
 	}
+	if opt.Render && built > 0 {
+		fmt.Fprintln(stdout, fontLine(eng.FontChoice(), view.verbose))
+	}
 	if !view.verbose {
 		for _, st := range states {
 			if docs := inState[st.code]; len(docs) > 0 {
@@ -198,4 +212,16 @@ func runBatch(ctx context.Context, eng *engine.Engine, js []engine.Job, opt engi
 		return exitInterrupted
 	}
 	return code
+}
+
+// fontLine says which font the files were drawn with.
+func fontLine(c engine.FontChoice, verbose bool) string {
+	if c.Dir != "" {
+		return fmt.Sprintf("Phông chữ: %s (%s).", c.Family, c.Dir)
+	}
+	line := fmt.Sprintf("Phông chữ: %s (có sẵn trong vanban, cùng số đo với Times New Roman).", c.Family)
+	if verbose && c.Note != "" {
+		line += " Không dùng Times New Roman của máy: " + c.Note + "."
+	}
+	return line
 }
