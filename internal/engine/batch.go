@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -92,52 +93,68 @@ func (e *Engine) Batch(ctx context.Context, jobs []Job, opt BatchOptions, progre
 	manifest := batch.LoadManifest(opt.Out)
 	outs := &batch.Outputs{}
 	workers := max(1, opt.Workers)
-	// Documents go in chunks: the models of a chunk one after the other
-	// (they share the workspace's caches), then its stale documents' files
-	// on the workers. Only a chunk's models and files are in memory at a
-	// time, so memory stays flat however large the workspace.
-	chunk := 8 * workers
+	// One goroutine (this one) builds the models, one document after the
+	// other since they share the workspace's caches, and hands the stale
+	// ones to the workers, which lay them out and write their files. The
+	// queue between them is short, so only a few models are in memory at a
+	// time however large the workspace, and both stages run at once.
+	var mu sync.Mutex // serialises progress
 	done := 0
 	step := func(i int) {
+		mu.Lock()
+		defer mu.Unlock()
 		done++
 		if progress != nil {
 			progress(done, len(jobs), jobs[i].Name)
 		}
 	}
-	for start := 0; start < len(jobs) && ctx.Err() == nil; start += chunk {
-		var todo []int
-		for i := start; i < min(len(jobs), start+chunk); i++ {
-			o := &rep.Outcomes[i]
-			if _, clashing := clash[i]; !clashing && !opt.Force && e.current(o, manifest, opt.Formats) {
-				o.Status, o.quick = Unchanged, true
+	queue := make(chan int, 2*workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range queue {
+				// Once ctx is done no document starts; those in
+				// progress finish.
+				if ctx.Err() != nil {
+					continue
+				}
+				e.renderOne(&rep.Outcomes[i], opt, outs)
 				step(i)
-				continue
 			}
-			o.Result, o.Err = e.Model(o.Job, opt.Formats)
-			if d, ok := clash[i]; ok {
-				o.Result.Diags.Add(d)
-			}
-			o.Result.Diags.Sort()
-			switch {
-			case o.Err != nil || o.Result.Diags.HasErrors():
-				o.Status = Failed
-			case !opt.Force && manifest.Fresh(o.Job.Path(), o.Result.Hash, o.Targets...):
-				o.Status = Unchanged
-			default:
-				todo = append(todo, i)
-				continue
-			}
-			o.Result.Doc = nil
-			step(i)
-		}
-		// Once ctx is done no document starts; those in progress finish.
-		batch.RunContext(ctx, len(todo), workers, func(k int) {
-			e.renderOne(&rep.Outcomes[todo[k]], opt, outs)
-		}, func(_, k int) { step(todo[k]) })
-		for i := start; i < min(len(jobs), start+chunk); i++ {
-			e.release(jobs[i])
-		}
+		}()
 	}
+	for i := range jobs {
+		if ctx.Err() != nil {
+			break
+		}
+		o := &rep.Outcomes[i]
+		if _, clashing := clash[i]; !clashing && !opt.Force && e.current(o, manifest, opt.Formats) {
+			o.Status, o.quick = Unchanged, true
+			step(i)
+			continue
+		}
+		o.Result, o.Err = e.Model(o.Job, opt.Formats)
+		e.release(o.Job)
+		if d, ok := clash[i]; ok {
+			o.Result.Diags.Add(d)
+		}
+		o.Result.Diags.Sort()
+		switch {
+		case o.Err != nil || o.Result.Diags.HasErrors():
+			o.Status = Failed
+		case !opt.Force && manifest.Fresh(o.Job.Path(), o.Result.Hash, o.Targets...):
+			o.Status = Unchanged
+		default:
+			queue <- i // the worker owns the outcome from here
+			continue
+		}
+		o.Result.Doc = nil
+		step(i)
+	}
+	close(queue)
+	wg.Wait()
 	changed := false
 	for i := range rep.Outcomes {
 		o := &rep.Outcomes[i]
