@@ -22,6 +22,19 @@ const manifestVersion = 2
 type FileSum struct {
 	Size   int64  `json:"size"`   // bytes
 	SHA256 string `json:"sha256"` // lower-case hex
+	// ModTime is the file's modification time as written, in Unix
+	// nanoseconds; 0 when unknown. A file with its recorded size and time
+	// is taken as unchanged without being read, as git's index does; any
+	// other is read and hashed.
+	ModTime int64 `json:"mtime,omitempty"`
+}
+
+// Stamped returns s with the modification time of the file at path.
+func (s FileSum) Stamped(path string) FileSum {
+	if st, err := os.Stat(path); err == nil {
+		s.ModTime = st.ModTime().UnixNano()
+	}
+	return s
 }
 
 // Sum returns the FileSum of data.
@@ -130,8 +143,11 @@ func (m *Manifest) fresh(key string, match func(record) bool, files []string) bo
 		if err != nil || !st.Mode().IsRegular() || st.Size() != want[i].Size {
 			return false
 		}
+		if want[i].ModTime != 0 && st.ModTime().UnixNano() == want[i].ModTime {
+			continue
+		}
 		b, err := os.ReadFile(f)
-		if err != nil || Sum(b) != want[i] {
+		if err != nil || Sum(b).SHA256 != want[i].SHA256 {
 			return false
 		}
 	}

@@ -3,6 +3,7 @@ package batch
 import (
 	"fmt"
 	"os"
+	"time"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -179,5 +180,34 @@ func TestManifest_Concurrent(t *testing.T) {
 	}
 	if left, _ := filepath.Glob(filepath.Join(dir, ".*.tmp")); len(left) != 0 {
 		t.Errorf("temporary files left: %v", left)
+	}
+}
+
+// A file with its recorded size and modification time is not read again;
+// one touched since is read and compared by its hash.
+func TestManifest_ModTimeShortcut(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a.pdf")
+	if err := WriteFile(path, []byte("bản thứ nhất")); err != nil {
+		t.Fatal(err)
+	}
+	m := LoadManifest(dir)
+	m.Set("a", "h", map[string]FileSum{path: Sum([]byte("bản thứ nhất")).Stamped(path)})
+	if !m.Fresh("a", "h", path) {
+		t.Fatal("a file as written is not fresh")
+	}
+	st, _ := os.Stat(path)
+	// Same size, other bytes, a new time: read, hashed, stale.
+	os.WriteFile(path, []byte("bản thứ HAI!"), 0o644)
+	later := st.ModTime().Add(time.Second)
+	os.Chtimes(path, later, later)
+	if m.Fresh("a", "h", path) {
+		t.Error("a file changed since (new time) is fresh")
+	}
+	// The same bytes written again (a copy): a new time, the same hash.
+	os.WriteFile(path, []byte("bản thứ nhất"), 0o644)
+	os.Chtimes(path, later, later)
+	if !m.Fresh("a", "h", path) {
+		t.Error("a file with the recorded bytes but another time is stale")
 	}
 }

@@ -279,7 +279,7 @@ func writeOutputs(o *Outcome, outs *batch.Outputs) error {
 		if err := outs.Write(t, data); err != nil {
 			return &outputError{err}
 		}
-		o.sums[t] = batch.Sum(data)
+		o.sums[t] = batch.Sum(data).Stamped(t)
 	}
 	return nil
 }
