@@ -3,11 +3,11 @@ package batch
 import (
 	"fmt"
 	"os"
-	"time"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 func TestManifest_FreshSaveLoad(t *testing.T) {
