@@ -120,16 +120,8 @@ func cmdRegister(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		return writeBook(ctx, eng, dir, *year, *out, stdout, stderr)
 	}
 	rows, ok, ds, err := eng.RegisterRows(ctx, dir, *year)
-	switch {
-	case ds.HasErrors():
-		diag.Print(stderr, ds, nil)
-		return exitDiag
-	case err != nil:
-		fmt.Fprintf(stderr, "vanban: %v\n", err)
-		return exitInternal
-	case !ok:
-		fmt.Fprintf(stderr, "vanban: %s chưa có sổ đăng ký văn bản đi (tạo khi cấp số đầu tiên: vanban assign TỆP)\n", dir)
-		return exitDiag
+	if code, stop := registerProblem(stderr, dir, ok, ds, err); stop {
+		return code
 	}
 	switch ext {
 	case "":
@@ -154,16 +146,8 @@ func cmdRegister(ctx context.Context, args []string, stdout, stderr io.Writer) i
 // series and year a cover and a register sheet.
 func writeBook(ctx context.Context, eng *engine.Engine, dir string, year int, out string, stdout, stderr io.Writer) int {
 	books, ok, ds, err := eng.RegisterBooks(ctx, dir, year)
-	switch {
-	case ds.HasErrors():
-		diag.Print(stderr, ds, nil)
-		return exitDiag
-	case err != nil:
-		fmt.Fprintf(stderr, "vanban: %v\n", err)
-		return exitInternal
-	case !ok:
-		fmt.Fprintf(stderr, "vanban: %s chưa có sổ đăng ký văn bản đi (tạo khi cấp số đầu tiên: vanban assign TỆP)\n", dir)
-		return exitDiag
+	if code, stop := registerProblem(stderr, dir, ok, ds, err); stop {
+		return code
 	}
 	if err := engine.WriteBooksXLSX(out, books); err != nil {
 		fmt.Fprintf(stderr, "vanban: không ghi được %s: %v\n", out, err)
@@ -175,4 +159,21 @@ func writeBook(ctx context.Context, eng *engine.Engine, dir string, year int, ou
 	}
 	fmt.Fprintf(stdout, "Đã xuất %d dòng sổ đăng ký (%d quyển: mỗi dãy số, mỗi năm một quyển có bìa) ra %s.\n", n, len(books), out)
 	return exitOK
+}
+
+// registerProblem prints why a workspace's register cannot be read, if it
+// cannot, and the exit code.
+func registerProblem(stderr io.Writer, dir string, ok bool, ds diag.List, err error) (int, bool) {
+	switch {
+	case ds.HasErrors():
+		diag.Print(stderr, ds, nil)
+		return exitDiag, true
+	case err != nil:
+		fmt.Fprintf(stderr, "vanban: %v\n", err)
+		return exitInternal, true
+	case !ok:
+		fmt.Fprintf(stderr, "vanban: %s chưa có sổ đăng ký văn bản đi (tạo khi cấp số đầu tiên: vanban assign TỆP)\n", dir)
+		return exitDiag, true
+	}
+	return exitOK, false
 }

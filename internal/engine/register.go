@@ -267,25 +267,29 @@ func EntryDate(e register.Entry) string { return isoShort(e.Date) }
 // entry of year (0: every year). ok is false when the workspace has no
 // register yet.
 func (e *Engine) RegisterRows(ctx context.Context, dir string, year int) (rows [][]string, ok bool, ds diag.List, err error) {
-	reg, err := e.Register(dir, false)
-	if d, isReg := registerDiag(dir, err); isReg {
-		return nil, true, diag.List{d}, nil
-	}
-	if reg == nil || err != nil {
-		return nil, false, nil, err
-	}
-	entries, err := reg.List(ctx, year)
-	if d, isReg := registerDiag(dir, err); isReg {
-		return nil, true, diag.List{d}, nil
-	}
-	if err != nil {
-		return nil, true, nil, err
+	entries, ok, ds, err := e.entries(ctx, dir, year)
+	if !ok || ds.HasErrors() || err != nil {
+		return nil, ok, ds, err
 	}
 	rows = [][]string{RegisterColumns()}
 	for _, en := range entries {
 		rows = append(rows, RegisterRow(en))
 	}
 	return rows, true, nil, nil
+}
+
+// entries reads the entries of year (0: every year) of a workspace's
+// register, in series, year and number order; ok is false when the
+// workspace has no register yet; a damaged register is a diagnostic.
+func (e *Engine) entries(ctx context.Context, dir string, year int) (entries []register.Entry, ok bool, ds diag.List, err error) {
+	reg, err := e.Register(dir, false)
+	if reg != nil && err == nil {
+		entries, err = reg.List(ctx, year)
+	}
+	if d, isReg := registerDiag(dir, err); isReg {
+		return nil, true, diag.List{d}, nil
+	}
+	return entries, reg != nil, nil, err
 }
 
 // RegisterColumns returns the columns of the Sổ đăng ký văn bản đi (NĐ 30,
@@ -319,19 +323,9 @@ func RegisterRow(e register.Entry) []string {
 // abbreviation when none is). ok is false when the workspace has no
 // register yet.
 func (e *Engine) RegisterBooks(ctx context.Context, dir string, year int) (books []register.Book, ok bool, ds diag.List, err error) {
-	reg, err := e.Register(dir, false)
-	if d, isReg := registerDiag(dir, err); isReg {
-		return nil, true, diag.List{d}, nil
-	}
-	if reg == nil || err != nil {
-		return nil, false, nil, err
-	}
-	entries, err := reg.List(ctx, year)
-	if d, isReg := registerDiag(dir, err); isReg {
-		return nil, true, diag.List{d}, nil
-	}
-	if err != nil {
-		return nil, true, nil, err
+	entries, ok, ds, err := e.entries(ctx, dir, year)
+	if !ok || ds.HasErrors() || err != nil {
+		return nil, ok, ds, err
 	}
 	// List gives series, year, number order.
 	for i := 0; i < len(entries); {
