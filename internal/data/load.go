@@ -769,7 +769,7 @@ func build(name, tmpl string, fields []Field, values map[string]entry, diags *di
 		diags.Add(diag.New(values["so_van_ban.cach_danh_so"].pos, diag.CodeNumbering, str("so_van_ban.cach_danh_so")))
 	}
 	if in.Org.Level, _ = values["co_quan.cap"].val.(Level); in.Org.Level == NoLevel {
-		in.Org.Level = levelOf(in.Org.Name)
+		in.Org.Level = LevelOfName(in.Org.Name)
 	}
 	in.Number, _ = values["so"].val.(int64)
 	in.Date, _ = values["ngay"].val.(Date)
@@ -862,26 +862,4 @@ func posOr(p diag.Pos, file string) diag.Pos {
 		return p
 	}
 	return diag.Pos{File: file, Line: 1, Col: 1}
-}
-
-// levelOf derives the administrative level from the last line of the
-// issuing body's name: "THỊ TRẤN VẠN GIÃ" is a commune-level body.
-func levelOf(name []string) Level {
-	if len(name) == 0 {
-		return NoLevel
-	}
-	last := name[len(name)-1]
-	for _, p := range []struct {
-		prefix string
-		level  Level
-	}{
-		{"XÃ ", Commune}, {"PHƯỜNG ", Commune}, {"THỊ TRẤN ", Commune}, {"ĐẶC KHU ", Commune},
-		{"HUYỆN ", District}, {"QUẬN ", District}, {"THỊ XÃ ", District},
-		{"TỈNH ", Province},
-	} {
-		if strings.HasPrefix(last, p.prefix) {
-			return p.level
-		}
-	}
-	return NoLevel
 }

@@ -1,5 +1,7 @@
 package data
 
+import "strings"
+
 // Numbering is how an issuing body numbers its documents
 // (so_van_ban.cach_danh_so; NĐ 30, Phụ lục I, II.3.a).
 type Numbering uint8
@@ -29,30 +31,39 @@ func (n Numbering) String() string {
 	return "chung"
 }
 
-// Level is an administrative level of government (co_quan.cap, cap_xet):
-// the level of the issuing body, or of the body that grants an award.
+// Level is the kind of body that issues a document (co_quan.cap) or that
+// grants an award (cap_xet): a level of local government, or one of the
+// other bodies the Luật Thi đua, khen thưởng 2022 gives awarding powers
+// (Điều 80). It is parsed once, here; law decides what each may grant.
 type Level uint8
 
-// The levels. NoLevel is the zero value: not known, or none.
+// The levels. NoLevel is the zero value: not known, or none. The TOML words
+// are unaccented Vietnamese.
 const (
-	NoLevel  Level = iota
-	Commune        // "xa": xã, phường, thị trấn, đặc khu
-	District       // "huyen": huyện, quận, thị xã (until 30/6/2025)
-	Province       // "tinh"
+	NoLevel    Level = iota
+	Commune          // "xa": xã, phường, thị trấn, đặc khu (Chủ tịch UBND cấp xã)
+	District         // "huyen": huyện, quận, thị xã, thành phố thuộc tỉnh (until 30/6/2025)
+	Province         // "tinh": Chủ tịch UBND tỉnh, thành phố trực thuộc trung ương
+	Department       // "so": cơ quan chuyên môn thuộc UBND cấp tỉnh and its equals (Sở; Giám đốc Sở)
+	PublicUnit       // "don_vi_su_nghiep": đơn vị sự nghiệp công lập with legal personality
+	Sector           // "ban_nganh": cơ quan, tổ chức with legal personality under a bộ, ban, ngành
+	Council          // "hoi_dong": Hội đồng Thi đua - Khen thưởng, which advises and grants nothing
 )
 
-// ParseLevel reads the TOML word of a level: "xa", "huyen" or "tinh"; ""
-// is NoLevel. ok is false for any other word.
+// levelWords are the TOML words of the levels, in the order of the
+// constants, NoLevel first.
+var levelWords = [...]string{"", "xa", "huyen", "tinh", "so", "don_vi_su_nghiep", "ban_nganh", "hoi_dong"}
+
+// LevelWords lists the TOML words of the levels, for hints: "xa", "huyen", …
+func LevelWords() []string { return append([]string(nil), levelWords[1:]...) }
+
+// ParseLevel reads the TOML word of a level (see LevelWords); "" is
+// NoLevel. ok is false for any other word.
 func ParseLevel(s string) (l Level, ok bool) {
-	switch s {
-	case "":
-		return NoLevel, true
-	case "xa":
-		return Commune, true
-	case "huyen":
-		return District, true
-	case "tinh":
-		return Province, true
+	for i, w := range levelWords {
+		if w == s {
+			return Level(i), true
+		}
 	}
 	return NoLevel, false
 }
@@ -60,26 +71,59 @@ func ParseLevel(s string) (l Level, ok bool) {
 // String returns the TOML word of l, "" for NoLevel, so a template printing
 // a level prints what the clerk wrote.
 func (l Level) String() string {
-	switch l {
-	case Commune:
-		return "xa"
-	case District:
-		return "huyen"
-	case Province:
-		return "tinh"
+	if int(l) < len(levelWords) {
+		return levelWords[l]
 	}
 	return ""
 }
 
-// Name is how messages name l: "cấp xã", "cấp huyện", "cấp tỉnh".
+// Name is how messages name the authority of l: "Chủ tịch Ủy ban nhân dân
+// cấp xã", "Giám đốc Sở (thủ trưởng cơ quan chuyên môn thuộc Ủy ban nhân
+// dân cấp tỉnh)", …; "" for NoLevel.
 func (l Level) Name() string {
 	switch l {
 	case Commune:
-		return "cấp xã"
+		return "Chủ tịch Ủy ban nhân dân cấp xã"
 	case District:
-		return "cấp huyện"
+		return "Chủ tịch Ủy ban nhân dân cấp huyện"
 	case Province:
-		return "cấp tỉnh"
+		return "Chủ tịch Ủy ban nhân dân cấp tỉnh"
+	case Department:
+		return "Giám đốc Sở (thủ trưởng cơ quan chuyên môn thuộc Ủy ban nhân dân cấp tỉnh)"
+	case PublicUnit:
+		return "thủ trưởng đơn vị sự nghiệp công lập"
+	case Sector:
+		return "thủ trưởng cơ quan, tổ chức thuộc bộ, ban, ngành"
+	case Council:
+		return "Hội đồng Thi đua - Khen thưởng"
 	}
 	return ""
+}
+
+// LevelOfName derives the level from the issuing body's name, one element
+// per printed line, when co_quan.cap is empty: the last line "THỊ TRẤN VẠN
+// GIÃ" is a commune-level body, "SỞ NỘI VỤ" a Sở; a name that reads
+// "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG" over its lines is the council.
+func LevelOfName(name []string) Level {
+	if len(name) == 0 {
+		return NoLevel
+	}
+	if strings.HasPrefix(strings.Join(name, " "), "HỘI ĐỒNG THI ĐUA") {
+		return Council
+	}
+	last := name[len(name)-1]
+	for _, p := range []struct {
+		prefix string
+		level  Level
+	}{
+		{"XÃ ", Commune}, {"PHƯỜNG ", Commune}, {"THỊ TRẤN ", Commune}, {"ĐẶC KHU ", Commune},
+		{"HUYỆN ", District}, {"QUẬN ", District}, {"THỊ XÃ ", District},
+		{"TỈNH ", Province},
+		{"SỞ ", Department},
+	} {
+		if strings.HasPrefix(last, p.prefix) {
+			return p.level
+		}
+	}
+	return NoLevel
 }

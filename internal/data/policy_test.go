@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"vanban/internal/diag"
 )
 
 const policyDoc = `mau = "ke-hoach"
@@ -27,6 +29,8 @@ func TestLoad_Policies(t *testing.T) {
 		{"[so_van_ban]\ncach_danh_so = \"rieng\"\n", 0, 0, "D022", "kh.toml:6:16"},
 		{"[co_quan]\ncap = \"tinh\"\n", SharedSeries, Province, "", ""},
 		{"[co_quan]\ncap = \"huyen\"\n", SharedSeries, District, "", ""},
+		{"[co_quan]\ncap = \"so\"\n", SharedSeries, Department, "", ""},
+		{"[co_quan]\ncap = \"don_vi_su_nghiep\"\n", SharedSeries, PublicUnit, "", ""},
 		{"[co_quan]\ncap = \"quan\"\n", 0, 0, "D013", "kh.toml:6:7"},
 	}
 	for _, c := range cases {
@@ -48,13 +52,48 @@ func TestLoad_Policies(t *testing.T) {
 			t.Errorf("%q: Values co_quan.cap = %#v", c.extra, co["cap"])
 		}
 	}
-	for _, l := range []Level{Commune, District, Province} {
-		if back, ok := ParseLevel(l.String()); !ok || back != l || l.Name() == "" {
+	words := LevelWords()
+	if len(words) != int(Council) {
+		t.Errorf("LevelWords = %q", words)
+	}
+	// The D013 hint lists every valid word, so an unknown cap says what to write.
+	hint := strings.Join(diag.New(diag.Pos{File: "x", Line: 1, Col: 1}, diag.CodeBadLevel, "quan").Hints, " ")
+	for i, w := range words {
+		l := Level(i + 1)
+		if back, ok := ParseLevel(w); !ok || back != l || l.String() != w || l.Name() == "" {
 			t.Errorf("level %d does not round-trip: %q %q", l, l.String(), l.Name())
 		}
+		if !strings.Contains(hint, `"`+w+`"`) {
+			t.Errorf("D013 hint does not list %q: %s", w, hint)
+		}
+	}
+	if _, ok := ParseLevel("Sở"); ok {
+		t.Error(`ParseLevel("Sở") ok`)
 	}
 	if n, ok := parseNumbering(SeriesPerKind.String()); !ok || n != SeriesPerKind {
 		t.Error("numbering does not round-trip")
+	}
+}
+
+// The level shows in the last line of the body's name; the council in
+// the whole name.
+func TestLevelOfName(t *testing.T) {
+	cases := []struct {
+		name []string
+		want Level
+	}{
+		{[]string{"ỦY BAN NHÂN DÂN", "THỊ TRẤN VẠN GIÃ"}, Commune},
+		{[]string{"ỦY BAN NHÂN DÂN", "HUYỆN VẠN NINH"}, District},
+		{[]string{"ỦY BAN NHÂN DÂN", "TỈNH KHÁNH HÒA"}, Province},
+		{[]string{"ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA", "SỞ NỘI VỤ"}, Department},
+		{[]string{"HỘI ĐỒNG THI ĐUA -", "KHEN THƯỞNG"}, Council},
+		{[]string{"TRƯỜNG TIỂU HỌC SỐ 1"}, NoLevel},
+		{nil, NoLevel},
+	}
+	for _, c := range cases {
+		if got := LevelOfName(c.name); got != c.want {
+			t.Errorf("%q: %q, want %q", c.name, got, c.want)
+		}
 	}
 }
 

@@ -55,4 +55,5 @@ const (
 	CodeRegRange      Code = "R007" // a number outside 1..register.MaxNumber
 	CodeRegCorrupt    Code = "R008" // a register row that cannot be read
 	CodeOutputClash   Code = "O003" // two documents would write the same output file
+	CodeCountUnknown  Code = "F009" // a count vanban cannot check: its award matches no known award (warning)
 )

@@ -41,7 +41,7 @@ var catalogue = map[Code]message{
 	CodeNoNumber: {Warning, "văn bản chưa được cấp số; bản in có chỗ trống để văn thư điền khi ban hành",
 		"khi ban hành, cấp số bằng: vanban assign TỆP"},
 	CodeTooManyPages:  {Error, "không dàn trang được: %[1]s", ""},
-	CodeBadLevel:      {Error, "cấp hành chính %[1]q không hợp lệ", `dùng "xa" (xã, phường, thị trấn, đặc khu), "huyen" hoặc "tinh"`},
+	CodeBadLevel:      {Error, "cấp hành chính %[1]q không hợp lệ", `dùng "xa" (xã, phường, thị trấn, đặc khu), "huyen" (đến 30/6/2025), "tinh", "so" (cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh: Sở), "don_vi_su_nghiep" (đơn vị sự nghiệp công lập), "ban_nganh" (cơ quan, tổ chức thuộc bộ, ban, ngành) hoặc "hoi_dong" (Hội đồng Thi đua - Khen thưởng)`},
 	CodeCiteUnknown:   {Error, "không có văn bản %[1]q trong thư mục để trích dẫn", "các văn bản có trong thư mục: %[2]s"},
 	CodeCiteCycle:     {Error, "trích dẫn vòng tròn: %[1]s", "một văn bản chỉ trích dẫn văn bản ban hành trước nó"},
 	CodeDuplicate:     {Error, "%[1]q có tên hai lần trong danh sách (lần đầu ở dòng %[2]d)", "xóa một trong hai mục"},
@@ -76,4 +76,6 @@ var catalogue = map[Code]message{
 		"sổ đã bị sửa bằng công cụ khác; hãy khôi phục bản sao lưu của tệp so-van-ban-di.sqlite"},
 	CodeOutputClash: {Error, "hai văn bản cùng ghi ra tệp %[1]q: %[2]s và %[3]s",
 		"đổi tên một trong hai tệp .toml, hoặc tạo từng thư mục vào thư mục kết quả riêng bằng -o"},
+	CodeCountUnknown: {Warning, "không kiểm tra được số liệu của %[1]q: không khớp hình thức khen thưởng nào vanban biết",
+		"vanban không đối chiếu số liệu này với danh sách của %[2]s; nếu là một trong các hình thức sau thì ghi đúng tên: %[3]s"},
 }

@@ -291,13 +291,37 @@ func SentenceCase(s string) string {
 // AttachedLine returns "(Kèm theo Tờ trình số 05/TTr-UBND ngày 08 tháng 5
 // năm 2024 của Ủy ban nhân dân thị trấn Vạn Giã)", the line under the title
 // of an appendix (Phụ lục I, III.1.c), with blanks while the number and
-// date are not assigned.
+// date are not assigned. A document with a thẩm quyền line (a Quyết định of
+// a head) names the authority that signed it, not the body: "của Chủ tịch
+// Ủy ban nhân dân xã Vạn Ninh", "của Giám đốc Sở Nội vụ tỉnh Khánh Hòa"
+// (spec §3.2).
 func AttachedLine(doc *model.Document) string {
 	s := fmt.Sprintf("(Kèm theo %s số %s %s", SentenceCase(doc.Title.Type), doc.Number.Text(), doc.Date.Long())
-	if doc.IssuerName != "" {
-		s += " của " + doc.IssuerName
+	if by := authorityName(doc.Authority, doc.IssuerName); by != "" {
+		s += " của " + by
 	}
 	return s + ")"
+}
+
+// authorityName writes the thẩm quyền line "GIÁM ĐỐC SỞ NỘI VỤ" as a
+// sentence names it, "Giám đốc Sở Nội vụ tỉnh Khánh Hòa": the title before
+// the body's name in sentence case, then the body's name as the profile
+// writes it (issuer), whose capitals upper case has lost. The line must end
+// with the start of the body's name at a word boundary; otherwise, or
+// without a thẩm quyền line, it is the body's name alone.
+func authorityName(authority, issuer string) string {
+	words := strings.Fields(authority)
+	name := upper.String(strings.Join(strings.Fields(issuer), " "))
+	for i := range words {
+		tail := strings.Join(words[i:], " ")
+		if name == tail || strings.HasPrefix(name, tail+" ") {
+			if i == 0 {
+				return issuer
+			}
+			return SentenceCase(strings.Join(words[:i], " ")) + " " + issuer
+		}
+	}
+	return issuer
 }
 
 // LetterSummaryText returns "V/v …", the trích yếu of a công văn under its

@@ -13,22 +13,19 @@ import (
 // awards that are unknown or that the granting body may not grant at that
 // level and date, nominees listed twice, deadlines before the issue date, a
 // district body after the reform. grants says who grants the listed awards:
-// the issuing body, the level in cap_xet, or nobody (no award is checked).
+// the issuing body, the level in cap_xet, or nobody (a report: no award is
+// checked, but a counted award that matches none vanban knows is a warning,
+// since its count cannot be compared with the cited decision).
 func Check(in *data.Input, grants Grantor) diag.List {
 	var l diag.List
 	level := NoLevel
 	switch grants {
 	case GrantsIssuer:
-		level = in.Org.Level
+		level = IssuerLevel(in)
 	case GrantsSuperior:
 		level, _ = in.Values["cap_xet"].(Level)
 	}
-	keys := make([]string, 0, len(in.Values))
-	for k := range in.Values {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	for _, k := range sortedKeys(in.Values) {
 		switch v := in.Values[k].(type) {
 		case []data.Row:
 			l.Append(checkRows(in, k, v, grants, level))
@@ -65,7 +62,11 @@ func checkRows(in *data.Input, key string, rows []data.Row, grants Grantor, leve
 			}
 		}
 		award := r.Str("hinh_thuc")
-		if award == "" || grants == NoGrantor {
+		if award == "" {
+			continue
+		}
+		if grants == NoGrantor {
+			l.Append(countLabel(in, r, award))
 			continue
 		}
 		a, ok := Find(award)
@@ -76,16 +77,62 @@ func checkRows(in *data.Input, key string, rows []data.Row, grants Grantor, leve
 		if level == NoLevel || in.Date.IsZero() {
 			continue
 		}
-		if g := a.Granter(in.Date); g != level {
-			hint := "thẩm quyền tặng: " + g.Name()
-			if g == NoLevel {
-				hint = "hình thức này không còn từ ngày 01/7/2025 (không còn cấp huyện)"
-			}
-			l.Add(diag.New(cellAt("hinh_thuc"), diag.CodeAwardLevel, fmt.Sprintf("%q", award), level.Name(), in.Date.Short(), hint).
+		if _, ok := a.GrantedBy(level, in.Date); !ok {
+			l.Add(diag.New(cellAt("hinh_thuc"), diag.CodeAwardLevel, fmt.Sprintf("%q", award), level.Name(), in.Date.Short(), authority(a, in.Date)).
 				WithLen(len([]rune(award)) + 2))
 		}
 	}
 	return l
+}
+
+// authority is the hint of an award a body may not grant: who may, and by
+// which clause.
+func authority(a Award, d data.Date) string {
+	gs := a.Granters(d)
+	if len(gs) == 0 {
+		return "hình thức này không còn từ ngày 01/7/2025 (không còn cấp huyện)"
+	}
+	parts := make([]string, len(gs))
+	for i, g := range gs {
+		parts[i] = g.Level.Name() + " (" + g.Clause + ")"
+	}
+	return "thẩm quyền tặng: " + strings.Join(parts, "; ")
+}
+
+// countLabel warns about a row of a report that states a count
+// (so_tap_the, so_ca_nhan) of an award vanban does not know: the count
+// against the cited decision's list cannot be checked, and D019 would
+// otherwise be skipped without a word. A warning, not an error: a report
+// may rightly count awards outside vanban's table (Bằng khen của Thủ tướng,
+// Huân chương, Kỷ niệm chương), and the document is still correct.
+func countLabel(in *data.Input, r data.Row, award string) diag.List {
+	var l diag.List
+	_, hasT := r.Values["so_tap_the"]
+	_, hasC := r.Values["so_ca_nhan"]
+	if !hasT && !hasC {
+		return l
+	}
+	if _, ok := Match(award); ok {
+		return l
+	}
+	cited := "quyết định được trích dẫn"
+	for _, k := range sortedKeys(r.Values) {
+		if ref, ok := r.Values[k].(data.DocRef); ok && ref.Ref != "" {
+			cited = ref.Ref
+			break
+		}
+	}
+	l.Add(diag.New(r.Cell("hinh_thuc"), diag.CodeCountUnknown, award, cited, strings.Join(Names(), "; ")).WithLen(len([]rune(award)) + 2))
+	return l
+}
+
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // nominee returns the name of a list row: ho_ten of a person, ten of a
@@ -111,7 +158,7 @@ func district(in *data.Input) diag.List {
 		}
 		return false
 	}
-	if !check("co_quan.ten", append(append([]string{}, in.Org.Parent...), in.Org.Name...)) && in.Org.Level == District {
+	if !check("co_quan.ten", append(append([]string{}, in.Org.Parent...), in.Org.Name...)) && IssuerLevel(in) == District {
 		l.Add(diag.New(at(in, "co_quan.ten"), diag.CodeNoDistrict, in.Date.Short(), strings.Join(in.Org.Name, " ")))
 	}
 	check("kinh_gui", in.Addressees)

@@ -5,7 +5,11 @@
 // (shared/spec/nd30-rules.md §0.1, §5.1).
 package law
 
-import "vanban/internal/data"
+import (
+	"strings"
+
+	"vanban/internal/data"
+)
 
 // Reform returns the day the district level ends and NĐ 152/2025/NĐ-CP
 // replaces NĐ 98/2023/NĐ-CP (NĐ 152/2025 Điều 59; NĐ 129/2025).
@@ -31,17 +35,31 @@ func Bases(d data.Date) []string {
 	return append(out, "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết một số điều của Luật Thi đua, khen thưởng")
 }
 
-// Level is an administrative level of the body that grants an award. It is
-// the level data reads from co_quan.cap and cap_xet, parsed there once.
+// Level is the kind of body that grants an award. It is the level data
+// reads from co_quan.cap and cap_xet, parsed there once.
 type Level = data.Level
 
-// The levels; NoLevel means "not granted at any of these levels".
+// The levels; NoLevel means "not known, or none".
 const (
-	NoLevel  = data.NoLevel
-	Commune  = data.Commune
-	District = data.District
-	Province = data.Province
+	NoLevel    = data.NoLevel
+	Commune    = data.Commune
+	District   = data.District
+	Province   = data.Province
+	Department = data.Department
+	PublicUnit = data.PublicUnit
+	Sector     = data.Sector
+	Council    = data.Council
 )
+
+// IssuerLevel returns the level of the body issuing in: co_quan.cap, or,
+// when that is empty, the level its name shows (data.LevelOfName), so a
+// "SỞ NỘI VỤ" is a Sở without writing cap = "so".
+func IssuerLevel(in *data.Input) Level {
+	if in.Org.Level != NoLevel {
+		return in.Org.Level
+	}
+	return data.LevelOfName(in.Org.Name)
+}
 
 // Grantor says who grants the awards a document lists: the front matter key
 // xet_khen of its template, parsed once by tmpl.
@@ -68,12 +86,42 @@ func ParseGrantor(s string) (g Grantor, ok bool) {
 	return NoGrantor, false
 }
 
-// Award is a danh hiệu thi đua or hình thức khen thưởng a commune-level
-// workflow meets, with the level that grants it before and after the reform.
+// Period is when a grant of power holds, relative to the two-level local
+// government of 01/7/2025 (Reform).
+type Period uint8
+
+// The periods.
+const (
+	Always      Period = iota // before and after the reform
+	UntilReform               // until 30/6/2025
+	FromReform                // from 01/7/2025
+)
+
+// In reports whether the period holds on d.
+func (p Period) In(d data.Date) bool {
+	switch p {
+	case UntilReform:
+		return Before(d, Reform())
+	case FromReform:
+		return !Before(d, Reform())
+	}
+	return true
+}
+
+// Grant is one power to grant an award: who, when, and the clause that
+// gives it.
+type Grant struct {
+	Level  Level
+	Period Period
+	Clause string // e.g. "khoản 1 Điều 80 Luật Thi đua, khen thưởng 2022"
+}
+
+// Award is a danh hiệu thi đua or hình thức khen thưởng, with who may grant
+// it and when.
 type Award struct {
-	Name          string // as written in lists, e.g. "Giấy khen"
-	Before, After Level  // granting level before 01/7/2025 and from then on
-	Title         bool   // a danh hiệu thi đua (granted as "danh hiệu …"), not a hình thức khen thưởng
+	Name   string // as written in lists, e.g. "Giấy khen"
+	Title  bool   // a danh hiệu thi đua (granted as "danh hiệu …"), not a hình thức khen thưởng
+	Grants []Grant
 }
 
 // Phrase is the award as a sentence names it: "danh hiệu Chiến sĩ thi đua
@@ -85,27 +133,70 @@ func Phrase(name string) string {
 	return name
 }
 
-// awards are the awards vanban knows (Luật Thi đua, khen thưởng 2022 Điều
-// 80; NĐ 129/2025 Điều 59; spec §5.1). NoLevel means not granted at any of
-// these levels in that period. Read it through Awards, Find and Names.
-var awards = [...]Award{
-	{"Giấy khen", Commune, Commune, false},
-	{"Lao động tiên tiến", Commune, Commune, true},
-	{"Chiến sĩ thi đua cơ sở", District, Commune, true},
-	{"Tập thể lao động tiên tiến", District, Commune, true},
-	{"Giấy khen của Chủ tịch Ủy ban nhân dân huyện", District, NoLevel, false},
-	{"Tập thể lao động xuất sắc", Province, Province, true},
-	{"Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", Province, Province, false},
-	{"Chiến sĩ thi đua cấp tỉnh", Province, Province, true},
-	{"Cờ thi đua của Ủy ban nhân dân tỉnh", Province, Province, true},
+// The clauses. Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 80 (Công báo
+// số 571+572 ngày 15/7/2022): khoản 1 thủ trưởng cơ quan, tổ chức, đơn vị có
+// tư cách pháp nhân thuộc bộ, ban, ngành, tỉnh and thủ trưởng cơ quan chuyên
+// môn thuộc UBND cấp tỉnh và tương đương grant "Tập thể lao động tiên tiến",
+// "Chiến sĩ thi đua cơ sở", "Lao động tiên tiến" and giấy khen; khoản 2
+// Chủ tịch UBND cấp huyện the same (and thôn, tổ dân phố văn hóa); khoản 3
+// Chủ tịch UBND cấp xã "Lao động tiên tiến", giấy khen, "Gia đình văn hóa".
+// From 01/7/2025 the powers of the district chairman pass to the commune
+// chairman (NĐ 129/2025/NĐ-CP Điều 59, spec §5.1).
+const (
+	clauseHeads    = "khoản 1 Điều 80 Luật Thi đua, khen thưởng 2022"
+	clauseDistrict = "khoản 2 Điều 80 Luật Thi đua, khen thưởng 2022"
+	clauseCommune  = "khoản 3 Điều 80 Luật Thi đua, khen thưởng 2022"
+	clauseReform   = "khoản 2 Điều 80 Luật Thi đua, khen thưởng 2022, thẩm quyền chuyển cho cấp xã từ ngày 01/7/2025 (Nghị định số 129/2025/NĐ-CP, Điều 59)"
+	// UNCERTAIN: the article that lists the powers of the provincial
+	// chairman (Luật 2022, Chương IV, the article before Điều 80) was not
+	// read in a primary text; the clause names the law only.
+	clauseProvince = "Luật Thi đua, khen thưởng 2022 (thẩm quyền của Chủ tịch Ủy ban nhân dân cấp tỉnh)"
+)
+
+// heads are the grants of khoản 1 Điều 80 to the heads of a Sở, of an
+// đơn vị sự nghiệp and of a body under a bộ, ban, ngành. The council
+// (Council) has none: it advises the head who grants.
+func heads() []Grant {
+	return []Grant{{Department, Always, clauseHeads}, {PublicUnit, Always, clauseHeads}, {Sector, Always, clauseHeads}}
+}
+
+// base is who grants "Tập thể lao động tiên tiến" and "Chiến sĩ thi đua cơ
+// sở": the heads, the district chairman until the reform, the commune
+// chairman from then on.
+func base() []Grant {
+	return append(heads(), Grant{District, UntilReform, clauseDistrict}, Grant{Commune, FromReform, clauseReform})
+}
+
+// common is who grants "Lao động tiên tiến" and "Giấy khen": the heads, the
+// district chairman until the reform, the commune chairman always.
+func common() []Grant {
+	return append(heads(), Grant{District, UntilReform, clauseDistrict}, Grant{Commune, Always, clauseCommune})
+}
+
+func province() []Grant { return []Grant{{Province, Always, clauseProvince}} }
+
+// table returns the awards vanban knows (spec §5.1), a fresh value each
+// call so that nothing shares or mutates it.
+func table() []Award {
+	return []Award{
+		{"Giấy khen", false, common()},
+		{"Lao động tiên tiến", true, common()},
+		{"Chiến sĩ thi đua cơ sở", true, base()},
+		{"Tập thể lao động tiên tiến", true, base()},
+		{"Giấy khen của Chủ tịch Ủy ban nhân dân huyện", false, []Grant{{District, UntilReform, clauseDistrict}}},
+		{"Tập thể lao động xuất sắc", true, province()},
+		{"Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", false, province()},
+		{"Chiến sĩ thi đua cấp tỉnh", true, province()},
+		{"Cờ thi đua của Ủy ban nhân dân tỉnh", true, province()},
+	}
 }
 
 // Awards returns the awards vanban knows, a fresh copy each call.
-func Awards() []Award { return append([]Award(nil), awards[:]...) }
+func Awards() []Award { return table() }
 
-// Find returns the award called name.
+// Find returns the award called name, exactly as written in lists.
 func Find(name string) (Award, bool) {
-	for _, a := range awards {
+	for _, a := range table() {
 		if a.Name == name {
 			return a, true
 		}
@@ -113,19 +204,48 @@ func Find(name string) (Award, bool) {
 	return Award{}, false
 }
 
+// Match returns the award a label of a report names, ignoring case and
+// runs of spaces: "giấy  khen" is "Giấy khen".
+func Match(label string) (Award, bool) {
+	key := fold(label)
+	for _, a := range table() {
+		if fold(a.Name) == key {
+			return a, true
+		}
+	}
+	return Award{}, false
+}
+
+func fold(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+
 // Names lists the award names, for hints.
 func Names() []string {
-	out := make([]string, len(awards))
-	for i, a := range awards {
+	t := table()
+	out := make([]string, len(t))
+	for i, a := range t {
 		out[i] = a.Name
 	}
 	return out
 }
 
-// Granter returns the level that grants a on date d.
-func (a Award) Granter(d data.Date) Level {
-	if Before(d, Reform()) {
-		return a.Before
+// Granters returns the grants of a in force on date d, in table order.
+func (a Award) Granters(d data.Date) []Grant {
+	var out []Grant
+	for _, g := range a.Grants {
+		if g.Period.In(d) {
+			out = append(out, g)
+		}
 	}
-	return a.After
+	return out
+}
+
+// GrantedBy returns the grant that lets a body of level l grant a on date
+// d; ok is false when l may not.
+func (a Award) GrantedBy(l Level, d data.Date) (Grant, bool) {
+	for _, g := range a.Granters(d) {
+		if g.Level == l {
+			return g, true
+		}
+	}
+	return Grant{}, false
 }
