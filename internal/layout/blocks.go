@@ -184,8 +184,11 @@ func splitAt(n, k int) int {
 // row, go to the next page with it, as Word's "keep with next" and widow
 // control do.
 func (l *state) body(blocks []resolve.Block, h unit.Length) {
+	var next para // blocks[i+1] prepared, when a heading looked ahead at it
 	for i, b := range blocks {
 		last := i == len(blocks)-1
+		ahead := next
+		next = para{}
 		rp, ok := b.(*resolve.Para)
 		if !ok {
 			if t, ok := b.(*resolve.Table); ok {
@@ -197,14 +200,17 @@ func (l *state) body(blocks []resolve.Block, h unit.Length) {
 			}
 			continue
 		}
-		p := l.prepare(rp)
+		p := ahead
+		if p.lines == nil {
+			p = l.prepare(rp)
+		}
 		// A heading keeps with the first two lines of what follows, or
 		// with the first rows of a table.
 		if rp.KeepNext && !last && l.y > l.s.Top {
 			y := l.y + p.st.Before + unit.Length(len(p.lines))*p.st.Line
 			switch n := blocks[i+1].(type) {
 			case *resolve.Para:
-				next := l.prepare(n)
+				next = l.prepare(n)
 				if l.room(y+next.st.Before, next.st.Line) < min(2, len(next.lines)) {
 					l.newPage()
 				}

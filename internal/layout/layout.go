@@ -65,7 +65,7 @@ type Result struct {
 // was resolved with: it breaks paragraphs into lines and paginates.
 func Place(doc *resolve.Document, f *font.Set) (*Result, error) {
 	s := doc.Sheet
-	l := &state{s: s, f: f, pn: doc.PageNumber, res: &Result{W: s.PageW, H: s.PageH, Fonts: f, Meta: doc.Meta, Doc: doc}}
+	l := &state{s: s, f: f, pn: doc.PageNumber, res: &Result{W: s.PageW, H: s.PageH, Fonts: f, Meta: doc.Meta, Doc: doc}, fullest: firstPageItems}
 	l.newPage()
 	l.header(&doc.Header)
 	l.title(doc.Title)
@@ -85,6 +85,10 @@ func Place(doc *resolve.Document, f *font.Set) (*Result, error) {
 	}
 	return l.res, nil
 }
+
+// firstPageItems is the capacity of the first page's items: a page of
+// justified text has a few hundred (one per word).
+const firstPageItems = 256
 
 // PlaceError reports content that cannot be placed inside the printable
 // area of a page, such as a table row or a single line taller than the
@@ -116,6 +120,9 @@ type state struct {
 	page   int         // index of the current page
 	number int         // page number within the current part (document or appendix)
 	err    *PlaceError // the first item found outside the margins; nil when none
+	// fullest is the most items a page has had so far (at least a guess
+	// for the first page): the capacity a new page starts with.
+	fullest int
 }
 
 func (l *state) cur() *Page { return &l.res.Pages[l.page] }
@@ -123,7 +130,10 @@ func (l *state) cur() *Page { return &l.res.Pages[l.page] }
 // newPage starts a page of the current sheet. Page numbers count within
 // the document and, separately, within each appendix (Phụ lục I, III.1.đ).
 func (l *state) newPage() {
-	l.res.Pages = append(l.res.Pages, Page{W: l.s.PageW, H: l.s.PageH})
+	// Pages of a document hold about as many items as each other: sizing
+	// a page's items by the fullest page so far saves growing them item by
+	// item, the most of layout's allocations.
+	l.res.Pages = append(l.res.Pages, Page{W: l.s.PageW, H: l.s.PageH, Items: make([]Item, 0, l.fullest)})
 	l.page = len(l.res.Pages) - 1
 	l.number++
 	l.y = l.s.Top
@@ -143,6 +153,7 @@ func (l *state) newPage() {
 // recorded and makes Layout fail.
 func (l *state) add(it Item) {
 	l.cur().Items = append(l.cur().Items, it)
+	l.fullest = max(l.fullest, len(l.cur().Items))
 	left, right := l.s.Left, l.s.PageW-l.s.Right+unit.EMU
 	in := false
 	switch {

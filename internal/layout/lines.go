@@ -1,8 +1,6 @@
 package layout
 
 import (
-	"strings"
-
 	"vanban/internal/format"
 	"vanban/internal/measure"
 	"vanban/internal/unit"
@@ -39,16 +37,17 @@ func (l *state) emit(ln measure.Line, x, avail, y unit.Length, st format.Style) 
 	if extra == 0 {
 		// One text item per style run: the line reads back as typed.
 		var cur *Item
+		var rest string // the run text cur.Text may be a prefix of
 		for i, w := range ln.Words {
 			for j, f := range w.Frags {
 				text := f.Text
 				fw := f.W
 				if j == len(w.Frags)-1 && i < len(ln.Words)-1 {
-					text += strings.Repeat(" ", w.Gaps)
+					text = f.Spaced(w.Gaps)
 					fw += w.Space
 				}
 				if cur != nil && cur.Style == f.Style {
-					cur.Text += text
+					cur.Text = join(cur.Text, text, rest)
 					cur.W += fw
 					continue
 				}
@@ -57,6 +56,7 @@ func (l *state) emit(ln measure.Line, x, avail, y unit.Length, st format.Style) 
 					x += cur.W
 				}
 				cur = &Item{Kind: Text, X: x, Y: base, W: fw, Style: f.Style, Size: st.Size, Text: text}
+				rest = f.Rest()
 			}
 		}
 		if cur != nil {
@@ -74,7 +74,7 @@ func (l *state) emit(ln measure.Line, x, avail, y unit.Length, st format.Style) 
 		for j, f := range w.Frags {
 			text := f.Text
 			if j == len(w.Frags)-1 && !last && w.Gaps > 0 {
-				text += " " // a real space, so text extraction reads words
+				text = f.Spaced(1) // a real space, so text extraction reads words
 			}
 			l.add(Item{Kind: Text, X: wx, Y: base, W: f.W, Style: f.Style, Size: st.Size, Text: text})
 			wx += f.W
@@ -88,4 +88,14 @@ func (l *state) emit(ln measure.Line, x, avail, y unit.Length, st format.Style) 
 			g++
 		}
 	}
+}
+
+// join returns s + t. When rest, the text of a run, reads s then t, it
+// returns a slice of rest instead of a new string: the words of a line
+// joined back into the text they were cut from.
+func join(s, t, rest string) string {
+	if n := len(s) + len(t); len(rest) >= n && rest[:len(s)] == s && rest[len(s):n] == t {
+		return rest[:n]
+	}
+	return s + t
 }

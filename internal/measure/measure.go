@@ -7,6 +7,7 @@ package measure
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"vanban/internal/font"
 	"vanban/internal/format"
@@ -19,7 +20,28 @@ type Frag struct {
 	Text  string
 	Style font.Style
 	W     unit.Length
+	// rest is the text of the run from the fragment on (Text and what
+	// follows it), "" when unknown: Spaced slices it rather than copying.
+	rest string
 }
+
+// Spaced returns the fragment's text followed by n spaces. It copies
+// nothing when the run has the spaces right after the fragment, as it has
+// between the words of a line.
+func (f Frag) Spaced(n int) string {
+	if n == 0 {
+		return f.Text
+	}
+	if end := len(f.Text) + n; len(f.rest) >= end && strings.Count(f.rest[len(f.Text):end], " ") == n {
+		return f.rest[:end]
+	}
+	return f.Text + strings.Repeat(" ", n)
+}
+
+// Rest returns the text of the run the fragment was cut from, from the
+// fragment on, or "" when unknown. Callers joining the texts of
+// neighbouring fragments can check it to slice rather than concatenate.
+func (f Frag) Rest() string { return f.rest }
 
 // Word is a unit of line breaking: fragments with no space between them.
 type Word struct {
@@ -58,12 +80,25 @@ func StyleOf(rs model.RunStyle) font.Style {
 // a break after HY, but not before a number, so "1945-2024" stays whole).
 // A word ending at such a hyphen has no space after it (Gaps 0). A "\n"
 // in the text is a line break after the word before it (Word.Break).
+//
+// It is on the hot path of every document (layout breaks every paragraph
+// with it), so it allocates little: the fragments are substrings of the
+// runs' text, and all words and fragments share two arrays sized up front.
 func Words(f *font.Set, runs []model.Run, size int) []Word {
-	var out []Word
+	// Every piece ends at a space, a "\n", a hyphen or the end of its run:
+	// that bounds the number of words and of fragments.
+	n := 0
+	for _, r := range runs {
+		n += strings.Count(r.Text, " ") + strings.Count(r.Text, "\n") + strings.Count(r.Text, "-") + 1
+	}
+	out := make([]Word, 0, n)
+	frags := make([]Frag, 0, n)
 	var cur Word
+	start := 0 // frags[start:] are the fragments of cur
 	flush := func(space unit.Length) {
 		switch {
-		case len(cur.Frags) > 0:
+		case len(frags) > start:
+			cur.Frags = frags[start:len(frags):len(frags)]
 			cur.Space, cur.Gaps = space, 1
 			if space == 0 {
 				cur.Gaps = 0
@@ -75,39 +110,93 @@ func Words(f *font.Set, runs []model.Run, size int) []Word {
 			out[len(out)-1].Gaps++
 		}
 		cur = Word{}
+		start = len(frags)
 	}
+	var pieces []string
 	for _, r := range runs {
 		st := StyleOf(r.Style)
 		face := f.Face(st)
-		for j, seg := range strings.Split(r.Text, "\n") {
+		space := face.Width(" ", size)
+		// Invalid UTF-8 (never from TOML) takes the rune path, which
+		// replaces bad bytes with U+FFFD as it always has.
+		valid := utf8.ValidString(r.Text)
+		rest := r.Text
+		off := 0 // offset of rest in r.Text
+		for j := 0; ; j++ {
+			seg, after, more := strings.Cut(rest, "\n")
 			if j > 0 {
 				flush(0)
 				if len(out) > 0 {
 					out[len(out)-1].Break = true
 				}
 			}
-			parts := strings.Split(seg, " ")
-			for i, p := range parts {
+			pOff := off // offset of p in r.Text
+			for i := 0; ; i++ {
+				p, tail, spaced := strings.Cut(seg, " ")
 				if i > 0 {
-					flush(face.Width(" ", size))
+					flush(space)
 				}
-				if p == "" {
-					continue
-				}
-				pieces := hyphenBreaks(p)
-				for k, piece := range pieces {
-					w := face.Width(piece, size)
-					cur.Frags = append(cur.Frags, Frag{piece, st, w})
-					cur.W += w
-					if k < len(pieces)-1 {
-						flush(0)
+				if p != "" {
+					if valid {
+						pieces = hyphenPieces(pieces[:0], p)
+					} else {
+						pieces = hyphenBreaks(p)
+					}
+					at := pOff
+					for k, piece := range pieces {
+						w := face.Width(piece, size)
+						fr := Frag{Text: piece, Style: st, W: w}
+						if valid {
+							fr.rest = r.Text[at:]
+							at += len(piece)
+						}
+						frags = append(frags, fr)
+						cur.W += w
+						if k < len(pieces)-1 {
+							flush(0)
+						}
 					}
 				}
+				if !spaced {
+					break
+				}
+				seg = tail
+				pOff += len(p) + 1
 			}
+			if !more {
+				break
+			}
+			rest = after
+			off = len(r.Text) - len(after)
 		}
 	}
 	flush(0)
+	if len(out) == 0 {
+		return nil // as before: no words is a nil slice
+	}
 	return out
+}
+
+// hyphenPieces appends to dst the pieces of the valid UTF-8, space-free
+// word s split as hyphenBreaks splits it, as substrings of s.
+func hyphenPieces(dst []string, s string) []string {
+	if strings.IndexByte(s, '-') < 0 {
+		return append(dst, s)
+	}
+	start := 0
+	var prev rune = -1 // the rune before position i; -1 at the start
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == '-' && prev >= 0 && i+n < len(s) && (unicode.IsLetter(prev) || unicode.IsDigit(prev)) {
+			if next, _ := utf8.DecodeRuneInString(s[i+n:]); unicode.IsLetter(next) {
+				dst = append(dst, s[start:i+n])
+				start = i + n
+			}
+		}
+		prev = r
+		i += n
+	}
+	return append(dst, s[start:])
 }
 
 // hyphenBreaks splits a space-free word after each hyphen that follows a
@@ -128,10 +217,15 @@ func hyphenBreaks(s string) []string {
 // Break fills lines greedily: the first line is first wide, the others rest
 // wide, as word processors do. A word wider than a whole line is cut between
 // characters. A line ends after a word marked Break; such a line is not
-// justified (Last), as a line ending in a manual break reads as typed.
+// justified (Last), as a line ending in a manual break reads as typed. The
+// lines' words share the array of ws: a caller must not change ws while it
+// uses the lines.
 func Break(f *font.Set, ws []Word, size int, first, rest unit.Length) []Line {
 	var out []Line
 	var cur Line
+	// from is where cur.Words starts in ws when it is the slice ws[from:i]
+	// (no copy of the words); -1 when it holds a cut word.
+	from := -1
 	avail := first
 	for i := 0; i < len(ws); i++ {
 		w := ws[i]
@@ -148,6 +242,7 @@ func Break(f *font.Set, ws []Word, size int, first, rest unit.Length) []Line {
 		if len(cur.Words) == 0 && w.W > avail {
 			head, tail := cut(f, w, avail, size)
 			cur.Words = []Word{head}
+			from = -1
 			cur.W = head.W
 			if tail != nil {
 				out = append(out, cur)
@@ -162,7 +257,15 @@ func Break(f *font.Set, ws []Word, size int, first, rest unit.Length) []Line {
 			}
 			continue
 		}
-		cur.Words = append(cur.Words, w)
+		switch {
+		case len(cur.Words) == 0:
+			from = i
+			cur.Words = ws[i : i+1 : i+1]
+		case from >= 0:
+			cur.Words = ws[from : i+1 : i+1]
+		default:
+			cur.Words = append(cur.Words, w)
+		}
 		cur.W += need
 		if w.Break && i < len(ws)-1 {
 			cur.Last = true
@@ -198,12 +301,12 @@ func cut(f *font.Set, w Word, avail unit.Length, size int) (Word, *Word) {
 			n = 1 // always make progress
 		}
 		if n > 0 {
-			hf := Frag{string(rs[:n]), fr.Style, face.Width(string(rs[:n]), size)}
+			hf := Frag{Text: string(rs[:n]), Style: fr.Style, W: face.Width(string(rs[:n]), size)}
 			head.Frags = append(head.Frags, hf)
 			head.W += hf.W
 		}
 		if n < len(rs) {
-			tf := Frag{string(rs[n:]), fr.Style, face.Width(string(rs[n:]), size)}
+			tf := Frag{Text: string(rs[n:]), Style: fr.Style, W: face.Width(string(rs[n:]), size)}
 			tail.Frags = append(tail.Frags, tf)
 			tail.W += tf.W
 			full = true

@@ -31,7 +31,7 @@ func (s *Set) Build(in *data.Input) (*model.Document, diag.List) {
 		}
 		return nil, diags
 	}
-	body, apps, ds := parseDocument(out.buf.Bytes(), origin{file: t.File, spans: out.spans})
+	body, apps, ds := parseDocument(s.md, out.buf.Bytes(), origin{file: t.File, spans: out.spans})
 	diags.Append(ds)
 	if ds.HasErrors() {
 		return nil, diags

@@ -21,8 +21,11 @@ import (
 	"vanban/internal/model"
 )
 
-// newParser returns a CommonMark parser with the GFM table extension. It is
-// built per call: goldmark parsers are cheap and this keeps no global state.
+// newParser returns a CommonMark parser with the GFM table extension. A Set
+// builds one and parses every document with it: a goldmark parser keeps the
+// state of a parse in its parser.Context, and sets itself up once (under a
+// sync.Once) on its first Parse, so documents built concurrently may share
+// it. It is not a package variable: no global state.
 func newParser() parser.Parser {
 	return goldmark.New(goldmark.WithExtensions(extension.Table)).Parser()
 }
@@ -34,8 +37,8 @@ type origin struct {
 	spans []span // Markdown values, in output order
 }
 
-// parseDocument converts a template's CommonMark output into the body and
-// the appendices of the model:
+// parseDocument converts a template's CommonMark output, parsed with md
+// (see newParser), into the body and the appendices of the model:
 //
 //	# I. MỤC ĐÍCH      → Heading level 1 (upper-cased by format)
 //	## 1. Mục đích     → Heading level 2
@@ -86,7 +89,7 @@ type origin struct {
 // the line after its opening """); any other points at the template file,
 // at the line of the output, which is the template's line where no
 // {{range}} or {{if}} shifted it.
-func parseDocument(src []byte, o origin) ([]model.Block, []model.Appendix, diag.List) {
+func parseDocument(md parser.Parser, src []byte, o origin) ([]model.Block, []model.Appendix, diag.List) {
 	src = bytes.Clone(src)
 	if len(src) > 0 && src[len(src)-1] != '\n' {
 		// goldmark drops a one-letter fence info string on a last line
@@ -137,7 +140,7 @@ func parseDocument(src []byte, o origin) ([]model.Block, []model.Appendix, diag.
 		cv.out = nil
 		cv.src, cv.base = src[p.start:p.end], p.start
 		ctx := parser.NewContext()
-		doc := newParser().Parse(text.NewReader(cv.src), parser.WithContext(ctx))
+		doc := md.Parse(text.NewReader(cv.src), parser.WithContext(ctx))
 		cv.references(ctx)
 		cv.blocks(doc)
 		if k == 0 {

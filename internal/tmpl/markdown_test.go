@@ -126,7 +126,7 @@ func TestMarkdown_Constructs(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			body, apps, ds := parseDocument([]byte(c.src), at)
+			body, apps, ds := parseDocument(newParser(), []byte(c.src), at)
 			if c.pos == "" {
 				if len(ds) > 0 {
 					t.Fatalf("rejected: %v", ds)
@@ -171,11 +171,11 @@ func TestMarkdown_TableUnderItemFollowsItem(t *testing.T) {
 
 func TestMarkdown_DirectivesAndAppendixPositions(t *testing.T) {
 	src := "Thân\n\n::: giua\n**QUYẾT ĐỊNH:**\n\n::: phu-luc ngang\n# DANH SÁCH\n\nDòng phụ lục\n\n![x](y)\n"
-	_, _, ds := parseDocument([]byte(src), at)
+	_, _, ds := parseDocument(newParser(), []byte(src), at)
 	if len(ds) != 1 || ds[0].Pos.String() != "t.md:11:1" {
 		t.Fatalf("diags = %v, want one at t.md:11:1", ds)
 	}
-	body, apps, ds := parseDocument([]byte(strings.TrimSuffix(src, "![x](y)\n")), at)
+	body, apps, ds := parseDocument(newParser(), []byte(strings.TrimSuffix(src, "![x](y)\n")), at)
 	if len(ds) > 0 {
 		t.Fatal(ds)
 	}
@@ -195,10 +195,10 @@ func TestMarkdown_NestingBound(t *testing.T) {
 		}
 		return b.String()
 	}
-	if _, _, ds := parseDocument([]byte(list(MaxNesting)), at); len(ds) > 0 {
+	if _, _, ds := parseDocument(newParser(), []byte(list(MaxNesting)), at); len(ds) > 0 {
 		t.Errorf("%d levels: %v", MaxNesting, ds)
 	}
-	_, _, ds := parseDocument([]byte(list(MaxNesting+1)), at)
+	_, _, ds := parseDocument(newParser(), []byte(list(MaxNesting+1)), at)
 	if len(ds) != 1 || ds[0].Code != diag.CodeLimit || ds[0].Pos.String() != "t.md:21:41" {
 		t.Errorf("%d levels: %v, want D025 at t.md:21:41", MaxNesting+1, ds)
 	}
@@ -208,7 +208,7 @@ func TestMarkdown_NestingBound(t *testing.T) {
 		"100000 quotes":        strings.Repeat(">", 100_000) + " x\n",
 		"100000 bullets":       strings.Repeat("- ", 100_000) + "x\n",
 	} {
-		_, _, ds := parseDocument([]byte(src), at)
+		_, _, ds := parseDocument(newParser(), []byte(src), at)
 		if len(ds) != 1 || ds[0].Code != diag.CodeLimit {
 			t.Errorf("%s: %v", name, ds)
 		}
@@ -218,17 +218,17 @@ func TestMarkdown_NestingBound(t *testing.T) {
 func TestMarkdown_TableBounds(t *testing.T) {
 	row := func(n int, cell string) string { return "|" + strings.Repeat(" "+cell+" |", n) + "\n" }
 	wide := func(n int) string { return row(n, "a") + row(n, "---") + row(n, "b") }
-	if _, _, ds := parseDocument([]byte(wide(MaxTableCols)), at); len(ds) > 0 {
+	if _, _, ds := parseDocument(newParser(), []byte(wide(MaxTableCols)), at); len(ds) > 0 {
 		t.Errorf("%d columns: %v", MaxTableCols, ds)
 	}
-	if _, _, ds := parseDocument([]byte(wide(MaxTableCols+1)), at); len(ds) != 1 || ds[0].Code != diag.CodeLimit {
+	if _, _, ds := parseDocument(newParser(), []byte(wide(MaxTableCols+1)), at); len(ds) != 1 || ds[0].Code != diag.CodeLimit {
 		t.Errorf("%d columns: %v", MaxTableCols+1, ds)
 	}
 	long := func(n int) string { return "| a |\n|---|\n" + strings.Repeat("| b |\n", n-1) }
-	if _, _, ds := parseDocument([]byte(long(MaxTableRows)), at); len(ds) > 0 {
+	if _, _, ds := parseDocument(newParser(), []byte(long(MaxTableRows)), at); len(ds) > 0 {
 		t.Errorf("%d rows: %v", MaxTableRows, ds)
 	}
-	if _, _, ds := parseDocument([]byte(long(MaxTableRows+1)), at); len(ds) != 1 || ds[0].Code != diag.CodeLimit || ds[0].Pos.String() != "t.md:1:1" {
+	if _, _, ds := parseDocument(newParser(), []byte(long(MaxTableRows+1)), at); len(ds) != 1 || ds[0].Code != diag.CodeLimit || ds[0].Pos.String() != "t.md:1:1" {
 		t.Errorf("%d rows: %v", MaxTableRows+1, ds)
 	}
 }
@@ -242,7 +242,7 @@ func bigBody() []byte {
 // to be quadratic (100 s for this size).
 func TestMarkdown_BigBodyIsLinear(t *testing.T) {
 	src := bigBody()
-	body, _, ds := parseDocument(src, at)
+	body, _, ds := parseDocument(newParser(), src, at)
 	if len(ds) > 0 || len(body) != 2<<20/75 {
 		t.Fatalf("%d blocks, %v", len(body), ds)
 	}
@@ -255,7 +255,7 @@ func BenchmarkMarkdown_2MiB(b *testing.B) {
 	src := bigBody()
 	b.SetBytes(int64(len(src)))
 	for b.Loop() {
-		parseDocument(src, at)
+		parseDocument(newParser(), src, at)
 	}
 }
 
@@ -271,7 +271,7 @@ func FuzzMarkdown(f *testing.F) {
 	f.Add("<!--\nghi chú\n-->\n\n    mã\n\n~~~ nhãn\nthân\n~~~\n\n<https://a.vn> `mã` a  \nb\\\nc\n\nTiêu đề\n===\n\n###### sáu\n\n-\n- \n")
 	f.Add("[Cổng](https://a.vn \"tựa\") [https://b.vn](https://b.vn) ~~gạch~~ &#7845; <span>x</span>")
 	f.Fuzz(func(t *testing.T, src string) {
-		body, apps, ds := parseDocument([]byte(src), at)
+		body, apps, ds := parseDocument(newParser(), []byte(src), at)
 		if ds.HasErrors() {
 			for _, d := range ds {
 				if d.Pos.File != "t.md" || d.Pos.Line < 1 || d.Pos.Col < 1 {

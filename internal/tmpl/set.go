@@ -16,6 +16,7 @@ import (
 	"text/template"
 
 	"github.com/BurntSushi/toml"
+	"github.com/yuin/goldmark/parser"
 	"golang.org/x/text/unicode/norm"
 
 	"vanban/internal/data"
@@ -68,6 +69,7 @@ type frontMatter struct {
 // Set is the templates available to a workspace.
 type Set struct {
 	byName map[string]*Template
+	md     parser.Parser // parses the output of every template (see newParser)
 }
 
 // Load reads every "*.md" template of each fsys in order; a later one
@@ -82,7 +84,7 @@ type Set struct {
 // instead, so that one broken workspace template does not fail documents
 // made with the others.
 func Load(fsyss []fs.FS, labels []string) (*Set, diag.List) {
-	s := &Set{byName: map[string]*Template{}}
+	s := &Set{byName: map[string]*Template{}, md: newParser()}
 	var diags diag.List
 	for i, fsys := range fsyss {
 		if fsys == nil {

@@ -121,7 +121,7 @@ func TestLoad_BadTemplate(t *testing.T) {
 // fails the test on a diagnostic.
 func parseMarkdown(t *testing.T, src string) []model.Block {
 	t.Helper()
-	body, _, ds := parseDocument([]byte(src), at)
+	body, _, ds := parseDocument(newParser(), []byte(src), at)
 	if len(ds) > 0 {
 		t.Fatalf("%q: %v", src, ds)
 	}
