@@ -16,12 +16,28 @@ import (
 // mismatch of size and hash and rebuilds them. Safe for concurrent use.
 type Outputs struct {
 	mu    sync.Mutex
-	paths []string // written since the last Sync
+	paths []string        // written since the last Sync
+	dirs  map[string]bool // folders made or found
 }
 
 // Write writes data to path through a temporary file and a rename, as
 // WriteFile does, but without syncing.
 func (o *Outputs) Write(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	o.mu.Lock()
+	made := o.dirs[dir]
+	o.mu.Unlock()
+	if !made {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		o.mu.Lock()
+		if o.dirs == nil {
+			o.dirs = map[string]bool{}
+		}
+		o.dirs[dir] = true
+		o.mu.Unlock()
+	}
 	if err := writeFile(path, data, false); err != nil {
 		return err
 	}

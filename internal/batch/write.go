@@ -2,10 +2,12 @@ package batch
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
@@ -17,30 +19,44 @@ const TempMaxAge = time.Hour
 // WriteFile writes data to a temporary file beside path, syncs it and
 // renames it over path: path holds the old content or the new one, never
 // half of a file, even if the process is killed. The temporary file is
-// named ".NAME.PID-RANDOM.tmp" after its writer, so that CleanTemp in
-// another process leaves it alone while its writer lives.
-func WriteFile(path string, data []byte) error { return writeFile(path, data, true) }
+// named ".NAME.PID-N.tmp" after its writer, so that CleanTemp in another
+// process leaves it alone while its writer lives.
+func WriteFile(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	return writeFile(path, data, true)
+}
 
+// tempSeq numbers this process's temporary files: with the pid, a name no
+// other live writer uses.
+var tempSeq atomic.Uint64
+
+// writeFile writes data to path through a temporary file in its folder,
+// which must exist. The file is created with its final permissions, so
+// that writing one costs as few system calls as possible.
 func writeFile(path string, data []byte, sync bool) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+	dir, base := filepath.Split(path)
+	var f *os.File
+	var tmp string
+	for {
+		tmp = filepath.Join(dir, "."+base+"."+strconv.Itoa(os.Getpid())+"-"+strconv.FormatUint(tempSeq.Add(1), 10)+".tmp")
+		var err error
+		f, err = os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err == nil {
+			break
+		}
+		if !errors.Is(err, fs.ErrExist) {
+			return err
+		}
+		// A file of a dead writer that had our pid: take the next name.
 	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+"."+strconv.Itoa(os.Getpid())+"-*.tmp")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
 	_, werr := f.Write(data)
 	var serr error
 	if sync {
 		serr = f.Sync()
 	}
 	if err := errors.Join(werr, serr, f.Close()); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	if err := os.Chmod(tmp, 0o644); err != nil {
 		os.Remove(tmp)
 		return err
 	}
