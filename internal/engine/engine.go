@@ -288,7 +288,7 @@ func (e *Engine) Render(res *Result, formats Formats) error {
 func (e *Engine) hash(doc *model.Document, formats Formats) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "vanban %s\nfonts %x\nformats {%v %v}\n", e.opt.Version, e.fontHash, formats.PDF, formats.DOCX)
-	model.Dump(h, doc)
+	model.Fingerprint(h, doc)
 	return hex.EncodeToString(h.Sum(nil))
 }
 

@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 )
 
@@ -10,40 +11,49 @@ import (
 // template stage. It holds no source positions: it is also what a
 // document's build hash is made of, and moving text down a line of the
 // data file changes no output.
-func Dump(w io.Writer, doc *Document) error { return dump(w, doc, false) }
+func Dump(w io.Writer, doc *Document) error { return dump(w, doc, dumper{q: strconv.Quote}) }
 
 // DumpPositions is Dump with the source position of every block ("@file:
 // line:col"), for the stage goldens: a change shows where it came from.
-func DumpPositions(w io.Writer, doc *Document) error { return dump(w, doc, true) }
+func DumpPositions(w io.Writer, doc *Document) error {
+	return dump(w, doc, dumper{q: strconv.Quote, pos: true})
+}
 
-func dump(w io.Writer, doc *Document, withPos bool) error {
+// Fingerprint writes what Dump writes, but with each text as its length
+// and its bytes instead of quoted: as unambiguous, and several times
+// cheaper, for the build hash of every document.
+func Fingerprint(w io.Writer, doc *Document) error {
+	return dump(w, doc, dumper{q: func(s string) string { return strconv.Itoa(len(s)) + ":" + s }})
+}
+
+func dump(w io.Writer, doc *Document, d dumper) error {
 	var b strings.Builder
-	d := dumper{b: &b, pos: withPos}
+	d.b = &b
 	fmt.Fprintf(&b, "Document kind=%s\n", doc.Kind)
 	if len(doc.Header.Parent) > 0 {
-		fmt.Fprintf(&b, "  Parent %s\n", quoteAll(doc.Header.Parent))
+		fmt.Fprintf(&b, "  Parent %s\n", d.all(doc.Header.Parent))
 	}
-	fmt.Fprintf(&b, "  Issuer %s\n", quoteAll(doc.Header.Issuer))
-	fmt.Fprintf(&b, "  Number value=%d symbol=%q\n", doc.Number.Value, doc.Number.Symbol)
-	fmt.Fprintf(&b, "  PlaceDate place=%q date=%s\n", doc.Place, doc.Date.ISO())
-	fmt.Fprintf(&b, "  Title type=%q summary=%q", doc.Title.Type, doc.Title.Summary)
+	fmt.Fprintf(&b, "  Issuer %s\n", d.all(doc.Header.Issuer))
+	fmt.Fprintf(&b, "  Number value=%d symbol=%s\n", doc.Number.Value, d.q(doc.Number.Symbol))
+	fmt.Fprintf(&b, "  PlaceDate place=%s date=%s\n", d.q(doc.Place), doc.Date.ISO())
+	fmt.Fprintf(&b, "  Title type=%s summary=%s", d.q(doc.Title.Type), d.q(doc.Title.Summary))
 	if doc.Title.Letter {
 		b.WriteString(" letter")
 	}
 	b.WriteString("\n")
 	if doc.Authority != "" {
-		fmt.Fprintf(&b, "  Authority %q\n", doc.Authority)
+		fmt.Fprintf(&b, "  Authority %s\n", d.q(doc.Authority))
 	}
 	if len(doc.Addressees) > 0 {
-		fmt.Fprintf(&b, "  Addressees %s\n", quoteAll(doc.Addressees))
+		fmt.Fprintf(&b, "  Addressees %s\n", d.all(doc.Addressees))
 	}
 	for _, blk := range doc.Body {
 		d.block(blk, "  ")
 	}
-	fmt.Fprintf(&b, "  Signature %s name=%q\n", quoteAll(doc.Signature.Lines), doc.Signature.Name)
-	fmt.Fprintf(&b, "  Recipients %s archive=%q\n", quoteAll(doc.Recipients.Items), doc.Recipients.Archive)
+	fmt.Fprintf(&b, "  Signature %s name=%s\n", d.all(doc.Signature.Lines), d.q(doc.Signature.Name))
+	fmt.Fprintf(&b, "  Recipients %s archive=%s\n", d.all(doc.Recipients.Items), d.q(doc.Recipients.Archive))
 	for _, a := range doc.Appendices {
-		fmt.Fprintf(&b, "  Appendix title=%q landscape=%v issuer=%q\n", a.Title, a.Landscape, doc.IssuerName)
+		fmt.Fprintf(&b, "  Appendix title=%s landscape=%v issuer=%s\n", d.q(a.Title), a.Landscape, d.q(doc.IssuerName))
 		for _, blk := range a.Body {
 			d.block(blk, "    ")
 		}
@@ -54,7 +64,17 @@ func dump(w io.Writer, doc *Document, withPos bool) error {
 
 type dumper struct {
 	b   *strings.Builder
-	pos bool // print each block's position
+	q   func(string) string // how a text is written
+	pos bool                // print each block's position
+}
+
+// all writes texts as a bracketed list.
+func (d dumper) all(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = d.q(s)
+	}
+	return "[" + strings.Join(q, " ") + "]"
 }
 
 // at ends a block's line: its position when asked for.
@@ -71,17 +91,17 @@ func (d dumper) block(blk Block, in string) {
 	case *Para:
 		fmt.Fprintf(b, "%sPara role=%s", in, n.Role)
 		if n.Marker != "" {
-			fmt.Fprintf(b, " marker=%q depth=%d", n.Marker, n.Depth)
+			fmt.Fprintf(b, " marker=%s depth=%d", d.q(n.Marker), n.Depth)
 		}
 		if n.Center {
 			b.WriteString(" center")
 		}
 		d.at(n)
-		dumpRuns(b, in+"  ", n.Runs)
+		d.runs(in+"  ", n.Runs)
 	case *Heading:
 		fmt.Fprintf(b, "%sHeading level=%d", in, n.Level)
 		d.at(n)
-		dumpRuns(b, in+"  ", n.Runs)
+		d.runs(in+"  ", n.Runs)
 	case *Table:
 		fmt.Fprintf(b, "%sTable header=%d align=%v", in, n.HeaderRows, n.Align)
 		d.at(n)
@@ -93,13 +113,14 @@ func (d dumper) block(blk Block, in string) {
 				} else {
 					fmt.Fprintf(b, "%s    Cell\n", in)
 				}
-				dumpRuns(b, in+"      ", c.Runs)
+				d.runs(in+"      ", c.Runs)
 			}
 		}
 	}
 }
 
-func dumpRuns(b *strings.Builder, indent string, runs []Run) {
+func (d dumper) runs(indent string, runs []Run) {
+	b := d.b
 	for _, r := range runs {
 		style := ""
 		if r.Style&Bold != 0 {
@@ -111,14 +132,6 @@ func dumpRuns(b *strings.Builder, indent string, runs []Run) {
 		if style != "" {
 			style = " " + style
 		}
-		fmt.Fprintf(b, "%sRun%s %q\n", indent, style, r.Text)
+		fmt.Fprintf(b, "%sRun%s %s\n", indent, style, d.q(r.Text))
 	}
-}
-
-func quoteAll(ss []string) string {
-	q := make([]string, len(ss))
-	for i, s := range ss {
-		q[i] = fmt.Sprintf("%q", s)
-	}
-	return "[" + strings.Join(q, " ") + "]"
 }
