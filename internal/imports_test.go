@@ -32,7 +32,8 @@ func TestImportRules(t *testing.T) {
 	allowed := map[string][]string{
 		"vanban/cmd/vanban": {"engine", "diag", "data"},
 		"vanban/internal/engine": {"batch", "data", "diag", "font", "format", "law", "layout", "model", "register", "resolve",
-			"render/docx", "render/pdf", "tmpl", "tomledit"},
+			"render/docx", "render/pdf", "tmpl", "tomledit", "book"},
+		"vanban/internal/book":                  {"font", "layout", "measure", "model", "register", "unit"},
 		"vanban/internal/batch":                 {},
 		"vanban/internal/register":              {},
 		"vanban/internal/tomledit":              {},

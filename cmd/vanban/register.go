@@ -92,9 +92,9 @@ func cmdRegister(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	fl := flag.NewFlagSet("register", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	year := fl.Int("nam", 0, "chỉ năm này; mặc định mọi năm")
-	out := fl.String("o", "", "xuất ra tệp .csv hoặc .xlsx thay vì in ra màn hình")
+	out := fl.String("o", "", "xuất ra tệp .pdf, .xlsx (sổ để in và đóng quyển) hoặc .csv thay vì in ra màn hình")
 	fl.Usage = func() {
-		fmt.Fprintln(stderr, "Cách dùng: vanban register [-nam NĂM] [-o TỆP.xlsx|TỆP.csv] [THƯ_MỤC_HỒ_SƠ]")
+		fmt.Fprintln(stderr, "Cách dùng: vanban register [-nam NĂM] [-o TỆP.pdf|TỆP.xlsx|TỆP.csv] [THƯ_MỤC_HỒ_SƠ]")
 		fl.PrintDefaults()
 	}
 	paths, err := parseFlags(fl, args)
@@ -106,8 +106,8 @@ func cmdRegister(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		dir = paths[0]
 	}
 	ext := strings.ToLower(filepath.Ext(*out))
-	if *out != "" && ext != ".csv" && ext != ".xlsx" {
-		fmt.Fprintln(stderr, "vanban: -o phải là tệp .csv hoặc .xlsx")
+	if *out != "" && ext != ".csv" && ext != ".xlsx" && ext != ".pdf" {
+		fmt.Fprintln(stderr, "vanban: -o phải là tệp .pdf, .xlsx hoặc .csv")
 		return exitUsage
 	}
 	eng, err := newEngine()
@@ -116,7 +116,7 @@ func cmdRegister(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		return exitInternal
 	}
 	defer eng.Close()
-	if ext == ".xlsx" {
+	if ext == ".xlsx" || ext == ".pdf" {
 		return writeBook(ctx, eng, dir, *year, *out, stdout, stderr)
 	}
 	rows, ok, ds, err := eng.RegisterRows(ctx, dir, *year)
@@ -142,14 +142,18 @@ func cmdRegister(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	return exitOK
 }
 
-// writeBook exports the register as a workbook to print and bind: per
-// series and year a cover and a register sheet.
+// writeBook exports the register to print and bind, as a PDF or a
+// workbook: per series and year a cover and the register pages.
 func writeBook(ctx context.Context, eng *engine.Engine, dir string, year int, out string, stdout, stderr io.Writer) int {
 	books, ok, ds, err := eng.RegisterBooks(ctx, dir, year)
 	if code, stop := registerProblem(stderr, dir, ok, ds, err); stop {
 		return code
 	}
-	if err := engine.WriteBooksXLSX(out, books); err != nil {
+	write := engine.WriteBooksXLSX
+	if strings.EqualFold(filepath.Ext(out), ".pdf") {
+		write = eng.WriteBooksPDF
+	}
+	if err := write(out, books); err != nil {
 		fmt.Fprintf(stderr, "vanban: không ghi được %s: %v\n", out, err)
 		return exitDiag
 	}

@@ -171,6 +171,18 @@ func TestAssign_GivenCancelledExport(t *testing.T) {
 	if len(council) != 3 || council[2][0] != "01/TTr-HĐTĐKT" || !strings.HasPrefix(council[2][4], "Chủ tịch Ủy ban nhân dân thị trấn Vạn Giã; ") || council[2][5] == "" {
 		t.Errorf("council sheet (Kính gửi first in Nơi nhận, bản lưu from luu): %q", council)
 	}
+	// The same books as a PDF to print: a cover, then the register pages.
+	pdfPath := filepath.Join(t.TempDir(), "so.pdf")
+	if code, _, errs := cli(t, "register", "-o", pdfPath, ws); code != exitOK {
+		t.Fatalf("register -o so.pdf: exit %d\n%s", code, errs)
+	}
+	pages := pdfPages(t, mustRead(t, pdfPath))
+	if len(pages) != 4 || !strings.Contains(pages[2], "SỔ ĐĂNG KÝ VĂN BẢN ĐI") || !strings.Contains(pages[3], "Trang 1") {
+		t.Fatalf("PDF register: %d pages\n%s", len(pages), strings.Join(pages, "\f"))
+	}
+	if text := strings.ReplaceAll(strings.Join(strings.Fields(pages[3]), " "), "- ", "-"); !strings.Contains(text, "13/QĐ-UBND") || !strings.Contains(text, "25/11/2024") {
+		t.Errorf("PDF register page lacks an entry: %s", text)
+	}
 	csvPath := filepath.Join(t.TempDir(), "so.csv")
 	cli(t, "register", "-o", csvPath, ws)
 	if b := string(mustRead(t, csvPath)); !strings.HasPrefix(b, "\uFEFFSố, ký hiệu văn bản") && !strings.HasPrefix(b, "\uFEFF\"Số, ký hiệu văn bản\"") {

@@ -33,7 +33,7 @@ Cách dùng:
   vanban assign [-so N] [-ngay NGÀY] [-huy] [-o THƯ_MỤC] TỆP
                                            cấp số (-huy: hủy số), ghi sổ đăng ký văn bản đi và ghi số,
                                            ngày vào tệp, tạo lại văn bản đó và các văn bản trích dẫn nó
-  vanban register [-nam NĂM] [-o SỔ.xlsx|SỔ.csv] [THƯ_MỤC]
+  vanban register [-nam NĂM] [-o SỔ.pdf|SỔ.xlsx|SỔ.csv] [THƯ_MỤC]
                                            in hoặc xuất sổ đăng ký văn bản đi (.xlsx: sổ có bìa để in)
   vanban new MẪU                           in một văn bản mẫu có chú thích (MẪU "ho-so" in tệp vanban.toml)
   vanban templates                         liệt kê các mẫu văn bản

@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"vanban/internal/book"
+	"vanban/internal/render/pdf"
 
 	"vanban/internal/batch"
 	"vanban/internal/data"
@@ -370,6 +372,17 @@ func (e *Engine) RegisterBooks(ctx context.Context, dir string, year int) (books
 func WriteBooksXLSX(path string, books []register.Book) error {
 	var buf bytes.Buffer
 	if err := register.WriteBooks(&buf, books); err != nil {
+		return err
+	}
+	return batch.WriteFile(path, buf.Bytes())
+}
+
+// WriteBooksPDF writes the register books as a PDF/A to print and bind: per
+// book a cover, then the ten columns on landscape A4 with the header on
+// every page (see package book), atomically.
+func (e *Engine) WriteBooksPDF(path string, books []register.Book) error {
+	var buf bytes.Buffer
+	if err := pdf.WriteOptions(&buf, book.Layout(books, e.fonts), pdf.Options{PDFA: true}); err != nil {
 		return err
 	}
 	return batch.WriteFile(path, buf.Bytes())
