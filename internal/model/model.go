@@ -89,6 +89,9 @@ type Role string
 const (
 	RoleBody  Role = "body"
 	RoleBasis Role = "can-cu" // "Căn cứ …" lines, italic
+	// RoleArticle is a paragraph opening with its article: "Điều 1. …" of a
+	// Quyết định or Nghị quyết (Phụ lục I, II.6.b), the label written bold.
+	RoleArticle Role = "dieu"
 )
 
 // Para is a body paragraph. Marker is a list marker typed before the text

@@ -3,6 +3,7 @@ package tmpl
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -347,6 +348,18 @@ func name(n ast.Node) string {
 	}
 }
 
+// articleLabel is the bold label that opens an article: "Điều 1.", "Điều 12:".
+var articleLabel = regexp.MustCompile(`^Điều \d+[.:]`)
+
+// paraRole is the role of a body paragraph: an article when it opens with
+// its bold "Điều n." label, as the decree's samples write them.
+func paraRole(runs []model.Run) model.Role {
+	if len(runs) > 0 && runs[0].Style&model.Bold != 0 && articleLabel.MatchString(runs[0].Text) {
+		return model.RoleArticle
+	}
+	return model.RoleBody
+}
+
 func (c *converter) blocks(parent ast.Node) {
 	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
 		switch n := n.(type) {
@@ -354,7 +367,8 @@ func (c *converter) blocks(parent ast.Node) {
 			c.heading(n)
 		case *ast.Paragraph, *ast.TextBlock:
 			at := c.base + c.start(n)
-			c.out = append(c.out, &model.Para{At: c.at(at), Role: model.RoleBody, Center: c.centred[c.line(at)], Runs: c.runs(n, 0, false)})
+			runs := c.runs(n, 0, false)
+			c.out = append(c.out, &model.Para{At: c.at(at), Role: paraRole(runs), Center: c.centred[c.line(at)], Runs: runs})
 		case *ast.List:
 			c.list(n, 0)
 		case *ast.Blockquote:

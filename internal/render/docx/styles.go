@@ -68,16 +68,17 @@ var styleNames = map[format.Element]string{
 // roleStyle is the named style of a role of body paragraphs: the body's
 // style (VB Nội dung) and the role's font (resolve.RoleFont), so a căn cứ
 // line is italic by its style, not by direct formatting, and the clerk
-// restyles every căn cứ at once. A Điều of a Quyết định has no role in the
-// model yet, so no style either.
+// restyles every căn cứ at once; likewise every "Điều n." paragraph of a
+// decision ("VB Điều", the body's look).
 type roleStyle struct{ id, name string }
 
 var roleStyles = map[model.Role]roleStyle{
-	model.RoleBasis: {"VBCanCu", "VB Căn cứ"},
+	model.RoleBasis:   {"VBCanCu", "VB Căn cứ"},
+	model.RoleArticle: {"VBDieu", "VB Điều"},
 }
 
 // roles lists the roles with a style, in the order styles.xml defines them.
-var roles = []model.Role{model.RoleBasis}
+var roles = []model.Role{model.RoleBasis, model.RoleArticle}
 
 // paraStyle returns the style ID of p and the run styles the style gives.
 func (b *body) paraStyle(p *resolve.Para) (string, model.RunStyle) {
