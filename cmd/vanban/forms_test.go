@@ -13,16 +13,62 @@ import (
 // văn bản có tên loại (Mẫu 1.4) family and the giấy mời (Mẫu 1.7).
 const formsDir = "../../testdata/van-ninh-2026"
 
-// forms are the templates of formsDir with the tên loại and ký hiệu of
-// Phụ lục III (Phần I, table of abbreviations) they must print.
-var forms = []struct{ name, title, code string }{
-	{"thong-bao", "THÔNG BÁO", "TB"},
-	{"chuong-trinh", "CHƯƠNG TRÌNH", "CTr"},
-	{"huong-dan", "HƯỚNG DẪN", "HD"},
-	{"phuong-an", "PHƯƠNG ÁN", "PA"},
-	{"de-an", "ĐỀ ÁN", "ĐA"},
-	{"quy-che", "QUY CHẾ", "QC"},
-	{"giay-moi", "GIẤY MỜI", "GM"},
+// forms are the templates of formsDir with the tên loại they print and
+// the ký hiệu "CODE-ISSUER" of Phụ lục III (Phần I, table of
+// abbreviations), and the text each sample must read as in PDF and DOCX:
+// every structured field in its sentence of the decree's sample.
+var forms = []struct {
+	name, title, code, issuer string
+	want                      []string
+}{
+	{"thong-bao", "THÔNG BÁO", "TB", "UBND", nil},
+	{"chuong-trinh", "CHƯƠNG TRÌNH", "CTr", "UBND", nil},
+	{"huong-dan", "HƯỚNG DẪN", "HD", "UBND", nil},
+	{"phuong-an", "PHƯƠNG ÁN", "PA", "UBND", nil},
+	{"de-an", "ĐỀ ÁN", "ĐA", "UBND", nil},
+	{"quy-che", "QUY CHẾ", "QC", "UBND", nil},
+	{"giay-moi", "GIẤY MỜI", "GM", "UBND", nil},
+	{"nghi-quyet", "NGHỊ QUYẾT", "NQ", "HĐND", []string{
+		"NGHỊ QUYẾT Về Chương trình giám sát năm 2027 của Hội đồng nhân dân xã Vạn Ninh " +
+			"HỘI ĐỒNG NHÂN DÂN XÃ VẠN NINH " +
+			"Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025; " +
+			"Căn cứ Luật Hoạt động giám sát của Quốc hội và Hội đồng nhân dân ngày 20 tháng 11 năm 2015; " +
+			"Xét Tờ trình số 45/TTr-HĐND",
+		"ý kiến thảo luận của đại biểu Hội đồng nhân dân xã tại kỳ họp. QUYẾT NGHỊ: " +
+			"Điều 1. Thông qua Chương trình giám sát năm 2027",
+		"Điều 2. Tổ chức thực hiện",
+		"có hiệu lực từ ngày thông qua./. Nơi nhận:",
+		"TM. HỘI ĐỒNG NHÂN DÂN",
+		"CHỦ TỊCH",
+		"Trần Văn Hòa",
+	}},
+	{"cong-dien", "CÔNG ĐIỆN", "CĐ", "UBND", []string{
+		"CÔNG ĐIỆN Về việc chủ động ứng phó với bão số 13 " +
+			"CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ VẠN NINH điện: " +
+			"- Ban Chỉ huy Phòng thủ dân sự xã; " +
+			"- Các cơ quan, đơn vị thuộc Ủy ban nhân dân xã; " +
+			"- Trưởng các thôn trên địa bàn xã. " +
+			"Theo tin của Trung tâm Dự báo khí tượng thủy văn quốc gia",
+		"trước 17 giờ 00 hằng ngày./. Nơi nhận:",
+	}},
+	{"giay-gioi-thieu", "GIẤY GIỚI THIỆU", "GGT", "UBND", []string{
+		"Ủy ban nhân dân xã Vạn Ninh trân trọng giới thiệu: " +
+			"Ông (bà) Nguyễn Văn An " +
+			"Chức vụ: Công chức Văn phòng - Thống kê, Ủy ban nhân dân xã Vạn Ninh " +
+			"Được cử đến: Sở Nội vụ tỉnh Khánh Hòa " +
+			"Về việc: Liên hệ công tác về hồ sơ đề nghị khen thưởng năm 2026 của xã Vạn Ninh " +
+			"Đề nghị Quý cơ quan tạo điều kiện để ông (bà) có tên ở trên hoàn thành nhiệm vụ. " +
+			"Giấy này có giá trị đến hết ngày 31 tháng 5 năm 2026./. Nơi nhận:",
+	}},
+	{"giay-nghi-phep", "GIẤY NGHỈ PHÉP", "GNP", "UBND", []string{
+		"Xét Đơn đề nghị nghỉ phép ngày 04 tháng 5 năm 2026 của ông (bà) Nguyễn Thị Bình, " +
+			"Ủy ban nhân dân xã Vạn Ninh cấp cho: " +
+			"Ông (bà): Nguyễn Thị Bình " +
+			"Chức vụ: Công chức Tài chính - Kế toán, Ủy ban nhân dân xã Vạn Ninh " +
+			"Được nghỉ phép trong thời gian 05 ngày kể từ ngày 11 tháng 5 năm 2026 " +
+			"đến hết ngày 15 tháng 5 năm 2026 tại xã Vạn Thắng, tỉnh Khánh Hòa. " +
+			"Số ngày nghỉ phép nêu trên được tính vào thời gian nghỉ hằng năm có hưởng lương năm 2026./. Nơi nhận:",
+	}},
 }
 
 // TestForms_SamplesBuild: every sample builds to PDF and DOCX without a
@@ -44,7 +90,7 @@ func TestForms_SamplesBuild(t *testing.T) {
 			if len(res.PDF) == 0 || len(res.DOCX) == 0 {
 				t.Fatalf("PDF %d bytes, DOCX %d bytes", len(res.PDF), len(res.DOCX))
 			}
-			if want := "Số: /" + f.code + "-UBND Vạn Ninh, ngày"; !strings.Contains(all, want) {
+			if want := "Số: /" + f.code + "-" + f.issuer + " Vạn Ninh, ngày"; !strings.Contains(all, want) {
 				t.Errorf("no %q in %.200s", want, all)
 			}
 			// The title stands alone on its line, after the date line.
@@ -59,8 +105,19 @@ func TestForms_SamplesBuild(t *testing.T) {
 			if at < 0 || !strings.Contains(strings.Join(lines[:at], " "), "Vạn Ninh, ngày") {
 				t.Errorf("title %q not on its own line after the date:\n%s", f.title, pages[0])
 			}
-			if d := docxText(t, res.DOCX); !strings.Contains(d, f.title) || !strings.Contains(d, "/"+f.code+"-UBND") {
-				t.Errorf("DOCX lacks %q or /%s-UBND", f.title, f.code)
+			d := strings.Join(words(docxText(t, res.DOCX)), " ")
+			if !strings.Contains(d, f.title) || !strings.Contains(d, "/"+f.code+"-"+f.issuer) {
+				t.Errorf("DOCX lacks %q or /%s-%s", f.title, f.code, f.issuer)
+			}
+			for _, w := range f.want {
+				if !strings.Contains(all, w) {
+					t.Errorf("PDF lacks %q:\n%s", w, all)
+				}
+				// The body's sentences, without the "Nơi nhận:" that
+				// follows them in the PDF only.
+				if w = strings.TrimSuffix(w, " Nơi nhận:"); !strings.Contains(d, w) {
+					t.Errorf("DOCX lacks %q:\n%s", w, d)
+				}
 			}
 		})
 	}
@@ -166,9 +223,30 @@ func TestForms_NewStarters(t *testing.T) {
 			t.Errorf("%s: %v", f.name, res.Diags)
 			continue
 		}
+		// The starter's profile is a UBND's: the symbol ends in "-UBND".
 		if all := strings.Join(words(strings.Join(pdfPages(t, res.PDF), " ")), " "); !strings.Contains(all, f.title) ||
 			!strings.Contains(all, "/"+f.code+"-UBND") {
 			t.Errorf("%s starter reads: %.300s", f.name, all)
+		}
+	}
+}
+
+// TestForms_OptionalUnit: without don_vi the chức vụ line ends at the chức vụ,
+// with no dangling comma, in the giấy giới thiệu and the giấy nghỉ phép.
+func TestForms_OptionalUnit(t *testing.T) {
+	dir := copyWorkspace(t, formsDir)
+	edit(t, dir, "giay-gioi-thieu.toml", `don_vi = "Ủy ban nhân dân xã Vạn Ninh"`, "")
+	edit(t, dir, "giay-nghi-phep.toml", `don_vi = "Ủy ban nhân dân xã Vạn Ninh"`, "")
+	for name, want := range map[string]string{
+		"giay-gioi-thieu": "Chức vụ: Công chức Văn phòng - Thống kê Được cử đến:",
+		"giay-nghi-phep":  "Chức vụ: Công chức Tài chính - Kế toán Được nghỉ phép",
+	} {
+		all, _, res := text(t, dir, name)
+		if res.Diags.HasErrors() {
+			t.Fatal(res.Diags)
+		}
+		if !strings.Contains(all, want) {
+			t.Errorf("%s lacks %q:\n%s", name, want, all)
 		}
 	}
 }
