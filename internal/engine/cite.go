@@ -2,9 +2,10 @@ package engine
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 
 	"vanban/internal/data"
@@ -228,7 +229,7 @@ func (e *Engine) cycle(j Job, ref string, chain []string) ([]string, bool) {
 // visit calls f for every DocRef among values, in key order, including those
 // inside table-list rows (with the row), and stores what f changed.
 func visit(values map[string]any, f func(r *data.DocRef, row *data.Row)) {
-	for _, k := range sortedKeys(values) {
+	for _, k := range slices.Sorted(maps.Keys(values)) {
 		switch v := values[k].(type) {
 		case data.DocRef:
 			f(&v, nil)
@@ -242,7 +243,7 @@ func visit(values map[string]any, f func(r *data.DocRef, row *data.Row)) {
 }
 
 func visitRow(row *data.Row, f func(r *data.DocRef, row *data.Row)) {
-	for _, k := range sortedKeys(row.Values) {
+	for _, k := range slices.Sorted(maps.Keys(row.Values)) {
 		if v, ok := row.Values[k].(data.DocRef); ok {
 			f(&v, row)
 			row.Values[k] = v
@@ -286,13 +287,4 @@ func awardCount(list []data.Row, name string) (int, bool) {
 		return len(list), true
 	}
 	return 0, false
-}
-
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

@@ -2,7 +2,8 @@ package law
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"vanban/internal/data"
@@ -25,7 +26,7 @@ func Check(in *data.Input, grants Grantor) diag.List {
 	case GrantsSuperior:
 		level, _ = in.Values["cap_xet"].(Level)
 	}
-	for _, k := range sortedKeys(in.Values) {
+	for _, k := range slices.Sorted(maps.Keys(in.Values)) {
 		switch v := in.Values[k].(type) {
 		case []data.Row:
 			l.Append(checkRows(in, k, v, grants, level))
@@ -116,7 +117,7 @@ func countLabel(in *data.Input, r data.Row, award string) diag.List {
 		return l
 	}
 	cited := "quyết định được trích dẫn"
-	for _, k := range sortedKeys(r.Values) {
+	for _, k := range slices.Sorted(maps.Keys(r.Values)) {
 		if ref, ok := r.Values[k].(data.DocRef); ok && ref.Ref != "" {
 			cited = ref.Ref
 			break
@@ -124,15 +125,6 @@ func countLabel(in *data.Input, r data.Row, award string) diag.List {
 	}
 	l.Add(diag.New(r.Cell("hinh_thuc"), diag.CodeCountUnknown, award, cited, strings.Join(Names(), "; ")).WithLen(len([]rune(award)) + 2))
 	return l
-}
-
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // nominee returns the name of a list row: ho_ten of a person, ten of a
