@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"vanban/internal/testutil"
 )
 
 func sampleBooks() []Book {
@@ -105,13 +107,7 @@ func TestWriteBooks_ReadBack(t *testing.T) {
 // the register's header on every page. Set VANBAN_BOOK_PNG to a folder to
 // keep a 60 dpi picture of the pages for a look.
 func TestWriteBooks_LibreOffice(t *testing.T) {
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("soffice not found")
-		}
-		t.Skip("LibreOffice (soffice) not installed: the printed register is not checked")
-	}
+	soffice := testutil.Tool(t, "soffice")
 	books := sampleBooks()
 	for i := 3; i <= 60; i++ {
 		books[0].Rows = append(books[0].Rows, books[0].Rows[i%2])

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"vanban/internal/testutil"
 )
 
 // csvRows has one header and one row of cells that a spreadsheet would
@@ -46,13 +48,7 @@ func TestWriteCSV_Bytes(t *testing.T) {
 // the text written. A control file without neutralising shows that the
 // same import does turn =HYPERLINK into a formula, so the check can fail.
 func TestWriteCSV_Spreadsheet(t *testing.T) {
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("soffice (LibreOffice Calc) is needed in CI: apt-get install libreoffice-calc-nogui")
-		}
-		t.Skip("SKIPPED: soffice not found; the spreadsheet check of WriteCSV did not run (apt-get install libreoffice-calc-nogui)")
-	}
+	soffice := testutil.Tool(t, "soffice")
 	dir := t.TempDir()
 	var b bytes.Buffer
 	if err := WriteCSV(&b, csvRows); err != nil {

@@ -38,18 +38,30 @@ func Golden(t testing.TB, path string, got []byte) {
 	}
 }
 
-// Tool returns the path of a poppler tool, skipping the test loudly when it
-// is missing, or failing it when CI=true (CI installs poppler-utils).
+// Tool returns the path of an external program the tests read our files
+// back with, skipping the test loudly when it is missing, or failing it
+// when CI=true (.ci/run installs every one of them).
 func Tool(t testing.TB, name string) string {
 	t.Helper()
 	p, err := exec.LookPath(name)
 	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s not installed; .ci/run must install poppler-utils", name)
+		pkg := toolPackages[name]
+		if pkg == "" {
+			pkg = name
 		}
-		t.Skipf("SKIPPED: %s not installed (apt-get install poppler-utils)", name)
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s not installed; .ci/run must install %s", name, pkg)
+		}
+		t.Skipf("SKIPPED: %s not installed (apt-get install %s)", name, pkg)
 	}
 	return p
+}
+
+// toolPackages are the Debian packages of the programs Tool finds.
+var toolPackages = map[string]string{
+	"pdftotext": "poppler-utils", "pdfinfo": "poppler-utils", "pdffonts": "poppler-utils",
+	"pdftoppm": "poppler-utils", "pdfsig": "poppler-utils",
+	"soffice": "libreoffice-writer-nogui libreoffice-calc-nogui",
 }
 
 // Run runs a command and returns its standard output.

@@ -15,6 +15,7 @@ import (
 	"vanban/internal/engine"
 	"vanban/internal/layout"
 	"vanban/internal/render/pdf"
+	"vanban/internal/testutil"
 )
 
 var (
@@ -66,23 +67,9 @@ func render(t *testing.T, opt pdf.Options) (string, []byte) {
 	return path, buf.Bytes()
 }
 
-// tool returns the path of an external program; without it the test is
-// skipped loudly, or fails under CI, which installs it.
-func tool(t *testing.T, name string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is not installed (CI installs it)", name)
-		}
-		t.Skipf("SKIP: %s is not installed; apt-get install it to run this test", name)
-	}
-	return p
-}
-
 func run(t *testing.T, name string, args ...string) string {
 	t.Helper()
-	out, err := exec.Command(tool(t, name), args...).CombinedOutput()
+	out, err := exec.Command(testutil.Tool(t, name), args...).CombinedOutput()
 	if err != nil {
 		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
 	}
