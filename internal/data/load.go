@@ -857,6 +857,10 @@ func addLine(path, example string) string {
 	return fmt.Sprintf("thêm dòng: %s = %s", path, example)
 }
 
+// At returns where the value of key is written, or the start of the
+// document's file when it is not written (a default, a computed value).
+func (in *Input) At(key string) diag.Pos { return posOr(in.Pos[key], in.File) }
+
 func posOr(p diag.Pos, file string) diag.Pos {
 	if p.IsValid() {
 		return p

@@ -295,20 +295,14 @@ func (e *Engine) hash(doc *model.Document, formats Formats) string {
 // checks returns the warnings about a document that still builds.
 func checks(in *data.Input) diag.List {
 	var l diag.List
-	at := func(key string) diag.Pos {
-		if p, ok := in.Pos[key]; ok {
-			return p
-		}
-		return diag.Pos{File: in.File, Line: 1, Col: 1}
-	}
 	if in.Number == 0 {
-		l.Add(diag.New(at("so"), diag.CodeNoNumber))
+		l.Add(diag.New(in.At("so"), diag.CodeNoNumber))
 	}
 	if !in.Date.Complete() {
-		l.Add(diag.New(at("ngay"), diag.CodeDateNoDay))
+		l.Add(diag.New(in.At("ngay"), diag.CodeDateNoDay))
 	}
 	if n := len([]rune(in.Summary)); n > 500 {
-		l.Add(diag.New(at("trich_yeu"), diag.CodeLongSummary, n))
+		l.Add(diag.New(in.At("trich_yeu"), diag.CodeLongSummary, n))
 	}
 	// A "…" of the starter file ("vanban new") still waiting for text.
 	for _, p := range data.Placeholders(in) {

@@ -56,40 +56,26 @@ func series(in *data.Input, code string) string {
 func (e *Engine) applyRegister(j Job, in *data.Input) diag.List {
 	var l diag.List
 	reg, err := e.Register(j.Dir, false)
-	if d, ok := registerDiag(j.Dir, err); ok {
-		l.Add(d)
-		return l
-	}
 	if err != nil {
-		l.Add(diag.New(diag.Pos{File: register.FileName}, diag.CodeReadFile, err.Error()))
+		l.Add(readDiag(j.Dir, err))
 		return l
 	}
 	if reg == nil {
 		return l
 	}
-	at := func(k string) diag.Pos {
-		if p, ok := in.Pos[k]; ok {
-			return p
-		}
-		return diag.Pos{File: in.File, Line: 1, Col: 1}
-	}
 	entry, ok, err := reg.Lookup(context.Background(), j.Stem())
-	if d, isReg := registerDiag(j.Dir, err); isReg {
-		l.Add(d)
-		return l
-	}
 	if err != nil {
-		l.Add(diag.New(diag.Pos{File: register.FileName}, diag.CodeReadFile, err.Error()))
+		l.Add(readDiag(j.Dir, err))
 		return l
 	}
 	if !ok {
 		if in.Number != 0 {
-			l.Add(diag.New(at("so"), diag.CodeRegUnknown, in.Number, j.Name))
+			l.Add(diag.New(in.At("so"), diag.CodeRegUnknown, in.Number, j.Name))
 		}
 		return l
 	}
 	if in.Number != 0 && in.Number != int64(entry.Number) {
-		l.Add(diag.New(at("so"), diag.CodeRegMismatch, in.Number, entry.Number, j.Name))
+		l.Add(diag.New(in.At("so"), diag.CodeRegMismatch, in.Number, entry.Number, j.Name))
 		return l
 	}
 	d, reason := data.ParseDate(entry.Date)
@@ -98,7 +84,7 @@ func (e *Engine) applyRegister(j Job, in *data.Input) diag.List {
 		return l
 	}
 	if in.Date.Complete() && in.Date != d {
-		l.Add(diag.New(at("ngay"), diag.CodeRegDate, in.Date.Short(), d.Short()))
+		l.Add(diag.New(in.At("ngay"), diag.CodeRegDate, in.Date.Short(), d.Short()))
 	}
 	in.Number, in.Date = int64(entry.Number), d
 	in.Values["so"], in.Values["ngay"], in.Values["nam"] = in.Number, d, int64(d.Year)
@@ -140,6 +126,16 @@ func (e *Engine) Assign(ctx context.Context, j Job, req AssignRequest) (register
 		return entry, diag.List{d}, nil
 	}
 	return entry, ds, err
+}
+
+// readDiag is the diagnostic of a register that cannot be read while a
+// document is built: a damaged row or number as registerDiag says, any
+// other failure as the file that cannot be read.
+func readDiag(dir string, err error) diag.Diagnostic {
+	if d, ok := registerDiag(dir, err); ok {
+		return d
+	}
+	return diag.New(diag.Pos{File: register.FileName}, diag.CodeReadFile, err.Error())
 }
 
 // registerDiag turns the register errors a clerk can act on into

@@ -32,7 +32,7 @@ func Check(in *data.Input, grants Grantor) diag.List {
 			l.Append(checkRows(in, k, v, grants, level))
 		case data.Date:
 			if strings.HasPrefix(k, "han_") && !v.IsZero() && !in.Date.IsZero() && Before(v, in.Date) {
-				l.Add(diag.New(at(in, k), diag.CodeDeadline, k, v.Short(), in.Date.Short()))
+				l.Add(diag.New(in.At(k), diag.CodeDeadline, k, v.Short(), in.Date.Short()))
 			}
 		}
 	}
@@ -40,13 +40,6 @@ func Check(in *data.Input, grants Grantor) diag.List {
 		l.Append(district(in))
 	}
 	return l
-}
-
-func at(in *data.Input, key string) diag.Pos {
-	if p, ok := in.Pos[key]; ok {
-		return p
-	}
-	return diag.Pos{File: in.File, Line: 1, Col: 1}
 }
 
 func checkRows(in *data.Input, key string, rows []data.Row, grants Grantor, level Level) diag.List {
@@ -144,14 +137,14 @@ func district(in *data.Input) diag.List {
 	check := func(key string, names []string) bool {
 		for _, n := range names {
 			if strings.Contains(strings.ToLower(n), "huyện") {
-				l.Add(diag.New(at(in, key), diag.CodeNoDistrict, in.Date.Short(), n))
+				l.Add(diag.New(in.At(key), diag.CodeNoDistrict, in.Date.Short(), n))
 				return true
 			}
 		}
 		return false
 	}
 	if !check("co_quan.ten", append(append([]string{}, in.Org.Parent...), in.Org.Name...)) && IssuerLevel(in) == District {
-		l.Add(diag.New(at(in, "co_quan.ten"), diag.CodeNoDistrict, in.Date.Short(), strings.Join(in.Org.Name, " ")))
+		l.Add(diag.New(in.At("co_quan.ten"), diag.CodeNoDistrict, in.Date.Short(), strings.Join(in.Org.Name, " ")))
 	}
 	check("kinh_gui", in.Addressees)
 	check("noi_nhan", in.Recipients)
