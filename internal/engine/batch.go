@@ -66,9 +66,9 @@ func (r Report) Count(s Status) int {
 }
 
 // Batch builds jobs: the data, citations and models one after the other
-// (they share the workspace's caches), then the stale documents' files on
-// opt.Workers workers, each written atomically. progress, if not nil, is
-// called after each file set is written, one call at a time.
+// (they share the workspace's caches) while opt.Workers workers lay out the
+// stale documents and write their files, each atomically. progress, if not
+// nil, is called after each document, one call at a time.
 //
 // Nothing is left half done: two documents that would write the same file
 // fail before anything is written; a failed document loses the files an
