@@ -109,23 +109,7 @@ func TestLayout_Invariants(t *testing.T) {
 		t.Fatal(err)
 	}
 	var got strings.Builder
-	for pi, p := range r.Pages {
-		for ii, it := range p.Items {
-			if it.Kind != Text {
-				continue
-			}
-			if pi > 0 && ii == 0 {
-				if it.Y >= s.Top || it.Text != itoa(pi+1) {
-					t.Errorf("page %d: first item %q at %v is not its number in the top margin", pi+1, it.Text, it.Y)
-				}
-				continue
-			}
-			if it.X < s.Left || it.X+it.W > s.PageW-s.Right+unit.EMU || it.Y < s.Top || it.Y > s.PageH-s.Bottom {
-				t.Errorf("page %d: %q at (%v, %v) outside the text area", pi+1, it.Text, it.X, it.Y)
-			}
-			got.WriteString(it.Text + " ")
-		}
-	}
+	eachText(t, r, s, func(_ int, it Item) { got.WriteString(it.Text + " ") })
 	var want strings.Builder
 	for _, b := range body {
 		switch n := b.(type) {
@@ -252,5 +236,29 @@ func TestLayout_HeadingKeepsWithTable(t *testing.T) {
 	}
 	if moved == 0 {
 		t.Error("no case moved the heading to the next page: the test no longer reaches a page end")
+	}
+}
+
+// eachText checks that every page from the second starts with its number in
+// the top margin and that every other text item lies inside the text area,
+// and calls f with those other items, page by page.
+func eachText(t *testing.T, r *Result, s *format.Sheet, f func(page int, it Item)) {
+	t.Helper()
+	for pi, p := range r.Pages {
+		for ii, it := range p.Items {
+			if it.Kind != Text {
+				continue
+			}
+			if pi > 0 && ii == 0 {
+				if it.Y >= s.Top || it.Text != itoa(pi+1) {
+					t.Errorf("page %d: first item %q at %v is not its number in the top margin", pi+1, it.Text, it.Y)
+				}
+				continue
+			}
+			if it.X < s.Left || it.X+it.W > s.PageW-s.Right+unit.EMU || it.Y < s.Top || it.Y > s.PageH-s.Bottom {
+				t.Errorf("page %d: %q at (%v, %v) outside the text area", pi+1, it.Text, it.X, it.Y)
+			}
+			f(pi, it)
+		}
 	}
 }

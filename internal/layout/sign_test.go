@@ -45,35 +45,25 @@ func signCheck(t *testing.T, d *model.Document) *Result {
 	recipientsOn := make([]int, len(r.Pages)) // recipient lines per page
 	bodyOn := make([]int, len(r.Pages))       // body lines per page
 	item := s.Style(format.RecipientsItem)
-	for pi, p := range r.Pages {
-		seen := map[unit.Length]bool{}
-		for ii, it := range p.Items {
-			if it.Kind != Text {
-				continue
-			}
-			if pi > 0 && ii == 0 {
-				if it.Y >= s.Top || it.Text != itoa(pi+1) {
-					t.Errorf("page %d: first item %q at %v is not its number in the top margin", pi+1, it.Text, it.Y)
-				}
-				continue
-			}
-			if it.X < s.Left || it.X+it.W > s.PageW-s.Right+unit.EMU || it.Y < s.Top || it.Y > s.PageH-s.Bottom {
-				t.Errorf("page %d: %q at (%v, %v) outside the text area", pi+1, it.Text, it.X, it.Y)
-			}
-			switch {
-			case it.Text == format.RecipientsLabelText:
-				labelPage = pi
-			case it.Text == d.Signature.Name:
-				namePage = pi
-			case it.Size == item.Size && it.X == s.Left && !seen[it.Y]:
-				recipientsOn[pi]++
-			case it.Size == s.Style(format.Body).Size && it.Style == 0 && !seen[it.Y]:
-				bodyOn[pi]++
-			}
-			seen[it.Y] = true
-			text.WriteString(it.Text + " ")
+	seen := map[unit.Length]bool{} // lines of the current page
+	page := -1
+	eachText(t, r, s, func(pi int, it Item) {
+		if pi != page {
+			page, seen = pi, map[unit.Length]bool{}
 		}
-	}
+		switch {
+		case it.Text == format.RecipientsLabelText:
+			labelPage = pi
+		case it.Text == d.Signature.Name:
+			namePage = pi
+		case it.Size == item.Size && it.X == s.Left && !seen[it.Y]:
+			recipientsOn[pi]++
+		case it.Size == s.Style(format.Body).Size && it.Style == 0 && !seen[it.Y]:
+			bodyOn[pi]++
+		}
+		seen[it.Y] = true
+		text.WriteString(it.Text + " ")
+	})
 	got := strings.Join(strings.Fields(text.String()), " ")
 	at := 0
 	for _, line := range format.RecipientLines(d.Recipients) {
