@@ -27,18 +27,30 @@ type Kind uint8
 const (
 	Text Kind = iota // a run of text on a baseline
 	Rule             // a horizontal line
+	// Box is a stroked rectangle: X, Y its top left corner, W × H its
+	// size (the frame of an urgency mark, a ruler grid's cell).
+	Box
 )
+
+// Color is an RGB colour as 0xRRGGBB. The zero value is black, the colour
+// of every NĐ 30 component; red is for urgency marks and certificates.
+type Color uint32
+
+// Red is the red of urgency marks and of a certificate's award line.
+const Red Color = 0xFF0000
 
 // Item is one positioned element of a page. Coordinates are from the top
 // left corner of the page; Y of a Text item is its baseline.
 type Item struct {
 	Kind   Kind
 	X, Y   unit.Length
-	W      unit.Length // advance width of the text, or length of the rule
+	W      unit.Length // advance width of the text, length of the rule, width of the box
+	H      unit.Length // Box only: its height
 	Style  font.Style  // Text only
 	Size   int         // half-points; Text only
 	Text   string
-	Stroke unit.Length // Rule only
+	Stroke unit.Length // Rule and Box
+	Color  Color       // of the text or the stroke; zero is black
 }
 
 // Page is one page of items, in drawing (and reading) order.
@@ -204,12 +216,23 @@ func Dump(w io.Writer, r *Result) error {
 		for _, it := range p.Items {
 			switch it.Kind {
 			case Text:
-				fmt.Fprintf(&b, "  text x=%v y=%v w=%v %s %dhp %q\n", it.X, it.Y, it.W, it.Style, it.Size, it.Text)
+				fmt.Fprintf(&b, "  text x=%v y=%v w=%v %s %dhp%s %q\n", it.X, it.Y, it.W, it.Style, it.Size, colorDump(it.Color), it.Text)
 			case Rule:
-				fmt.Fprintf(&b, "  rule x=%v y=%v w=%v stroke=%v\n", it.X, it.Y, it.W, it.Stroke)
+				fmt.Fprintf(&b, "  rule x=%v y=%v w=%v stroke=%v%s\n", it.X, it.Y, it.W, it.Stroke, colorDump(it.Color))
+			case Box:
+				fmt.Fprintf(&b, "  box x=%v y=%v w=%v h=%v stroke=%v%s\n", it.X, it.Y, it.W, it.H, it.Stroke, colorDump(it.Color))
 			}
 		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// colorDump is how Dump shows a colour: nothing for black, " #rrggbb"
+// otherwise, so the goldens of black documents stay as they are.
+func colorDump(c Color) string {
+	if c == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" #%06x", uint32(c))
 }

@@ -222,6 +222,7 @@ func (d *doc) pageContent(pg *layout.Page) []byte {
 	var lx, ly int64 // the text line origin, in thousandths of a point
 	curFont, curSize := -1, -1
 	var curStroke unit.Length = -1
+	var fill, stroke layout.Color // black, as a content stream starts
 	for i := range pg.Items {
 		it := &pg.Items[i]
 		switch it.Kind {
@@ -230,6 +231,10 @@ func (d *doc) pageContent(pg *layout.Page) []byte {
 				continue
 			}
 			f := d.font(it.Style)
+			if it.Color != fill {
+				fill = it.Color
+				b = appendColor(b, fill, " rg\n")
+			}
 			if !inText {
 				b = append(b, "BT\n"...)
 				inText = true
@@ -260,7 +265,7 @@ func (d *doc) pageContent(pg *layout.Page) []byte {
 				}
 			}
 			b = append(b, ") Tj\n"...)
-		case layout.Rule:
+		case layout.Rule, layout.Box:
 			if inText {
 				b = append(b, "ET\n"...)
 				inText = false
@@ -269,6 +274,21 @@ func (d *doc) pageContent(pg *layout.Page) []byte {
 				curStroke = it.Stroke
 				b = appendLen(b, it.Stroke)
 				b = append(b, " w\n"...)
+			}
+			if it.Color != stroke {
+				stroke = it.Color
+				b = appendColor(b, stroke, " RG\n")
+			}
+			if it.Kind == layout.Box {
+				b = appendLen(b, it.X)
+				b = append(b, ' ')
+				b = appendLen(b, pg.H-it.Y-it.H)
+				b = append(b, ' ')
+				b = appendLen(b, it.W)
+				b = append(b, ' ')
+				b = appendLen(b, it.H)
+				b = append(b, " re S\n"...)
+				continue
 			}
 			x1, y1 := it.X, it.Y
 			x2, y2 := it.X+it.W, it.Y
@@ -290,6 +310,18 @@ func (d *doc) pageContent(pg *layout.Page) []byte {
 	}
 	d.content = b
 	return b
+}
+
+// appendColor appends c as three PDF colour components (0 to 1, three
+// decimals) and then op: " rg\n" for text, " RG\n" for strokes.
+func appendColor(b []byte, c layout.Color, op string) []byte {
+	for i, shift := range [3]uint{16, 8, 0} {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = appendMilli(b, int64(c>>shift&0xFF)*1000/255)
+	}
+	return append(b, op...)
 }
 
 // appendCode appends glyph id g as the two bytes of an Identity-H code
