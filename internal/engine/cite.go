@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -22,7 +23,7 @@ type loaded struct {
 
 // input loads a document of a workspace, once per engine.
 func (e *Engine) input(j Job) (*data.Input, diag.List) {
-	key := j.Path()
+	key := cacheKey(j)
 	if c, ok := e.inputs[key]; ok {
 		return c.in, c.diags
 	}
@@ -38,13 +39,26 @@ func (e *Engine) input(j Job) (*data.Input, diag.List) {
 	if _, err := os.Stat(filepath.Join(j.Dir, ProfileName)); err == nil && j.Name != ProfileName {
 		opt.Profile = ProfileName
 	}
-	in, ds := data.Load(os.DirFS(j.Dir), j.Name, opt)
+	var fsys fs.FS = os.DirFS(j.Dir)
+	if j.Src != nil {
+		fsys = overlay{fsys, j.Name, j.Src}
+	}
+	in, ds := data.Load(fsys, j.Name, opt)
 	if broken != nil {
 		in, ds = nil, broken
 	}
 	ds = relocate(ds, j.Dir)
 	e.inputs[key] = loaded{in, ds}
 	return in, ds
+}
+
+// cacheKey is the key of a document in the engine's caches: its path, or,
+// for edited text (Job.Src), a key no file has.
+func cacheKey(j Job) string {
+	if j.Src != nil {
+		return "\x00edited:" + j.Path()
+	}
+	return j.Path()
 }
 
 // prepared is a document's input with its citations resolved.
@@ -73,9 +87,13 @@ func (e *Engine) release(j Job) {
 // The cited documents are prepared first, so a Quyết định that inherits its
 // lists from a Tờ trình shows them to a Báo cáo that cites the decision.
 func (e *Engine) prepare(j Job) (*data.Input, diag.List) {
-	key := j.Path()
+	key := cacheKey(j)
 	if p, ok := e.prepared[key]; ok {
 		return p.in, p.diags
+	}
+	if j.Src != nil {
+		// Edited text is prepared afresh each time and forgotten after.
+		defer func() { delete(e.inputs, key); delete(e.prepared, key) }()
 	}
 	e.prepared[key] = prepared{} // guards against re-entry while resolving
 	in, ds := e.input(j)
@@ -106,7 +124,7 @@ func (e *Engine) inherit(j Job, in *data.Input) {
 	if !ok || ref.Ref == "" {
 		return
 	}
-	cj := Job{j.Dir, ref.Ref + ".toml"}
+	cj := Job{Dir: j.Dir, Name: ref.Ref + ".toml"}
 	e.cited[cj.Path()] = true
 	e.cites(j, cj.Path())
 	cited, _ := e.prepare(cj)
@@ -137,7 +155,7 @@ func (e *Engine) resolve(j Job, in *data.Input) diag.List {
 			l.Add(diag.New(r.At, diag.CodeCiteCycle, strings.Join(chain, " → ")))
 			return
 		}
-		cj := Job{j.Dir, r.Ref + ".toml"}
+		cj := Job{Dir: j.Dir, Name: r.Ref + ".toml"}
 		if _, err := os.Stat(cj.Path()); err != nil {
 			l.Add(diag.New(r.At, diag.CodeCiteUnknown, r.Ref, strings.Join(WorkspaceDocs(j.Dir), ", ")).WithLen(len([]rune(r.Ref)) + 2))
 			return
@@ -205,7 +223,7 @@ func (e *Engine) cycle(j Job, ref string, chain []string) ([]string, bool) {
 	if len(chain) > 50 {
 		return nil, false
 	}
-	in, _ := e.input(Job{j.Dir, ref + ".toml"})
+	in, _ := e.input(Job{Dir: j.Dir, Name: ref + ".toml"})
 	if in == nil {
 		return nil, false
 	}

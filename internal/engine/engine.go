@@ -46,6 +46,11 @@ const ProfileName = "vanban.toml"
 // Job is one document to build: its folder (the workspace) and file name.
 type Job struct {
 	Dir, Name string
+	// Src, when not nil, is the document's text as edited but not saved
+	// (the desk's live preview): it is read instead of the file, and the
+	// document is not cached, so the next job sees the file again. The
+	// documents it cites are read from their files as usual.
+	Src []byte
 }
 
 // Path is the document's file.
@@ -336,12 +341,12 @@ func Jobs(paths []string) ([]Job, diag.List) {
 			continue
 		}
 		if !st.IsDir() {
-			out = append(out, Job{filepath.Dir(p), filepath.Base(p)})
+			out = append(out, Job{Dir: filepath.Dir(p), Name: filepath.Base(p)})
 			continue
 		}
 		n := 0
 		for _, name := range WorkspaceDocs(p) {
-			out = append(out, Job{p, name + ".toml"})
+			out = append(out, Job{Dir: p, Name: name + ".toml"})
 			n++
 		}
 		if n == 0 {

@@ -90,7 +90,7 @@ func TestBatch_InputsKeys(t *testing.T) {
 	expect(t, "output edited", run(t, ws), f("quick", "quick", "built", "quick", "quick"))
 	// A number in the register: the plan and what cites it.
 	eng, _ := New(Options{Version: "test"})
-	if _, ds, err := eng.Assign(context.Background(), Job{ws, "ke-hoach.toml"}, AssignRequest{Date: mustDate(t, "2024-05-08")}); err != nil || ds.HasErrors() {
+	if _, ds, err := eng.Assign(context.Background(), Job{Dir: ws, Name: "ke-hoach.toml"}, AssignRequest{Date: mustDate(t, "2024-05-08")}); err != nil || ds.HasErrors() {
 		t.Fatal(err, ds)
 	}
 	eng.Close()

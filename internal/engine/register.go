@@ -350,7 +350,7 @@ func (e *Engine) RegisterBooks(ctx context.Context, dir string, year int) (books
 			}
 		}
 		for _, en := range group {
-			if in, _ := e.input(Job{dir, en.Doc + ".toml"}); in != nil && len(in.Org.Name) > 0 {
+			if in, _ := e.input(Job{Dir: dir, Name: en.Doc + ".toml"}); in != nil && len(in.Org.Name) > 0 {
 				b.Issuer = append(append([]string{}, in.Org.Parent...), in.Org.Name...)
 				break
 			}
