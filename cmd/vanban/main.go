@@ -6,10 +6,20 @@ import (
 	"context"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 )
 
+// gcPercent is the collector's setting unless GOGC says otherwise: a batch
+// keeps only a few documents in memory at a time (about 50 MiB for any
+// workspace size), so collecting three times less often costs little memory
+// and saves a tenth of the CPU time.
+const gcPercent = 300
+
 func main() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(gcPercent)
+	}
 	setupConsole()
 	code := runInterruptible(os.Args[1:])
 	if len(os.Args) == 1 {

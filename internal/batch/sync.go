@@ -21,15 +21,16 @@ type Outputs struct {
 }
 
 // Write writes data to path through a temporary file and a rename, as
-// WriteFile does, but without syncing.
-func (o *Outputs) Write(path string, data []byte) error {
+// WriteFile does, but without syncing, and returns the file's sum for the
+// manifest, stamped with its modification time.
+func (o *Outputs) Write(path string, data []byte) (FileSum, error) {
 	dir := filepath.Dir(path)
 	o.mu.Lock()
 	made := o.dirs[dir]
 	o.mu.Unlock()
 	if !made {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
+			return FileSum{}, err
 		}
 		o.mu.Lock()
 		if o.dirs == nil {
@@ -38,13 +39,16 @@ func (o *Outputs) Write(path string, data []byte) error {
 		o.dirs[dir] = true
 		o.mu.Unlock()
 	}
-	if err := writeFile(path, data, false); err != nil {
-		return err
+	mtime, err := writeFile(path, data, false)
+	if err != nil {
+		return FileSum{}, err
 	}
 	o.mu.Lock()
 	o.paths = append(o.paths, path)
 	o.mu.Unlock()
-	return nil
+	s := Sum(data)
+	s.ModTime = mtime.UnixNano()
+	return s, nil
 }
 
 // Sync makes every file written since the last Sync durable, with the

@@ -18,8 +18,16 @@ func TestOutputs_WriteSync(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if err := o.Write(filepath.Join(dir, "sub", fmt.Sprintf("f%02d.pdf", i)), []byte(fmt.Sprint("tệp ", i))); err != nil {
+			path := filepath.Join(dir, "sub", fmt.Sprintf("f%02d.pdf", i))
+			data := []byte(fmt.Sprint("tệp ", i))
+			sum, err := o.Write(path, data)
+			if err != nil {
 				t.Error(err)
+				return
+			}
+			// The sum is the manifest's: the file's size, hash and time.
+			if want := Sum(data).Stamped(path); sum != want {
+				t.Errorf("sum %+v, want %+v", sum, want)
 			}
 		}()
 	}
@@ -36,6 +44,16 @@ func TestOutputs_WriteSync(t *testing.T) {
 	}
 	if err := syncPaths(paths, map[string]bool{filepath.Join(dir, "sub"): true}); err != nil {
 		t.Error(err)
+	}
+	// A folder in the way is refused, with no temporary file left.
+	if err := os.Mkdir(filepath.Join(dir, "sub", "x.pdf"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := o.Write(filepath.Join(dir, "sub", "x.pdf"), []byte("x")); err == nil {
+		t.Error("a file was renamed over a folder")
+	}
+	if tmp, _ := filepath.Glob(filepath.Join(dir, "sub", ".*.tmp")); len(tmp) != 0 {
+		t.Errorf("temporary files left: %v", tmp)
 	}
 	for i := range 16 {
 		b, err := os.ReadFile(filepath.Join(dir, "sub", fmt.Sprintf("f%02d.pdf", i)))

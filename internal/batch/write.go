@@ -25,7 +25,8 @@ func WriteFile(path string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	return writeFile(path, data, true)
+	_, err := writeFile(path, data, true)
+	return err
 }
 
 // tempSeq numbers this process's temporary files: with the pid, a name no
@@ -33,9 +34,11 @@ func WriteFile(path string, data []byte) error {
 var tempSeq atomic.Uint64
 
 // writeFile writes data to path through a temporary file in its folder,
-// which must exist. The file is created with its final permissions, so
-// that writing one costs as few system calls as possible.
-func writeFile(path string, data []byte, sync bool) error {
+// which must exist, and returns the file's modification time (which the
+// rename keeps). The file is created with its final permissions and its
+// time read from the open file, so that writing one costs as few system
+// calls as possible: open, write, fstat, close, rename.
+func writeFile(path string, data []byte, sync bool) (time.Time, error) {
 	dir, base := filepath.Split(path)
 	var f *os.File
 	var tmp string
@@ -47,7 +50,7 @@ func writeFile(path string, data []byte, sync bool) error {
 			break
 		}
 		if !errors.Is(err, fs.ErrExist) {
-			return err
+			return time.Time{}, err
 		}
 		// A file of a dead writer that had our pid: take the next name.
 	}
@@ -56,15 +59,20 @@ func writeFile(path string, data []byte, sync bool) error {
 	if sync {
 		serr = f.Sync()
 	}
-	if err := errors.Join(werr, serr, f.Close()); err != nil {
-		os.Remove(tmp)
-		return err
+	var mtime time.Time
+	st, sterr := f.Stat()
+	if sterr == nil {
+		mtime = st.ModTime()
 	}
-	if err := os.Rename(tmp, path); err != nil {
+	if err := errors.Join(werr, serr, sterr, f.Close()); err != nil {
 		os.Remove(tmp)
-		return err
+		return time.Time{}, err
 	}
-	return nil
+	if err := rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return time.Time{}, err
+	}
+	return mtime, nil
 }
 
 // tempPID returns the writer's process id from a temporary file's name

@@ -135,6 +135,26 @@ type Options struct {
 	// Year is the current year, filling the examples of hints (YearMark);
 	// 0 means fallbackYear.
 	Year int
+	// Shared, when not nil, is the profile already read by ReadProfile
+	// (for every document of a workspace, once); it is used instead of
+	// reading Profile again when it has that name.
+	Shared *Profile
+}
+
+// Profile is a workspace's shared profile, read, checked and parsed once
+// for all its documents. Load only reads it: it is safe to share.
+type Profile struct {
+	name  string
+	f     *file // nil when it cannot be read or parsed
+	diags diag.List
+}
+
+// ReadProfile reads the profile name from fsys, as Load would for each
+// document.
+func ReadProfile(fsys fs.FS, name string, covers func(rune) bool) *Profile {
+	p := &Profile{name: name}
+	p.f, _ = readTOML(fsys, name, covers, &p.diags)
+	return p
 }
 
 // fallbackYear fills the examples of hints when the caller gives no year:
@@ -159,7 +179,12 @@ func Load(fsys fs.FS, name string, opt Options) (_ *Input, diags diag.List) {
 	defer func() { fillHints(diags, opt.Year) }()
 	doc, ok := readTOML(fsys, name, opt.Covers, &diags)
 	var prof *file
-	if opt.Profile != "" {
+	switch {
+	case opt.Profile == "":
+	case opt.Shared != nil && opt.Shared.name == opt.Profile:
+		prof = opt.Shared.f
+		diags = append(diags, opt.Shared.diags...)
+	default:
 		prof, _ = readTOML(fsys, opt.Profile, opt.Covers, &diags)
 	}
 	if !ok || diags.HasErrors() {

@@ -132,6 +132,7 @@ func (e *Engine) Batch(ctx context.Context, jobs []Job, opt BatchOptions, progre
 		o := &rep.Outcomes[i]
 		if _, clashing := clash[i]; !clashing && !opt.Force && e.current(o, manifest, opt.Formats) {
 			o.Status, o.quick = Unchanged, true
+			delete(e.inputsState.raw, o.Job.Path()) // read for the key, not needed
 			step(i)
 			continue
 		}
@@ -276,10 +277,11 @@ func writeOutputs(o *Outcome, outs *batch.Outputs) error {
 		if strings.HasSuffix(t, ".docx") {
 			data = o.Result.DOCX
 		}
-		if err := outs.Write(t, data); err != nil {
+		sum, err := outs.Write(t, data)
+		if err != nil {
 			return &outputError{err}
 		}
-		o.sums[t] = batch.Sum(data).Stamped(t)
+		o.sums[t] = sum
 	}
 	return nil
 }

@@ -36,12 +36,20 @@ func (e *Engine) input(j Job) (*data.Input, diag.List) {
 		}
 		return set.Schema(name)
 	}, Covers: e.fonts.Has, Year: e.opt.Year}
-	if _, err := os.Stat(filepath.Join(j.Dir, ProfileName)); err == nil && j.Name != ProfileName {
-		opt.Profile = ProfileName
+	if prof := e.profile(j.Dir); prof != nil && j.Name != ProfileName {
+		opt.Profile, opt.Shared = ProfileName, prof
 	}
 	var fsys fs.FS = os.DirFS(j.Dir)
-	if j.Src != nil {
+	switch raw, ok := e.inputsState.raw[key]; {
+	case j.Src != nil:
 		fsys = overlay{fsys, j.Name, j.Src}
+	case ok:
+		// Read for its key just before: the same bytes, not a second read.
+		delete(e.inputsState.raw, key)
+		fsys = overlay{fsys, j.Name, raw}
+		e.inputsState.loaded(key, raw)
+	default:
+		fsys = capture{fsys, j.Name, func(b []byte) { e.inputsState.loaded(key, b) }}
 	}
 	in, ds := data.Load(fsys, j.Name, opt)
 	if broken != nil {
@@ -50,6 +58,23 @@ func (e *Engine) input(j Job) (*data.Input, diag.List) {
 	ds = relocate(ds, j.Dir)
 	e.inputs[key] = loaded{in, ds}
 	return in, ds
+}
+
+// profile returns the shared profile of the workspace dir, read once per
+// engine; nil when it has none.
+func (e *Engine) profile(dir string) *data.Profile {
+	if p, ok := e.profiles[dir]; ok {
+		return p
+	}
+	var p *data.Profile
+	if _, err := os.Stat(filepath.Join(dir, ProfileName)); err == nil {
+		p = data.ReadProfile(os.DirFS(dir), ProfileName, e.fonts.Has)
+	}
+	if e.profiles == nil {
+		e.profiles = map[string]*data.Profile{}
+	}
+	e.profiles[dir] = p
+	return p
 }
 
 // cacheKey is the key of a document in the engine's caches: its path, or,

@@ -92,7 +92,8 @@ type Engine struct {
 	inputs    map[string]loaded
 	prepared  map[string]prepared
 	cited     map[string]bool               // documents some other document cites: kept in the caches
-	registers map[string]*register.Register // per workspace, opened on first use
+	registers map[string]*register.Register // per workspace, opened on first use; nil when it has none
+	profiles  map[string]*data.Profile      // per workspace, read on first use; nil when it has none
 	inputsState
 }
 
@@ -119,7 +120,9 @@ func New(opt Options) (*Engine, error) {
 // Close closes the registers the engine opened.
 func (e *Engine) Close() {
 	for _, r := range e.registers {
-		r.Close()
+		if r != nil {
+			r.Close()
+		}
 	}
 }
 

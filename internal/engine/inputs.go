@@ -21,6 +21,27 @@ type inputsState struct {
 	entries   map[string]map[string][]register.Entry // dir → document stem → its register entries
 	memo      map[string]string                      // path and deps → key
 	deps      map[string][]string                    // path → the documents it cites, as found while preparing it
+	// sums are the hashes of the documents' files as loaded: a key made
+	// after the build describes the bytes the model was built from, even
+	// if the file changed meanwhile, and costs no second read.
+	sums map[string]fileSum
+	// raw holds a file read for its key until the model is built from
+	// the same bytes (one read per document), then is dropped.
+	raw map[string][]byte
+}
+
+// fileSum identifies a file's content.
+type fileSum struct {
+	size int
+	sha  [sha256.Size]byte
+}
+
+// loaded records the content a document's model is built from.
+func (st *inputsState) loaded(path string, b []byte) {
+	if st.sums == nil {
+		st.sums = map[string]fileSum{}
+	}
+	st.sums[path] = fileSum{len(b), sha256.Sum256(b)}
 }
 
 // inputsKey is the identity of everything a document's model is made of,
@@ -45,9 +66,19 @@ func (e *Engine) inputsKey(path string, deps []string, m *batch.Manifest, format
 	if depth > 50 {
 		return "", false
 	}
-	own, err := os.ReadFile(path)
-	if err != nil {
-		return "", false
+	own, read := st.sums[path]
+	if !read {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return "", false
+		}
+		own = fileSum{len(b), sha256.Sum256(b)}
+		if depth == 0 {
+			if st.raw == nil {
+				st.raw = map[string][]byte{}
+			}
+			st.raw[path] = b
+		}
 	}
 	dir := filepath.Dir(path)
 	ws, ok := e.workspaceKey(dir)
@@ -59,8 +90,7 @@ func (e *Engine) inputsKey(path string, deps []string, m *batch.Manifest, format
 		return "", false
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "inputs 1\nvanban %s\nfonts %x\nformats {%v %v}\nworkspace %s\nname %s\n%d\n", e.opt.Version, e.fontHash, formats.PDF, formats.DOCX, ws, filepath.Base(path), len(own))
-	h.Write(own)
+	fmt.Fprintf(h, "inputs 2\nvanban %s\nfonts %x\nformats {%v %v}\nworkspace %s\nname %s\n%d %x\n", e.opt.Version, e.fontHash, formats.PDF, formats.DOCX, ws, filepath.Base(path), own.size, own.sha)
 	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	for _, en := range entries[stem] {
 		fmt.Fprintf(h, "\nentry %+v", en)

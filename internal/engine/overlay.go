@@ -54,3 +54,21 @@ func (i memInfo) Mode() fs.FileMode  { return 0o644 }
 func (i memInfo) ModTime() time.Time { return time.Time{} }
 func (i memInfo) IsDir() bool        { return false }
 func (i memInfo) Sys() any           { return nil }
+
+// capture is a workspace folder that reports the bytes of one file when
+// they are read (to hash the content a model is built from).
+type capture struct {
+	fs.FS
+	name string
+	read func([]byte)
+}
+
+func (c capture) ReadFile(name string) ([]byte, error) {
+	b, err := fs.ReadFile(c.FS, name)
+	if err == nil && name == c.name {
+		c.read(b)
+	}
+	return b, err
+}
+
+func (c capture) Stat(name string) (fs.FileInfo, error) { return fs.Stat(c.FS, name) }

@@ -25,11 +25,12 @@ import (
 // Register returns the register of a workspace; nil when it has none and
 // create is false.
 func (e *Engine) Register(dir string, create bool) (*register.Register, error) {
-	if r, ok := e.registers[dir]; ok && r != nil {
+	if r, ok := e.registers[dir]; ok && (r != nil || !create) {
 		return r, nil
 	}
 	path := filepath.Join(dir, register.FileName)
 	if _, err := os.Stat(path); err != nil && !create {
+		e.registers[dir] = nil // looked for once per engine
 		return nil, nil
 	}
 	r, err := register.Open(path)

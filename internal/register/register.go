@@ -19,7 +19,7 @@ import (
 	"fmt"
 	"time"
 
-	_ "modernc.org/sqlite"
+	"modernc.org/sqlite"
 )
 
 // FileName is the register's file inside a workspace.
@@ -117,7 +117,15 @@ func Open(path string) (*Register, error) {
 		return nil, fmt.Errorf("register: %w", err)
 	}
 	r := &Register{db: db}
-	if err := r.setup(context.Background()); err != nil {
+	// Switching a new file to WAL takes the file for itself, and SQLite
+	// does not wait for that on busy_timeout: several processes opening
+	// a new register at once (two assigns) retry for the same ten seconds.
+	err = r.setup(context.Background())
+	for try := 0; try < 500 && isBusy(err); try++ {
+		time.Sleep(20 * time.Millisecond)
+		err = r.setup(context.Background())
+	}
+	if err != nil {
 		db.Close()
 		var ce *CorruptError
 		if errors.As(err, &ce) {
@@ -277,6 +285,12 @@ func lookup(ctx context.Context, c *sql.Conn, doc string) (Entry, bool, error) {
 		return Entry{}, false, nil
 	}
 	return e, err == nil, err
+}
+
+// isBusy reports whether err is SQLite's "database is locked".
+func isBusy(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xFF == 5 // SQLITE_BUSY and its extended codes
 }
 
 // tx runs f in a BEGIN IMMEDIATE transaction on one connection: the write

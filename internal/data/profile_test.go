@@ -1,0 +1,66 @@
+package data
+
+import (
+	"bytes"
+	"fmt"
+	"testing"
+	"testing/fstest"
+)
+
+// A profile read once (ReadProfile) and shared by many documents loads
+// each of them exactly as reading it per document does: the same input,
+// the same diagnostics (the profile's own warnings included), and no
+// document's values leak into the next through the shared profile.
+func TestLoad_SharedProfile(t *testing.T) {
+	// The profile has a warning of its own: a doubled space.
+	prof := profile + "\n[khac]\n" // an unknown table: an error in every document
+	for _, pr := range []string{profile, profile[:len(profile)-1] + "  \n", prof} {
+		docs := []string{`mau = "ke-hoach"
+so = 3
+ngay = 2024-05-08
+trich_yeu = "Về việc thử"
+noi_nhan = ["Như trên"]
+noi_dung = "Nội dung./."
+[nguoi_ky]
+quyen_han = "KT."
+thu_truong = "CHỦ TỊCH"
+chuc_vu = "PHÓ CHỦ TỊCH"
+ho_ten = "Trần Thị B"
+[co_quan]
+dia_danh = "Vạn Ninh"
+`, `mau = "ke-hoach"
+trich_yeu = "Về việc  khác"
+noi_nhan = ["Như trên"]
+noi_dung = "Nội dung khác./."
+`}
+		fsys := fstest.MapFS{"vanban.toml": {Data: []byte(pr)}}
+		for i, d := range docs {
+			fsys[fmt.Sprintf("d%d.toml", i)] = &fstest.MapFile{Data: []byte(d)}
+		}
+		shared := ReadProfile(fsys, "vanban.toml", nil)
+		for round := range 2 {
+			for i := range docs {
+				name := fmt.Sprintf("d%d.toml", i)
+				want, wantDiags := Load(fsys, name, opts())
+				opt := opts()
+				opt.Shared = shared
+				got, gotDiags := Load(fsys, name, opt)
+				if fmt.Sprint(gotDiags) != fmt.Sprint(wantDiags) {
+					t.Errorf("round %d, %s: diagnostics\n%v\nwant\n%v", round, name, gotDiags, wantDiags)
+				}
+				if (got == nil) != (want == nil) {
+					t.Fatalf("round %d, %s: input %v, want %v", round, name, got != nil, want != nil)
+				}
+				if got == nil {
+					continue
+				}
+				var a, b bytes.Buffer
+				Dump(&a, got)
+				Dump(&b, want)
+				if a.String() != b.String() {
+					t.Errorf("round %d, %s: input\n%s\nwant\n%s", round, name, a.String(), b.String())
+				}
+			}
+		}
+	}
+}
