@@ -19,8 +19,12 @@ import (
 const ProfileName = engine.ProfileName
 
 // newEngine returns the engine of this version of the tool.
-func newEngine() (*engine.Engine, error) {
-	return engine.New(engine.Options{Version: Version, Now: time.Now, Year: time.Now().Year(), FontDirs: fontDirs()})
+func newEngine() (*engine.Engine, error) { return newEngineEdition("") }
+
+// newEngineEdition is newEngine building every document in edition
+// ("giay", "dien-tu"; "" leaves it to the data's key ban).
+func newEngineEdition(edition string) (*engine.Engine, error) {
+	return engine.New(engine.Options{Version: Version, Now: time.Now, Year: time.Now().Year(), FontDirs: fontDirs(), Edition: edition})
 }
 
 // fontDirs are the folders searched for Times New Roman: VANBAN_FONT_DIRS
@@ -41,9 +45,10 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, rend
 	fl := flag.NewFlagSet(name, flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	opt := engine.BatchOptions{Render: render, Out: "out"}
-	formatsFlag, dump := "pdf,docx", ""
+	formatsFlag, dump, edition := "pdf,docx", "", ""
 	var view reportView
 	fl.BoolVar(&view.verbose, "v", false, "in mọi chi tiết, kể cả từng văn bản chờ cấp số hoặc chưa có ngày")
+	fl.StringVar(&edition, "ban", "", `"giay" (bản giấy ký tay) hoặc "dien-tu" (bản điện tử để ký số, kèm tệp .ky-so.json); mặc định theo khóa ban của dữ liệu`)
 	if render {
 		fl.StringVar(&opt.Out, "o", "out", "thư mục ghi tệp kết quả")
 		fl.StringVar(&formatsFlag, "dinh-dang", "pdf,docx", `định dạng tệp kết quả: "pdf", "docx" hoặc "pdf,docx"`)
@@ -54,9 +59,9 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, rend
 	}
 	fl.Usage = func() {
 		if render {
-			fmt.Fprintf(stderr, "Cách dùng: vanban build [-o THƯ_MỤC] [-dinh-dang pdf,docx] [-force] [-j N] [-v] [ĐƯỜNG_DẪN...]   (mặc định: thư mục hiện tại)\n")
+			fmt.Fprintf(stderr, "Cách dùng: vanban build [-o THƯ_MỤC] [-dinh-dang pdf,docx] [-ban giay|dien-tu] [-force] [-j N] [-v] [ĐƯỜNG_DẪN...]   (mặc định: thư mục hiện tại)\n")
 		} else {
-			fmt.Fprintf(stderr, "Cách dùng: vanban check [-in mo-hinh|dan-trang] [-v] [ĐƯỜNG_DẪN...]   (mặc định: thư mục hiện tại)\n")
+			fmt.Fprintf(stderr, "Cách dùng: vanban check [-in mo-hinh|dan-trang] [-ban giay|dien-tu] [-v] [ĐƯỜNG_DẪN...]   (mặc định: thư mục hiện tại)\n")
 		}
 		fl.PrintDefaults()
 	}
@@ -66,7 +71,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, rend
 	}
 	var okFormats bool
 	opt.Formats, okFormats = engine.ParseFormats(formatsFlag)
-	if !okFormats || (dump != "" && dump != "mo-hinh" && dump != "dan-trang") {
+	if !okFormats || (dump != "" && dump != "mo-hinh" && dump != "dan-trang") || (edition != "" && edition != "giay" && edition != "dien-tu") {
 		fl.Usage()
 		return exitUsage
 	}
@@ -76,7 +81,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, rend
 	}
 	js, diags := engine.Jobs(paths)
 	diag.Print(stderr, diags, engine.Sources())
-	eng, err := newEngine()
+	eng, err := newEngineEdition(edition)
 	if err != nil {
 		fmt.Fprintf(stderr, "vanban: lỗi nội bộ: %v\n", err)
 		return exitInternal
@@ -199,7 +204,7 @@ func runBatch(ctx context.Context, eng *engine.Engine, js []engine.Job, opt engi
 	if !view.verbose {
 		for _, st := range states {
 			if docs := inState[st.code]; len(docs) > 0 {
-				fmt.Fprintf(stdout, "%d %s: %s.\n", len(docs), st.say, strings.Join(docs, ", "))
+				fmt.Fprintf(stdout, "%d %s: %s.\n", len(docs), st.say, nameList(docs))
 			}
 		}
 	}
@@ -224,4 +229,17 @@ func fontLine(c engine.FontChoice, verbose bool) string {
 		line += " Không dùng Times New Roman của máy: " + c.Note + "."
 	}
 	return line
+}
+
+// summaryNames is how many documents a summary line names before it says
+// how many more there are: a batch of a thousand drafts stays readable.
+const summaryNames = 10
+
+// nameList joins names for a summary line, the first summaryNames of them
+// and the count of the others.
+func nameList(names []string) string {
+	if len(names) <= summaryNames {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%s và %d văn bản khác (xem tất cả: -v)", strings.Join(names[:summaryNames], ", "), len(names)-summaryNames)
 }

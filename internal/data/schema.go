@@ -78,6 +78,9 @@ type Field struct {
 	Example  string // a TOML value, for hints and samples
 	Doc      string // one-line Vietnamese comment, for samples
 	Sub      []Field
+	// Rare marks a key few documents need (the NĐ 30 marks, the edition):
+	// starter files may leave it out.
+	Rare bool
 }
 
 // Schema is the set of keys a document of one template may hold.
@@ -122,9 +125,31 @@ func Common() []Field {
 				Doc: "địa danh ghi trước ngày tháng"},
 			{Key: "ten_day_du", Kind: KindString, Label: "tên cơ quan viết trong câu", Example: `"Ủy ban nhân dân xã Vạn Ninh"`,
 				Doc: "tên cơ quan viết trong câu, dùng khi văn bản khác trích dẫn và trong dòng \"(Kèm theo …)\""},
+			{Key: "dia_chi", Kind: KindString, Label: "địa chỉ cơ quan", Example: `""`, Rare: true,
+				Doc: "địa chỉ cơ quan (ô 13, chân trang đầu của công văn)"},
+			{Key: "dien_thoai", Kind: KindString, Label: "số điện thoại", Example: `""`, Rare: true,
+				Doc: "số điện thoại (ô 13)"},
+			{Key: "fax", Kind: KindString, Label: "số fax", Example: `""`, Rare: true, Doc: "số fax (ô 13)"},
+			{Key: "email", Kind: KindString, Label: "thư điện tử", Example: `""`, Rare: true, Doc: "thư điện tử (ô 13)"},
+			{Key: "website", Kind: KindString, Label: "trang thông tin điện tử", Example: `""`, Rare: true,
+				Doc: "trang thông tin điện tử (ô 13)"},
 			{Key: "cap", Kind: KindLevel, Label: "cấp hành chính", Example: `"xa"`,
 				Doc: `cấp của cơ quan: "xa" (xã, phường, đặc khu), "huyen" hoặc "tinh"; bỏ trống thì suy ra từ tên`},
 		}},
+		{Key: "ban", Kind: KindString, Label: "bản giấy hay bản điện tử", Example: `"giay"`, Rare: true,
+			Doc: `"giay": bản giấy ký tay; "dien-tu": bản điện tử để ký số (để trống số và ngày cho Văn thư)`},
+		{Key: "khan", Kind: KindString, Label: "độ khẩn", Example: `""`, Rare: true,
+			Doc: `độ khẩn: "khan", "thuong-khan", "hoa-toc" hoặc "" (ô 10b)`},
+		{Key: "mat", Kind: KindString, Label: "độ mật", Example: `""`, Rare: true,
+			Doc: `độ mật: "mat", "toi-mat", "tuyet-mat" hoặc "" (ô 10a)`},
+		{Key: "luu_hanh", Kind: KindString, Label: "phạm vi lưu hành", Example: `""`, Rare: true,
+			Doc: `phạm vi lưu hành: "xem-xong-tra-lai", "noi-bo" hoặc lời chỉ dẫn khác (ô 11)`},
+		{Key: "nguoi_soan_thao", Kind: KindString, Label: "ký hiệu người soạn thảo", Example: `""`, Rare: true,
+			Doc: "ký hiệu người soạn thảo văn bản, ví dụ \"NVA\" (ô 12)"},
+		{Key: "so_ban", Kind: KindInt, Label: "số lượng bản phát hành", Example: `0`, Rare: true,
+			Doc: "số lượng bản phát hành (ô 12); 0 thì không ghi"},
+		{Key: "du_thao", Kind: KindString, Label: "dự thảo", Example: `""`, Rare: true,
+			Doc: `văn bản còn là dự thảo: chữ in trong khung góc trên bên phải, ví dụ "Dự thảo lần 2"; "" khi ban hành`},
 		{Key: "so_van_ban", Kind: KindTable, Label: "cách đánh số", Sub: []Field{
 			{Key: "cach_danh_so", Kind: KindString, Label: "cách đánh số", Example: `"chung"`,
 				Doc: `"chung": mọi loại văn bản chung một dãy số; "theo_loai": mỗi loại một dãy số (kế hoạch, tờ trình, …)`},

@@ -13,6 +13,7 @@ import (
 
 	"vanban/internal/batch"
 	"vanban/internal/diag"
+	"vanban/internal/model"
 )
 
 // BatchOptions are the settings of a batch run.
@@ -272,18 +273,42 @@ func (e *outputError) Unwrap() error { return e.err }
 
 func writeOutputs(o *Outcome, outs *batch.Outputs) error {
 	o.sums = map[string]batch.FileSum{}
-	for _, t := range o.Targets {
-		data := o.Result.PDF
-		if strings.HasSuffix(t, ".docx") {
-			data = o.Result.DOCX
-		}
+	write := func(t string, data []byte) error {
 		sum, err := outs.Write(t, data)
 		if err != nil {
 			return &outputError{err}
 		}
 		o.sums[t] = sum
+		return nil
+	}
+	for _, t := range o.Targets {
+		data := o.Result.PDF
+		if strings.HasSuffix(t, ".docx") {
+			data = o.Result.DOCX
+		}
+		if err := write(t, data); err != nil {
+			return err
+		}
+		if !strings.HasSuffix(t, ".pdf") {
+			continue
+		}
+		// The signing map goes with the PDF of an electronic document; a
+		// map left from when the document was electronic would lie.
+		sm := SigningMapName(t)
+		if o.Result.Doc != nil && o.Result.Doc.Edition == model.Electronic {
+			if err := write(sm, SigningMapJSON(o.Result.Layout)); err != nil {
+				return err
+			}
+		} else if err := os.Remove(sm); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return &outputError{err}
+		}
 	}
 	return nil
+}
+
+// SigningMapName is the signing map's file beside the PDF at pdfPath.
+func SigningMapName(pdfPath string) string {
+	return strings.TrimSuffix(pdfPath, ".pdf") + ".ky-so.json"
 }
 
 func osErrText(err error) string {
@@ -305,7 +330,9 @@ func osErrText(err error) string {
 // stays in the output folder looking current; it returns those removed.
 func dropOutputs(out string, j Job) []string {
 	var gone []string
-	for _, t := range targets(out, AllFormats, j) {
+	files := targets(out, AllFormats, j)
+	files = append(files, SigningMapName(files[0]))
+	for _, t := range files {
 		if err := os.Remove(t); err == nil {
 			gone = append(gone, t)
 		}

@@ -74,6 +74,9 @@ type Options struct {
 	// FontDirs are searched for Times New Roman (see FontDirs); nil embeds
 	// Liberation Serif always, as the tests do.
 	FontDirs []string
+	// Edition, when not "", is the edition every document is built in
+	// ("giay" or "dien-tu", the -ban flag), over the key ban of the data.
+	Edition string
 }
 
 // Engine holds what every document of a run shares: the fonts and, per
@@ -219,6 +222,10 @@ func (e *Engine) Model(j Job, formats Formats) (res Result, err error) {
 	doc, ds := set.Build(in)
 	res.Diags.Append(relocate(ds, j.Dir))
 	if doc == nil {
+		return res, nil
+	}
+	res.Diags.Append(relocate(ApplyMarks(doc, in, e.opt.Edition), j.Dir))
+	if res.Diags.HasErrors() {
 		return res, nil
 	}
 	res.Diags.Append(relocate(checks(in), j.Dir))

@@ -15,12 +15,18 @@ func Sample(t *tmpl.Template, year int) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s — văn bản mẫu tạo bởi: vanban new %s\n", t.Summary, t.Name)
 	b.WriteString("# Thông tin cơ quan và người ký lấy từ tệp vanban.toml cùng thư mục (tạo bằng: vanban new ho-so).\n\n")
+	var rare []data.Field
 	for _, f := range t.Schema.Fields {
 		if f.Kind == data.KindTable || f.Kind == data.KindTableList {
 			continue
 		}
+		if f.Rare {
+			rare = append(rare, f)
+			continue
+		}
 		writeField(&b, f, t.Name)
 	}
+	writeRare(&b, rare)
 	// Lists of tables come last, as TOML wants: one example entry each.
 	for _, f := range t.Schema.Fields {
 		if f.Kind != data.KindTableList {
@@ -69,9 +75,33 @@ func ProfileSample(year int) string {
 			continue
 		}
 		fmt.Fprintf(&b, "[%s]\n", f.Key)
+		var rare []data.Field
 		for _, s := range f.Sub {
+			if s.Rare {
+				rare = append(rare, s)
+				continue
+			}
 			writeField(&b, s, "")
 		}
+		writeRare(&b, rare)
 	}
 	return data.FillYear(b.String(), year)
+}
+
+// writeRare writes the keys few documents need (the NĐ 30 marks, the
+// edition, the contact lines) as comments: the clerk sees they exist and
+// removes the "# " to use one.
+func writeRare(b *strings.Builder, fields []data.Field) {
+	if len(fields) == 0 {
+		return
+	}
+	b.WriteString("# Các khóa ít dùng: bỏ dấu \"# \" ở đầu dòng để dùng.\n")
+	for _, f := range fields {
+		doc := f.Doc
+		if doc == "" {
+			doc = f.Label
+		}
+		fmt.Fprintf(b, "# %s = %s    # %s\n", f.Key, f.Example, doc)
+	}
+	b.WriteString("\n")
 }

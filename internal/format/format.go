@@ -41,6 +41,10 @@ const (
 	AppendixTitle                  // tên phụ lục, "DANH SÁCH …"
 	AppendixNote                   // "(Kèm theo … số … ngày … của …)"
 	LetterSummary                  // "V/v …" of a công văn (ô 5b)
+	Stamp                          // the words of a framed mark: "KHẨN", "MẬT", "LƯU HÀNH NỘI BỘ" (ô 10a, 10b, 11)
+	DraftMark                      // "DỰ THẢO", framed, top right of page 1
+	DrafterLine                    // "NVA.(05)": người soạn thảo and copies (ô 12)
+	ContactLine                    // address, phone, e-mail, website of the body (ô 13)
 	numElements
 )
 
@@ -154,6 +158,10 @@ func NewSheet(kind string) *Sheet {
 		AppendixTitle:   {Size: 28, Font: bold, Upper: true, Align: Center, Line: pt(17)},
 		AppendixNote:    {Size: 28, Font: ital, Align: Center, Line: pt(17)},
 		LetterSummary:   {Size: 24, Align: Center, Line: pt(14), Before: pt(6)},
+		Stamp:           {Size: 26, Font: bold, Upper: true, Align: Center, Line: pt(15)},
+		DraftMark:       {Size: 26, Font: bold, Upper: true, Align: Center, Line: pt(15)},
+		DrafterLine:     {Size: 22, Align: Left, Line: pt(13)},
+		ContactLine:     {Size: 22, Align: Left, Line: pt(13)},
 	}
 	return s
 }

@@ -42,7 +42,7 @@ func (l *state) columns() (column, column) {
 func (l *state) full() column { return column{x: l.s.Left, w: l.s.TextWidth()} }
 
 // header places the two-column header of page 1 (Phụ lục I, II.1–4).
-func (l *state) header(h *resolve.Header) {
+func (l *state) header(h *resolve.Header, m *resolve.Marks) {
 	left, right := l.columns()
 	top := l.y
 
@@ -60,12 +60,18 @@ func (l *state) header(h *resolve.Header) {
 	// Second row: "Số:" under the issuer, place and date under the motto, on
 	// the same level.
 	row := max(leftBottom, rightBottom)
+	l.signingHeader(Rect{X: left.x, Y: row + h.Number.Style.Before, W: left.w, H: h.Number.Style.Line},
+		Rect{X: right.x, Y: row + h.PlaceDate.Style.Before, W: right.w, H: h.PlaceDate.Style.Line})
 	y1 := l.stack(left, row+h.Number.Style.Before, h.Number)
 	if h.Letter != nil {
 		// A công văn's trích yếu goes under its number (ô 5b).
 		y1 = l.stack(left, y1+h.Letter.Style.Before, *h.Letter)
 	}
+	// ô 10a and 10b under the number, ô 11 under the date (Phụ lục I, IV).
+	y1 = l.stampIn(m.Secrecy, left, y1)
+	y1 = l.stampIn(m.Urgency, left, y1)
 	y2 := l.stack(right, row+h.PlaceDate.Style.Before, h.PlaceDate)
+	y2 = l.stampIn(m.Circulation, right, y2)
 	l.y = max(y1, y2)
 }
 

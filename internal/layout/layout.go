@@ -71,6 +71,10 @@ type Result struct {
 	// Doc is the resolved document the pages were placed from, for the
 	// renderers that write the document rather than its pages (DOCX).
 	Doc *resolve.Document
+	// Signing is the signing map: where signatures, seal, number and date
+	// go (see Signing). Filled for both editions; only the electronic one
+	// keeps its signature area clear of the hand signature's room.
+	Signing Signing
 }
 
 // Place places a resolved document on pages, measuring with f, the fonts it
@@ -79,7 +83,9 @@ func Place(doc *resolve.Document, f *font.Set) (*Result, error) {
 	s := doc.Sheet
 	l := &state{s: s, f: f, pn: doc.PageNumber, res: &Result{W: s.PageW, H: s.PageH, Fonts: f, Meta: doc.Meta, Doc: doc}, fullest: firstPageItems}
 	l.newPage()
-	l.header(&doc.Header)
+	l.reserve = l.contactHeight(doc.Marks.Contact)
+	l.draft(doc.Marks.Draft)
+	l.header(&doc.Header, &doc.Marks)
 	l.title(doc.Title)
 	l.authority(doc.Authority)
 	l.addressees(doc.Addressees)
@@ -89,6 +95,7 @@ func Place(doc *resolve.Document, f *font.Set) (*Result, error) {
 	sb := l.measureSign(&doc.Sign)
 	l.body(doc.Body, sb.h)
 	l.signature(sb)
+	l.contact(doc.Marks.Contact)
 	for i := range doc.Appendices {
 		l.appendix(&doc.Appendices[i])
 	}
@@ -132,6 +139,8 @@ type state struct {
 	page   int         // index of the current page
 	number int         // page number within the current part (document or appendix)
 	err    *PlaceError // the first item found outside the margins; nil when none
+	// reserve is the room kept free at the foot of page 1 for ô 13.
+	reserve unit.Length
 	// fullest is the most items a page has had so far (at least a guess
 	// for the first page): the capacity a new page starts with.
 	fullest int
@@ -193,7 +202,14 @@ func (l *state) outside(text string) {
 	l.err = &PlaceError{Page: l.page + 1, Text: text}
 }
 
-func (l *state) bottom() unit.Length { return l.s.PageH - l.s.Bottom }
+// bottom is the foot of the text area of the current page: on page 1,
+// above ô 13 (reserve).
+func (l *state) bottom() unit.Length {
+	if l.page == 0 {
+		return l.s.PageH - l.s.Bottom - l.reserve
+	}
+	return l.s.PageH - l.s.Bottom
+}
 
 // baseline returns the baseline of a line box of style st whose top is y:
 // the glyph box (ascent + descent) centred in the exact line pitch.
@@ -222,6 +238,15 @@ func Dump(w io.Writer, r *Result) error {
 			case Box:
 				fmt.Fprintf(&b, "  box x=%v y=%v w=%v h=%v stroke=%v%s\n", it.X, it.Y, it.W, it.H, it.Stroke, colorDump(it.Color))
 			}
+		}
+	}
+	if r.electronic() {
+		sg := &r.Signing
+		for _, sp := range []struct {
+			name string
+			s    Spot
+		}{{"area", sg.Area}, {"signature", sg.Signature}, {"seal", sg.Seal}, {"number", sg.Number}, {"date", sg.Date}, {"o14", sg.Box14}} {
+			fmt.Fprintf(&b, "Signing %s page=%d x=%v y=%v w=%v h=%v\n", sp.name, sp.s.Page+1, sp.s.Rect.X, sp.s.Rect.Y, sp.s.Rect.W, sp.s.Rect.H)
 		}
 	}
 	_, err := io.WriteString(w, b.String())

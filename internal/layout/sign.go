@@ -55,6 +55,7 @@ func (l *state) signature(sb sign) {
 	if len(b.Authority) > 0 {
 		ry = l.lines(sb.right, top, b.Authority[0].Style, sb.auth)
 	}
+	l.signingArea(sb.right, ry)
 	l.lines(sb.right, ry+l.s.SignSpace, b.Name.Style, sb.name)
 	l.y = top + sb.h
 	for i, it := range sb.items[b.Head:] {

@@ -24,4 +24,12 @@
 //	Lưu (văn thư, đơn vị soạn thảo)  Recipients.Archive         luu
 //	Tên cơ quan viết trong câu       IssuerName                 co_quan.ten_day_du
 //	Phụ lục, danh sách kèm theo      Appendices                 (template: ::: phu-luc)
+//	Dấu chỉ độ mật (ô 10a)           Marks.Secrecy              mat
+//	Dấu chỉ mức độ khẩn (ô 10b)      Marks.Urgency              khan
+//	Chỉ dẫn phạm vi lưu hành (ô 11)  Marks.Circulation          luu_hanh
+//	Ký hiệu người soạn thảo (ô 12)   Marks.Drafter              nguoi_soan_thao
+//	Số lượng bản phát hành (ô 12)    Marks.Copies               so_ban
+//	Địa chỉ, điện thoại, … (ô 13)    Marks.Contact              co_quan.dia_chi, dien_thoai, fax, email, website
+//	Dự thảo                          Marks.Draft                du_thao
+//	Bản giấy / bản điện tử           Edition                    ban
 package model

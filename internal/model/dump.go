@@ -52,6 +52,15 @@ func dump(w io.Writer, doc *Document, d dumper) error {
 	}
 	fmt.Fprintf(&b, "  Signature %s name=%s\n", d.all(doc.Signature.Lines), d.q(doc.Signature.Name))
 	fmt.Fprintf(&b, "  Recipients %s archive=%s\n", d.all(doc.Recipients.Items), d.q(doc.Recipients.Archive))
+	if m := doc.Marks; m.Secrecy != "" || m.Urgency != "" || m.Circulation != "" || m.Drafter != "" || m.Copies != 0 || len(m.Contact) > 0 || m.Draft != "" {
+		// Only a document with marks prints the line, so the goldens of
+		// documents without them stay as they are.
+		fmt.Fprintf(&b, "  Marks secrecy=%s urgency=%s circulation=%s drafter=%s copies=%d contact=%s draft=%s\n",
+			d.q(m.Secrecy), d.q(m.Urgency), d.q(m.Circulation), d.q(m.Drafter), m.Copies, d.all(m.Contact), d.q(m.Draft))
+	}
+	if doc.Edition == Electronic {
+		b.WriteString("  Edition dien-tu\n")
+	}
 	for _, a := range doc.Appendices {
 		fmt.Fprintf(&b, "  Appendix title=%s landscape=%v issuer=%s\n", d.q(a.Title), a.Landscape, d.q(doc.IssuerName))
 		for _, blk := range a.Body {

@@ -40,6 +40,10 @@ type Document struct {
 	// Appendices are attached after the signature, each starting on a new
 	// page and numbered from 1 (Phụ lục I, III.1).
 	Appendices []Appendix
+	// Marks are ô 10a–13 and the draft marking; the zero value has none.
+	Marks Marks
+	// Edition is paper or electronic (ban = "giay" | "dien-tu").
+	Edition Edition
 }
 
 // Appendix is a "Phụ lục" or attached list ("Danh sách …") of a document.
@@ -174,3 +178,41 @@ func PlainText(runs []Run) string {
 	}
 	return string(b)
 }
+
+// Marks are the NĐ 30 marks a document may carry besides its nine
+// components (Phụ lục I, II.10–12 and Phụ lục I, IV: ô 10a–13), and the
+// marking of a draft. The zero value carries none.
+type Marks struct {
+	At diag.Pos // where the first mark is written; the data file when unknown
+	// Secrecy is the "dấu chỉ độ mật" (ô 10a): "mat", "toi-mat",
+	// "tuyet-mat" or "" (Phụ lục I, II.10.a).
+	Secrecy string
+	// Urgency is the "dấu chỉ mức độ khẩn" (ô 10b): "khan", "thuong-khan",
+	// "hoa-toc" or "" (Phụ lục I, II.10.b).
+	Urgency string
+	// Circulation is the "chỉ dẫn về phạm vi lưu hành" (ô 11), as printed
+	// before casing: "Xem xong trả lại", "Lưu hành nội bộ"; "" for none
+	// (Phụ lục I, II.10.c).
+	Circulation string
+	// Drafter is the "ký hiệu người soạn thảo văn bản" (ô 12), e.g. "NVA";
+	// Copies the "số lượng bản phát hành", 0 when not given (Phụ lục I,
+	// II.11).
+	Drafter string
+	Copies  int
+	// Contact is ô 13: the issuing body's address, phone, fax, e-mail and
+	// website, one printed line each, on page 1 (Phụ lục I, II.12).
+	Contact []string
+	// Draft is the text of the draft marking ("Dự thảo", "Dự thảo lần
+	// 2"); "" for a document that is not a draft. Not an NĐ 30 component.
+	Draft string
+}
+
+// Edition is how a document is issued: on paper (the zero value) or as an
+// electronic document signed digitally (NĐ 30, Điều 15; Phụ lục I, II.7–8).
+type Edition uint8
+
+// Editions.
+const (
+	Paper      Edition = iota // "giay": printed, signed by hand, sealed
+	Electronic                // "dien-tu": signed digitally; number and date stamped by the system
+)

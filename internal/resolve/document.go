@@ -33,6 +33,8 @@ type Document struct {
 	Body       []Block
 	Sign       Sign
 	Appendices []Appendix
+	Marks      Marks         // ô 10a–11, 13 and the draft marking; ô 12 is the last of Sign.Items
+	Edition    model.Edition // paper or electronic
 }
 
 // Meta is the document's metadata, as PDF and DOCX properties carry it.

@@ -17,6 +17,9 @@ func Resolve(doc *model.Document, s *format.Sheet, f *font.Set) (*Document, erro
 	if len(doc.Body) == 0 {
 		return nil, errors.New("resolve: empty body")
 	}
+	if doc.Edition == model.Electronic {
+		s, doc = electronic(s, doc)
+	}
 	r := resolver{s: s, f: f}
 	out := &Document{
 		Sheet: s,
@@ -33,6 +36,8 @@ func Resolve(doc *model.Document, s *format.Sheet, f *font.Set) (*Document, erro
 		Addressees: r.addressees(doc.Addressees),
 		Body:       r.blocks(doc.Body),
 		Sign:       r.sign(doc),
+		Marks:      r.marks(doc),
+		Edition:    doc.Edition,
 	}
 	if doc.Authority != "" {
 		p := r.plain(format.AuthorityLine, doc.Authority)

@@ -17,6 +17,11 @@ func (r resolver) sign(doc *model.Document) Sign {
 		Authority: r.plains(format.SignAuthority, doc.Signature.Lines),
 		Name:      r.plain(format.SignName, doc.Signature.Name),
 	}
+	if d := r.drafter(doc); d != nil {
+		// ô 12 stands under Nơi nhận (Phụ lục I, IV), so it flows as the
+		// list's last line.
+		b.Items = append(b.Items, *d)
+	}
 	counts := make([]int, len(b.Items))
 	for i, it := range b.Items {
 		counts[i] = len(r.lines(it, s.LeftCol))

@@ -27,6 +27,7 @@ func documentXML(doc *resolve.Document) string {
 	b := &body{s: s, doc: doc}
 	b.x.raw(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n")
 	b.x.raw(`<w:document ` + wNS + `><w:body>`)
+	b.draft()
 	b.header()
 	b.title()
 	b.authority()
@@ -240,9 +241,12 @@ func (b *body) header() {
 	if h.Letter != nil {
 		b.para(h.Letter, paraOpt{})
 	}
+	m := &b.doc.Marks
+	b.stampsInCell(m.Secrecy, m.Urgency)
 	b.x.raw(`</w:tc>`)
 	b.cellStart(rw)
 	b.para(&h.PlaceDate, paraOpt{})
+	b.stampsInCell(m.Circulation)
 	b.x.raw(`</w:tc></w:tr></w:tbl>`)
 }
 
@@ -435,13 +439,25 @@ func (b *body) signature() {
 // empty first-page header); an appendix restarts the numbering at 1.
 func (b *body) sectPr(s *format.Sheet, restart bool) {
 	b.x.raw(`<w:sectPr><w:headerReference w:type="default" r:id="rId3"/><w:headerReference w:type="first" r:id="rId4"/>`)
+	footer := s.HeaderDist
+	if len(b.doc.Marks.Contact) > 0 {
+		// ô 13 is the first-page footer of the document's section; later
+		// sections (appendices) would inherit it, so they name an empty
+		// one. Its last line ends on the bottom margin, as in the PDF.
+		if b.sections == 0 {
+			b.x.f(`<w:footerReference w:type="first" r:id="%s"/>`, footerContactID)
+			footer = s.Bottom
+		} else {
+			b.x.f(`<w:footerReference w:type="first" r:id="%s"/>`, footerEmptyID)
+		}
+	}
 	if s.PageW > s.PageH {
 		b.x.f(`<w:pgSz w:w="%d" w:h="%d" w:orient="landscape"/>`, s.PageW.Twips(), s.PageH.Twips())
 	} else {
 		b.x.f(`<w:pgSz w:w="%d" w:h="%d"/>`, s.PageW.Twips(), s.PageH.Twips())
 	}
 	b.x.f(`<w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="%d" w:footer="%d" w:gutter="0"/>`,
-		s.Top.Twips(), s.Right.Twips(), s.Bottom.Twips(), s.Left.Twips(), s.HeaderDist.Twips(), s.HeaderDist.Twips())
+		s.Top.Twips(), s.Right.Twips(), s.Bottom.Twips(), s.Left.Twips(), s.HeaderDist.Twips(), footer.Twips())
 	if restart {
 		b.x.raw(`<w:pgNumType w:start="1"/>`)
 	}

@@ -33,8 +33,9 @@ type Part struct {
 // Parts returns the parts of the DOCX of doc in their fixed order
 // ([Content_Types].xml first).
 func Parts(doc *resolve.Document) []Part {
-	return []Part{
-		{"[Content_Types].xml", reference.ContentTypes},
+	types, rels, extra := contactParts(doc)
+	parts := []Part{
+		{"[Content_Types].xml", types},
 		{"_rels/.rels", reference.Rels},
 		{"docProps/core.xml", coreXML(doc.Meta)},
 		{"docProps/app.xml", appXML()},
@@ -43,8 +44,9 @@ func Parts(doc *resolve.Document) []Part {
 		{"word/settings.xml", reference.Settings},
 		{"word/header1.xml", reference.HeaderDefault},
 		{"word/header2.xml", reference.HeaderFirst},
-		{"word/_rels/document.xml.rels", reference.DocumentRels},
+		{"word/_rels/document.xml.rels", rels},
 	}
+	return append(parts, extra...)
 }
 
 // Write writes the DOCX of doc to w. The bytes depend only on the inputs:

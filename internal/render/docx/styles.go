@@ -35,6 +35,10 @@ var styleIDs = map[format.Element]string{
 	format.AppendixTitle:   "VBTenPhuLuc",
 	format.AppendixNote:    "VBKemTheo",
 	format.LetterSummary:   "VBVv",
+	format.Stamp:           "VBDau",
+	format.DraftMark:       "VBDuThao",
+	format.DrafterLine:     "VBNguoiSoanThao",
+	format.ContactLine:     "VBDiaChi",
 }
 
 // styleNames are the names Word shows; Vietnamese for the clerk.
@@ -63,6 +67,10 @@ var styleNames = map[format.Element]string{
 	format.AppendixTitle:   "VB Tên phụ lục",
 	format.AppendixNote:    "VB Kèm theo",
 	format.LetterSummary:   "VB Trích yếu công văn",
+	format.Stamp:           "VB Dấu độ khẩn, độ mật, lưu hành",
+	format.DraftMark:       "VB Dự thảo",
+	format.DrafterLine:     "VB Người soạn thảo, số bản",
+	format.ContactLine:     "VB Địa chỉ cơ quan",
 }
 
 // roleStyle is the named style of a role of body paragraphs: the body's
