@@ -1,0 +1,507 @@
+package docimport
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"vanban/internal/docimport/docx"
+	"vanban/internal/vnenc"
+)
+
+// Kind is one template the importer may choose, as the template set
+// declares it.
+type Kind struct {
+	Name   string          // template name, e.g. "ke-hoach"
+	Type   string          // tên loại, e.g. "KẾ HOẠCH"
+	Code   string          // ký hiệu of the type, e.g. "KH"
+	Letter bool            // a công văn (no tên loại)
+	Fields map[string]bool // the template's own keys
+}
+
+// Options configure Import.
+type Options struct {
+	Template string         // -mau: the template to use; "" chooses one
+	Kinds    []Kind         // the templates of the workspace
+	Profile  map[string]any // the workspace's vanban.toml, decoded; nil when none
+}
+
+// Finding is one line of the import report.
+type Finding struct {
+	Where string // "đoạn 12", "bảng 2, hàng 3, đoạn 40"
+	What  string // Vietnamese: what it was taken as, or why it was not placed
+	Text  string // the paragraph's text, shortened
+}
+
+// Result is an imported draft.
+type Result struct {
+	Template   string // the chosen template
+	Why        string // Vietnamese: why this template
+	TOML       string // the draft
+	Recognised []Finding
+	Unplaced   []Finding
+	Legacy     map[vnenc.Encoding]int // runs converted, per encoding
+}
+
+// draft holds the recognised values before they are written.
+type draft struct {
+	parent, issuer []string
+	number, symbol string
+	hasNumber      bool
+	place, date    string
+	typeName       string
+	summary        string
+	authority      string // tham quyền line of a quyết định
+	addressees     []string
+	body           []line // body paragraphs and tables in order
+	bodyTables     []*docx.Table
+	items          []bodyItem
+	recipients     []string
+	archive        string
+	signer         []string // quyền hạn and chức vụ lines
+	signerName     string
+	appendixTitle  string
+	appendix       *docx.Table
+	fullName       string // the issuer as written in a sentence, from "(Kèm theo … của …)"
+}
+
+// bodyItem is a paragraph or a table of the body.
+type bodyItem struct {
+	l *line
+	t *docx.Table
+}
+
+var (
+	reNumber   = regexp.MustCompile(`^Số\s*:?\s*([0-9]*)\s*(?:[…\.]*)\s*/\s*(\S+)\s*$`)
+	reDate     = regexp.MustCompile(`^(.*?),\s*ngày\s*([0-9]{0,2})[\s…\.]*tháng\s*([0-9]{0,2})[\s…\.]*năm\s*([0-9]{4})`)
+	reVV       = regexp.MustCompile(`^(?:V/v|V/V|Về việc)\s*:?\s*(.*)$`)
+	reKinhGui  = regexp.MustCompile(`^Kính\s+gửi\s*:?\s*(.*)$`)
+	reNoiNhan  = regexp.MustCompile(`^Nơi\s+nhận\s*:?\s*(.*)$`)
+	reLuu      = regexp.MustCompile(`^[-–+•]?\s*Lưu\s*:?\s*(.*?)\.?$`)
+	reAuth     = regexp.MustCompile(`^(TM\.|KT\.|TL\.|TUQ\.|Q\.)\s*(.*)$`)
+	reRoman    = regexp.MustCompile(`^[IVXL]+\.\s`)
+	reDecimal  = regexp.MustCompile(`^\d+(\.\d+)*\.\s`)
+	reLetter   = regexp.MustCompile(`^[a-zđ]\)\s`)
+	reDash     = regexp.MustCompile(`^[-–+•]\s+`)
+	reAttached = regexp.MustCompile(`năm \d{4} của (.+)\)$`)
+	reQuocHieu = regexp.MustCompile(`(?i)^CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM$|^CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM$`)
+	reTieuNgu  = regexp.MustCompile(`^Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc`)
+)
+
+// Import recognises the document and writes a draft.
+func Import(d *docx.Document, opt Options) (*Result, error) {
+	conv := &converter{counts: map[vnenc.Encoding]int{}}
+	conv.blocks(d.Body)
+	res := &Result{Legacy: conv.counts}
+	dr := &draft{}
+	rec := func(l line, what string) {
+		res.Recognised = append(res.Recognised, Finding{l.where, what, short(l.text)})
+	}
+	unplaced := func(l line, why string) {
+		res.Unplaced = append(res.Unplaced, Finding{l.where, why, short(l.text)})
+	}
+	blocks := d.Body
+	i := 0
+	// 1. The header: a table near the top holding Quốc hiệu or "Số:", or
+	// leading paragraphs split by tabs.
+	for ; i < len(blocks) && i < 6; i++ {
+		b := blocks[i]
+		if b.Table != nil {
+			left, right := columns(b.Table)
+			if !headerLike(left, right) {
+				break
+			}
+			dr.header(left, right, rec, unplaced)
+			continue
+		}
+		l := mkLine(b.Para, nil, 0)
+		if l.text == "" {
+			continue
+		}
+		if strings.Contains(b.Para.Text(), "\t") {
+			parts := strings.Split(b.Para.Text(), "\t")
+			var left, right []line
+			for k, part := range parts {
+				if c := clean(part); c != "" {
+					x := l
+					x.text = c
+					if k == 0 {
+						left = append(left, x)
+					} else {
+						right = append(right, x)
+					}
+				}
+			}
+			if headerLike(left, right) || len(dr.issuer) == 0 && isUpper(l.text) {
+				dr.header(left, right, rec, unplaced)
+				continue
+			}
+		}
+		if reQuocHieu.MatchString(l.text) || reTieuNgu.MatchString(l.text) || reNumber.MatchString(l.text) || reDate.MatchString(l.text) ||
+			(dr.number == "" && !dr.hasNumber && isUpper(l.text) && b.Para.Align != docx.Center && len(dr.issuer) < 3) {
+			dr.header([]line{l}, nil, rec, unplaced)
+			continue
+		}
+		break
+	}
+	// 2. Tên loại, trích yếu, tham quyền, Kính gửi.
+	for ; i < len(blocks); i++ {
+		b := blocks[i]
+		if b.Table != nil {
+			break
+		}
+		l := mkLine(b.Para, nil, 0)
+		if l.text == "" {
+			continue
+		}
+		if dr.typeName == "" && dr.summary == "" && isUpper(l.text) && b.Para.Align == docx.Center && knownType(l.text, opt.Kinds) {
+			dr.typeName = l.text
+			rec(l, "tên loại văn bản")
+			continue
+		}
+		if dr.typeName != "" && dr.summary == "" && b.Para.Align == docx.Center && !isUpper(l.text) {
+			dr.summary = l.text
+			for i+1 < len(blocks) && blocks[i+1].Para != nil && blocks[i+1].Para.Align == docx.Center {
+				n := mkLine(blocks[i+1].Para, nil, 0)
+				if n.text == "" || isUpper(n.text) {
+					break
+				}
+				dr.summary += " " + n.text
+				i++
+			}
+			rec(l, "trích yếu")
+			continue
+		}
+		if dr.typeName != "" && dr.authority == "" && b.Para.Align == docx.Center && isUpper(l.text) && allBold(b.Para) && !strings.HasSuffix(l.text, ":") {
+			dr.authority = l.text
+			rec(l, "thẩm quyền ban hành")
+			continue
+		}
+		if m := reKinhGui.FindStringSubmatch(l.text); m != nil {
+			if s := strings.TrimSpace(m[1]); s != "" {
+				dr.addressees = append(dr.addressees, trimItem(s))
+			}
+			for i+1 < len(blocks) && blocks[i+1].Para != nil {
+				n := mkLine(blocks[i+1].Para, nil, 0)
+				if !reDash.MatchString(n.text) {
+					break
+				}
+				dr.addressees = append(dr.addressees, trimItem(n.text))
+				i++
+			}
+			rec(l, "kính gửi")
+			continue
+		}
+		break
+	}
+	// 3. The body, up to the recipients and signer; then the appendix.
+	inAppendix := false
+	for ; i < len(blocks); i++ {
+		b := blocks[i]
+		if b.Table != nil {
+			if !inAppendix && signatureTable(b.Table) {
+				dr.signature(b.Table, rec, unplaced)
+				continue
+			}
+			if inAppendix {
+				if dr.appendix == nil {
+					dr.appendix = b.Table
+					rec(line{where: fmt.Sprintf("bảng %d", b.Table.N), text: dr.appendixTitle}, "bảng danh sách kèm theo")
+				} else {
+					unplaced(line{where: fmt.Sprintf("bảng %d", b.Table.N)}, "bảng thứ hai của phụ lục: chưa đặt được")
+				}
+				continue
+			}
+			dr.items = append(dr.items, bodyItem{t: b.Table})
+			rec(line{where: fmt.Sprintf("bảng %d", b.Table.N), text: firstCell(b.Table)}, "bảng trong nội dung")
+			continue
+		}
+		l := mkLine(b.Para, nil, 0)
+		if b.Para.SectionEnd && dr.signerName != "" {
+			inAppendix = true
+		}
+		if l.text == "" {
+			continue
+		}
+		if inAppendix || dr.signerName != "" {
+			inAppendix = true
+			switch {
+			case dr.appendixTitle == "" && isUpper(l.text):
+				dr.appendixTitle = l.text
+				rec(l, "tên phụ lục")
+			case strings.HasPrefix(l.text, "(Kèm theo"):
+				if m := reAttached.FindStringSubmatch(l.text); m != nil {
+					dr.fullName = m[1]
+				}
+				rec(l, "dòng kèm theo (vanban tự tạo)")
+			default:
+				unplaced(l, "đoạn trong phụ lục: chưa đặt được")
+			}
+			continue
+		}
+		if m := reNoiNhan.FindStringSubmatch(l.text); m != nil {
+			// Recipients written as paragraphs (no table).
+			rec(l, "nơi nhận")
+			for i+1 < len(blocks) && blocks[i+1].Para != nil {
+				n := mkLine(blocks[i+1].Para, nil, 0)
+				if !reDash.MatchString(n.text) {
+					break
+				}
+				dr.recipient(n, rec)
+				i++
+			}
+			continue
+		}
+		dr.items = append(dr.items, bodyItem{l: &l})
+	}
+	dr.finishSignerFromBody(rec)
+	res.Template, res.Why = choose(dr, opt)
+	var k *Kind
+	for j := range opt.Kinds {
+		if opt.Kinds[j].Name == res.Template {
+			k = &opt.Kinds[j]
+		}
+	}
+	res.TOML = write(dr, k, res, opt.Profile, rec, unplaced)
+	sort.SliceStable(res.Recognised, func(a, b int) bool { return order(res.Recognised[a].Where) < order(res.Recognised[b].Where) })
+	sort.SliceStable(res.Unplaced, func(a, b int) bool { return order(res.Unplaced[a].Where) < order(res.Unplaced[b].Where) })
+	return res, nil
+}
+
+// order sorts findings by the paragraph number in their place.
+func order(w string) int {
+	if i := strings.LastIndex(w, "đoạn "); i >= 0 {
+		n, _ := strconv.Atoi(w[i+len("đoạn "):])
+		return n
+	}
+	return 1 << 30
+}
+
+func short(s string) string {
+	r := []rune(s)
+	if len(r) > 70 {
+		return string(r[:67]) + "…"
+	}
+	return s
+}
+
+func trimItem(s string) string {
+	s = reDash.ReplaceAllString(strings.TrimSpace(s), "")
+	s = strings.TrimRight(s, ";., ")
+	return s
+}
+
+func firstCell(t *docx.Table) string {
+	if len(t.Rows) > 0 && len(t.Rows[0].Cells) > 0 {
+		return clean(t.Rows[0].Cells[0].Text())
+	}
+	return ""
+}
+
+func headerLike(left, right []line) bool {
+	for _, ls := range [][]line{left, right} {
+		for _, l := range ls {
+			if reQuocHieu.MatchString(l.text) || reTieuNgu.MatchString(l.text) || reNumber.MatchString(l.text) || reDate.MatchString(l.text) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func knownType(s string, kinds []Kind) bool {
+	for _, k := range kinds {
+		if k.Type != "" && strings.EqualFold(k.Type, s) {
+			return true
+		}
+	}
+	// Any other upper-case title is still a tên loại (QUY ĐỊNH, BIÊN BẢN…)
+	// when it is short.
+	return len([]rune(s)) <= 40 && !strings.HasSuffix(s, ":")
+}
+
+// header reads the lines of the header columns.
+func (dr *draft) header(left, right []line, rec func(line, string), unplaced func(line, string)) {
+	var names []line
+	for idx := 0; idx < len(left); idx++ {
+		l := left[idx]
+		switch {
+		case l.text == "":
+		case reQuocHieu.MatchString(l.text) || reTieuNgu.MatchString(l.text):
+			rec(l, "quốc hiệu, tiêu ngữ (vanban tự tạo)")
+		case reNumber.MatchString(l.text):
+			m := reNumber.FindStringSubmatch(l.text)
+			dr.number, dr.symbol, dr.hasNumber = m[1], m[2], true
+			rec(l, "số, ký hiệu")
+		case reVV.MatchString(l.text) && dr.hasNumber:
+			s := reVV.FindStringSubmatch(l.text)[1]
+			for idx+1 < len(left) && left[idx+1].text != "" {
+				idx++
+				s += " " + left[idx].text
+			}
+			dr.summary = s
+			rec(l, "trích yếu công văn (V/v)")
+		case reDate.MatchString(l.text):
+			dr.placeDate(l, rec)
+		case !dr.hasNumber && isUpper(l.text):
+			names = append(names, l)
+		default:
+			unplaced(l, "dòng đầu văn bản: chưa đặt được")
+		}
+	}
+	if len(names) > 0 {
+		// The issuing body is the bold lines; the parent body the plain
+		// lines above them.
+		split := 0
+		for k, n := range names {
+			if !allBold(n.p) {
+				split = k + 1
+			}
+		}
+		if split == len(names) {
+			split = 0 // no bold line at all: all of it is the issuer
+		}
+		for _, n := range names[:split] {
+			dr.parent = append(dr.parent, n.text)
+			rec(n, "cơ quan chủ quản")
+		}
+		for _, n := range names[split:] {
+			dr.issuer = append(dr.issuer, n.text)
+			rec(n, "cơ quan ban hành")
+		}
+	}
+	for _, l := range right {
+		switch {
+		case l.text == "":
+		case reQuocHieu.MatchString(l.text) || reTieuNgu.MatchString(l.text):
+			rec(l, "quốc hiệu, tiêu ngữ (vanban tự tạo)")
+		case reDate.MatchString(l.text):
+			dr.placeDate(l, rec)
+		default:
+			unplaced(l, "dòng đầu văn bản: chưa đặt được")
+		}
+	}
+}
+
+func (dr *draft) placeDate(l line, rec func(line, string)) {
+	m := reDate.FindStringSubmatch(l.text)
+	dr.place = strings.TrimSpace(m[1])
+	day, _ := strconv.Atoi(m[2])
+	month, _ := strconv.Atoi(m[3])
+	switch {
+	case day > 0 && month > 0:
+		dr.date = fmt.Sprintf("%s-%02d-%02d", m[4], month, day)
+	case month > 0:
+		dr.date = fmt.Sprintf("%s-%02d", m[4], month)
+	default:
+		dr.date = ""
+	}
+	rec(l, "địa danh, ngày tháng")
+}
+
+func signatureTable(t *docx.Table) bool {
+	for _, r := range t.Rows {
+		if len(r.Cells) >= 1 && reNoiNhan.MatchString(clean(r.Cells[0].Text())) {
+			return true
+		}
+	}
+	return false
+}
+
+func (dr *draft) recipient(l line, rec func(line, string)) {
+	if m := reLuu.FindStringSubmatch(l.text); m != nil {
+		dr.archive = strings.TrimRight(m[1], ". ")
+		rec(l, "nơi lưu")
+		return
+	}
+	dr.recipients = append(dr.recipients, trimItem(l.text))
+	rec(l, "nơi nhận")
+}
+
+// signature reads the recipients (left) and signer (right) table.
+func (dr *draft) signature(t *docx.Table, rec func(line, string), unplaced func(line, string)) {
+	left, right := columns(t)
+	for _, l := range left {
+		switch {
+		case l.text == "":
+		case reNoiNhan.MatchString(l.text):
+			rec(l, "nơi nhận")
+		default:
+			dr.recipient(l, rec)
+		}
+	}
+	var lines []line
+	for _, l := range right {
+		if l.text == "" || strings.HasPrefix(l.text, "(") && strings.HasSuffix(l.text, ")") || strings.EqualFold(l.text, "đã ký") {
+			continue
+		}
+		lines = append(lines, l)
+	}
+	if len(lines) == 0 {
+		return
+	}
+	name := lines[len(lines)-1]
+	if isUpper(name.text) && len(lines) > 1 {
+		// No name (a form with a blank): every line is a title.
+		dr.signer = texts(lines)
+	} else {
+		dr.signerName = name.text
+		rec(name, "họ tên người ký")
+		lines = lines[:len(lines)-1]
+		dr.signer = texts(lines)
+	}
+	for _, l := range lines {
+		rec(l, "chức vụ người ký")
+	}
+	if dr.signerName == "" {
+		dr.signerName = " " // the signer block was seen
+	}
+}
+
+// finishSignerFromBody handles documents without a signature table: the
+// last upper-case lines of the body and the name after them.
+func (dr *draft) finishSignerFromBody(rec func(line, string)) {
+	if dr.signerName != "" || len(dr.items) == 0 {
+		dr.signerName = strings.TrimSpace(dr.signerName)
+		return
+	}
+	// Walk back from the end: a short non-upper line (the name) preceded
+	// by upper-case title lines.
+	k := len(dr.items) - 1
+	for k >= 0 && dr.items[k].l != nil && strings.HasPrefix(dr.items[k].l.text, "(") {
+		k--
+	}
+	if k < 1 || dr.items[k].l == nil {
+		return
+	}
+	name := dr.items[k].l
+	if isUpper(name.text) || len([]rune(name.text)) > 40 {
+		return
+	}
+	j := k - 1
+	for j >= 0 && dr.items[j].l != nil && isUpper(dr.items[j].l.text) && len([]rune(dr.items[j].l.text)) <= 60 {
+		j--
+	}
+	if j == k-1 {
+		return
+	}
+	var ls []line
+	for _, it := range dr.items[j+1 : k] {
+		ls = append(ls, *it.l)
+		rec(*it.l, "chức vụ người ký")
+	}
+	dr.signer = texts(ls)
+	dr.signerName = name.text
+	rec(*name, "họ tên người ký")
+	dr.items = dr.items[:j+1]
+}
+
+func texts(ls []line) []string {
+	var out []string
+	for _, l := range ls {
+		out = append(out, l.text)
+	}
+	return out
+}
