@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -123,6 +124,11 @@ func (r Row) Str(key string) string {
 	return s
 }
 
+// ForeignTables are tables of the profile that other parts of vanban read
+// for themselves, not documents: the positions of a pre-printed
+// certificate form ([giay_khen], package certificate). Load skips them.
+var ForeignTables = []string{"giay_khen"}
+
 // Options configures Load.
 type Options struct {
 	// Profile is the path in fsys of the shared profile; "" for none.
@@ -154,6 +160,9 @@ type Profile struct {
 func ReadProfile(fsys fs.FS, name string, covers func(rune) bool) *Profile {
 	p := &Profile{name: name}
 	p.f, _ = readTOML(fsys, name, covers, &p.diags)
+	if p.f != nil {
+		p.f.profile = true
+	}
 	return p
 }
 
@@ -167,9 +176,10 @@ type entry struct {
 }
 
 type file struct {
-	name string
-	raw  map[string]any
-	idx  keyIndex
+	profile bool // the workspace's shared profile, not a document
+	name    string
+	raw     map[string]any
+	idx     keyIndex
 }
 
 // Load reads the document name from fsys. It returns the input, or nil and
@@ -186,6 +196,9 @@ func Load(fsys fs.FS, name string, opt Options) (_ *Input, diags diag.List) {
 		diags = append(diags, opt.Shared.diags...)
 	default:
 		prof, _ = readTOML(fsys, opt.Profile, opt.Covers, &diags)
+		if prof != nil {
+			prof.profile = true
+		}
 	}
 	if !ok || diags.HasErrors() {
 		return nil, diags
@@ -356,6 +369,9 @@ func convertTable(f *file, tmpl, prefix string, raw map[string]any, fields []Fie
 	sort.Strings(keys)
 	for _, k := range keys {
 		path := join(prefix, k)
+		if f.profile && prefix == "" && slices.Contains(ForeignTables, k) {
+			continue
+		}
 		fd, ok := findField(fields, k)
 		if !ok {
 			pos := f.idx.key[path]

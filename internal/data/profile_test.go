@@ -64,3 +64,21 @@ noi_dung = "Nội dung khác./."
 		}
 	}
 }
+
+// The [giay_khen] table of the profile (certificate form positions) is
+// read by package certificate: documents of the workspace build with it.
+func TestLoad_ForeignTableSkipped(t *testing.T) {
+	fsys := fstest.MapFS{
+		"vanban.toml": {Data: []byte(profile + "\n[giay_khen]\nlech_x = 2\n[giay_khen.ten]\nx = 148\n")},
+		"kh.toml":     {Data: []byte("mau = \"ke-hoach\"\ntrich_yeu = \"Về việc thử\"\nnoi_nhan = [\"Như trên\"]\nnoi_dung = \"Nội dung./.\"\n")},
+	}
+	in, ds := Load(fsys, "kh.toml", opts())
+	if in == nil || len(ds) != 0 {
+		t.Fatalf("load with [giay_khen]: %v", ds)
+	}
+	// In a document it is still an unknown key.
+	fsys["kh.toml"] = &fstest.MapFile{Data: append(fsys["kh.toml"].Data, "[giay_khen]\nx = 1\n"...)}
+	if in, _ := Load(fsys, "kh.toml", opts()); in != nil {
+		t.Error("a document's own [giay_khen] was accepted")
+	}
+}
