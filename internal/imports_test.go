@@ -30,9 +30,14 @@ func TestImportRules(t *testing.T) {
 		t.Fatalf("go list: %v", err)
 	}
 	allowed := map[string][]string{
-		"vanban/cmd/vanban": {"engine", "diag", "data"},
+		"vanban/cmd/vanban": {"engine", "diag", "data", "desk", "certificate", "docimport", "docimport/docx", "tomledit", "vnenc"},
 		"vanban/internal/engine": {"batch", "data", "diag", "font", "format", "law", "layout", "model", "register", "resolve",
-			"render/docx", "render/pdf", "tmpl", "tomledit", "book"},
+			"render/docx", "render/pdf", "tmpl", "tomledit", "book", "unit"},
+		"vanban/internal/desk":                  {"engine", "data", "diag", "register", "render/svg", "tomledit", "font"},
+		"vanban/internal/render/svg":            {"layout", "font", "unit"},
+		"vanban/internal/certificate":           {"data", "diag", "font", "format", "law", "layout", "model", "render/pdf", "unit"},
+		"vanban/internal/docimport":             {"docimport/docx", "vnenc", "tmpl"},
+		"vanban/internal/docimport/docx":        {},
 		"vanban/internal/book":                  {"font", "layout", "measure", "model", "register", "unit"},
 		"vanban/internal/batch":                 {},
 		"vanban/internal/register":              {},
@@ -50,7 +55,7 @@ func TestImportRules(t *testing.T) {
 		"vanban/internal/law":                   {"data", "diag"},
 		"vanban/internal/measure":               {"model", "format", "font", "unit"},
 		"vanban/internal/resolve":               {"model", "format", "font", "measure", "unit", "diag"},
-		"vanban/internal/layout":                {"resolve", "format", "font", "measure", "unit"},
+		"vanban/internal/layout":                {"resolve", "model", "format", "font", "measure", "unit"},
 		"vanban/internal/render/docx":           {"resolve", "model", "format", "unit", "render/docx/reference"},
 		"vanban/internal/render/pdf":            {"layout", "font", "unit"},
 	}

@@ -27,6 +27,8 @@ Cách dùng:
         -dinh-dang pdf|docx|pdf,docx      chỉ tạo định dạng đã chọn (mặc định cả hai)
         -force                            tạo lại mọi văn bản, kể cả văn bản không thay đổi
         -j N                              số văn bản tạo cùng lúc (mặc định: số lõi máy)
+        -ban giay|dien-tu                 bản giấy ký tay, hoặc bản điện tử để ký số (để trống số, ngày cho
+                                          Văn thư; vùng chữ ký, con dấu trống; kèm tệp TÊN.ky-so.json)
         -v                                in mọi chi tiết, kể cả từng văn bản chờ cấp số
   vanban check [-in mo-hinh|dan-trang] [-v] ĐƯỜNG_DẪN...
                                            kiểm tra dữ liệu, không ghi tệp nào (-in in cấu trúc văn bản)
@@ -35,6 +37,18 @@ Cách dùng:
                                            ngày vào tệp, tạo lại văn bản đó và các văn bản trích dẫn nó
   vanban register [-nam NĂM] [-o SỔ.pdf|SỔ.xlsx|SỔ.csv] [THƯ_MỤC]
                                            in hoặc xuất sổ đăng ký văn bản đi (.xlsx: sổ có bìa để in)
+  vanban mo [THƯ_MỤC] [-cong N] [-khong-mo]
+                                           mở bàn làm việc trên trình duyệt: soạn theo mẫu, xem trước trang A4
+                                           ngay khi gõ, dán danh sách từ Excel, lưu, tạo PDF/DOCX, cấp số, sổ đăng ký
+  vanban nhap TỆP.docx [-mau MẪU] [-o TỆP.toml] [-ghi-de]
+                                           nhập văn bản Word cũ (kể cả phông .VnTime, VNI) thành bản nháp .toml
+  vanban nhap DANH-SÁCH.xlsx|.csv -vao VĂN-BẢN.toml [-sheet TÊN]
+                                           thêm danh sách tập thể, cá nhân từ Excel/CSV vào văn bản
+  vanban giay-khen [-phoi] [-luoi] [-so-vang N] [-o TỆP.pdf] QUYẾT_ĐỊNH.toml
+                                           in giấy khen, giấy chứng nhận danh hiệu cho từng tập thể, cá nhân
+                                           của quyết định khen thưởng, mỗi người một trang A4 ngang (-phoi: chỉ
+                                           in phần chữ lên phôi theo bảng [giay_khen] trong vanban.toml;
+                                           -luoi: trang lưới để căn chỉnh máy in; -so-vang: số sổ vàng đầu tiên)
   vanban new MẪU                           in một văn bản mẫu có chú thích (MẪU "ho-so" in tệp vanban.toml)
   vanban templates                         liệt kê các mẫu văn bản
   vanban version                           in phiên bản
@@ -65,6 +79,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return cmdAssign(ctx, args[1:], stdout, stderr, time.Now)
 	case "register", "so-dang-ky":
 		return cmdRegister(ctx, rest, stdout, stderr)
+	case "mo", "desk":
+		return cmdDesk(ctx, rest, stdout, stderr)
+	case "nhap", "import":
+		return cmdImport(ctx, rest, stdout, stderr)
+	case "giay-khen":
+		return cmdCertificates(ctx, rest, stdout, stderr)
 	case "new":
 		return cmdNew(rest, stdout, stderr)
 	case "templates":
