@@ -145,3 +145,43 @@ func TestAwards_ReportUnknownLabel(t *testing.T) {
 		t.Errorf("%v", res.Diags)
 	}
 }
+
+// A report counting a known award that the decision's list (of known
+// awards) does not hold is a mismatch against 0, not a silent skip; a
+// label in other case and spacing counts as the same award.
+func TestAwards_ReportCountsAbsentAward(t *testing.T) {
+	dir := "../../testdata/van-ninh-2025"
+	files := map[string]string{}
+	for _, n := range []string{"vanban.toml", "ke-hoach-thi-dua.toml", "to-trinh-khen-thuong.toml", "quyet-dinh-khen-thuong.toml", "bao-cao-ket-qua.toml"} {
+		b, err := os.ReadFile(filepath.Join(dir, n))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[n] = string(b)
+	}
+	report := files["bao-cao-ket-qua.toml"]
+	// "Chiến sĩ thi đua cơ sở" is an individual title: no collective holds it.
+	files["bao-cao-ket-qua.toml"] = strings.Replace(report, "hinh_thuc = \"Chiến sĩ thi đua cơ sở\"\nso_ca_nhan = 1",
+		"hinh_thuc = \"Chiến sĩ thi đua cơ sở\"\nso_ca_nhan = 1\nso_tap_the = 2", 1)
+	if files["bao-cao-ket-qua.toml"] == report {
+		t.Fatal("sample changed: no Chiến sĩ thi đua cơ sở row")
+	}
+	res := buildIn(t, files, "bao-cao-ket-qua.toml")
+	var got []diag.Diagnostic
+	for _, d := range res.Diags {
+		if d.Code == diag.CodeCountMismatch {
+			got = append(got, d)
+		}
+	}
+	if len(got) != 1 || !strings.Contains(got[0].Msg, "ghi 2") || !strings.HasSuffix(got[0].Msg, "có 0") {
+		t.Errorf("want one D019 against 0, got %v", res.Diags)
+	}
+
+	files["bao-cao-ket-qua.toml"] = strings.Replace(report, `hinh_thuc = "Giấy khen"`, `hinh_thuc = "giấy  khen"`, 1)
+	res = buildIn(t, files, "bao-cao-ket-qua.toml")
+	for _, d := range res.Diags {
+		if d.Code == diag.CodeCountMismatch || d.Code == diag.CodeCountUnknown {
+			t.Errorf("label in other case: %v", d)
+		}
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"vanban/internal/data"
 	"vanban/internal/diag"
 	"vanban/internal/format"
+	"vanban/internal/law"
 	"vanban/internal/model"
 )
 
@@ -311,23 +312,44 @@ func lowerFirst(s string) string {
 	return strings.ToLower(string(r[0])) + string(r[1:])
 }
 
-// awardCount counts the entries of list granted award; ok is false when
-// that cannot be told (no entry has it, and the list mixes awards).
+// awardCount counts the entries of list granted award, comparing awards
+// as law knows them (case and spacing aside); ok is false when that cannot
+// be told: no entry has it, and the list mixes awards of which some are
+// unknown to law. A known award that a list of known awards lacks counts
+// 0, so a report stating otherwise is a mismatch, not a silent skip.
 func awardCount(list []data.Row, name string) (int, bool) {
+	key := awardKey(name)
 	n := 0
 	kinds := map[string]bool{}
+	allKnown := true
 	for _, r := range list {
 		a := r.Str("hinh_thuc")
-		kinds[a] = true
-		if a == name {
+		k := awardKey(a)
+		kinds[k] = true
+		if _, ok := law.Match(a); !ok {
+			allKnown = false
+		}
+		if k == key {
 			n++
 		}
 	}
+	_, known := law.Match(name)
 	switch {
 	case n > 0:
 		return n, true
 	case len(kinds) <= 1:
-		return len(list), true
+		return len(list), true // one award, under another wording
+	case known && allKnown:
+		return 0, true
 	}
 	return 0, false
+}
+
+// awardKey identifies an award label: the name law knows it by, or the
+// label itself, case and spacing aside.
+func awardKey(label string) string {
+	if a, ok := law.Match(label); ok {
+		return a.Name
+	}
+	return strings.ToLower(strings.Join(strings.Fields(label), " "))
 }
