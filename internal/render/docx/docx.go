@@ -11,10 +11,14 @@ package docx
 
 import (
 	"archive/zip"
+	"bytes"
 	"compress/flate"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"sync"
+	"sync/atomic"
+	"unsafe"
 
 	"vanban/internal/render/docx/reference"
 	"vanban/internal/resolve"
@@ -53,14 +57,19 @@ func Parts(doc *resolve.Document) []Part {
 // fixed part order, fixed timestamps from the document's issue date.
 func Write(w io.Writer, doc *resolve.Document) error {
 	z := zip.NewWriter(w)
-	z.RegisterCompressor(zip.Deflate, deflater)
 	stamp := doc.Meta.Time
+	buf := bufs.Get().(*bytes.Buffer)
+	defer bufs.Put(buf)
 	for _, p := range Parts(doc) {
-		fw, err := z.CreateHeader(&zip.FileHeader{Name: p.Name, Method: zip.Deflate, Modified: stamp})
+		// The document and its properties are new each time; every other
+		// part recurs.
+		c := compressed(p.Data, buf, p.Name != "word/document.xml" && p.Name != "docProps/core.xml")
+		fw, err := z.CreateRaw(&zip.FileHeader{Name: p.Name, Method: zip.Deflate, Modified: stamp,
+			CRC32: c.crc, CompressedSize64: uint64(len(c.data)), UncompressedSize64: uint64(len(p.Data))})
 		if err != nil {
 			return fmt.Errorf("render/docx: %s: %w", p.Name, err)
 		}
-		if _, err := io.WriteString(fw, p.Data); err != nil {
+		if _, err := fw.Write(c.data); err != nil {
 			return fmt.Errorf("render/docx: %s: %w", p.Name, err)
 		}
 	}
@@ -70,6 +79,60 @@ func Write(w io.Writer, doc *resolve.Document) error {
 	return nil
 }
 
+// part is a part's deflated bytes and the CRC-32 of its content.
+type part struct {
+	data []byte
+	crc  uint32
+}
+
+// partCache keeps the compressed form of the parts that recur from
+// document to document (content types, relationships, settings, headers,
+// the styles of each kind): most of a DOCX's parts are compressed once per
+// process. Only parts up to cacheMax bytes are kept, and at most
+// cacheParts of them, so it stays small whatever is built.
+var partCache sync.Map // string → part
+
+var cacheCount atomic.Int32
+
+const (
+	cacheMax   = 64 << 10
+	cacheParts = 256
+)
+
+// compressed returns data deflated, from the cache when cache is set and
+// it was seen. buf is scratch space; the result does not keep it.
+func compressed(data string, buf *bytes.Buffer, cache bool) part {
+	if !cache {
+		return deflate(data, buf)
+	}
+	if c, ok := partCache.Load(data); ok {
+		return c.(part)
+	}
+	c := deflate(data, buf)
+	if len(data) <= cacheMax && cacheCount.Load() < cacheParts {
+		if _, loaded := partCache.LoadOrStore(data, c); !loaded {
+			cacheCount.Add(1)
+		}
+	}
+	return c
+}
+
+// deflate compresses data with a pooled writer.
+func deflate(data string, buf *bytes.Buffer) part {
+	buf.Reset()
+	fw := deflaters.Get().(*flate.Writer)
+	fw.Reset(buf)
+	io.WriteString(fw, data) // writes to a buffer cannot fail
+	fw.Close()
+	deflaters.Put(fw)
+	return part{data: bytes.Clone(buf.Bytes()), crc: crc32.Update(0, crc32.IEEETable, unsafeBytes(data))}
+}
+
+// unsafeBytes views s as bytes for reading, without a copy.
+func unsafeBytes(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)) }
+
+var bufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
 // deflaters are reused across documents: a new flate writer allocates
 // about a megabyte. BestSpeed: a DOCX is mostly repetitive XML, compressed
 // about as small at the fastest level, in a third of the time.
@@ -77,21 +140,6 @@ var deflaters = sync.Pool{New: func() any {
 	w, _ := flate.NewWriter(io.Discard, flate.BestSpeed)
 	return w
 }}
-
-func deflater(out io.Writer) (io.WriteCloser, error) {
-	fw := deflaters.Get().(*flate.Writer)
-	fw.Reset(out)
-	return pooledDeflater{fw}, nil
-}
-
-// pooledDeflater returns its writer to the pool when closed.
-type pooledDeflater struct{ *flate.Writer }
-
-func (p pooledDeflater) Close() error {
-	err := p.Writer.Close()
-	deflaters.Put(p.Writer)
-	return err
-}
 
 // coreXML writes the document properties from the resolved metadata.
 func coreXML(m resolve.Meta) string {
