@@ -44,6 +44,9 @@ Cách dùng:
                                            nhập văn bản Word cũ (kể cả phông .VnTime, VNI) thành bản nháp .toml
   vanban nhap DANH-SÁCH.xlsx|.csv -vao VĂN-BẢN.toml [-sheet TÊN]
                                            thêm danh sách tập thể, cá nhân từ Excel/CSV vào văn bản
+  vanban kiem-tra [-json] [-sua] TỆP.docx|TỆP.pdf...
+                                           kiểm tra văn bản Word/PDF bất kỳ theo NĐ 30 (-json cho phần mềm quản lý
+                                           văn bản; -sua ghi bản đã sửa TÊN-da-sua.docx, TÊN-da-sua.pdf cạnh tệp gốc)
   vanban giay-khen [-phoi] [-luoi] [-so-vang N] [-o TỆP.pdf] QUYẾT_ĐỊNH.toml
                                            in giấy khen, giấy chứng nhận danh hiệu cho từng tập thể, cá nhân
                                            của quyết định khen thưởng, mỗi người một trang A4 ngang (-phoi: chỉ
@@ -83,6 +86,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return cmdDesk(ctx, rest, stdout, stderr)
 	case "nhap", "import":
 		return cmdImport(ctx, rest, stdout, stderr)
+	case "kiem-tra":
+		return cmdCheckDoc(ctx, rest, stdout, stderr)
 	case "giay-khen":
 		return cmdCertificates(ctx, rest, stdout, stderr)
 	case "new":
