@@ -30,12 +30,12 @@ func TestImportRules(t *testing.T) {
 		t.Fatalf("go list: %v", err)
 	}
 	allowed := map[string][]string{
-		"vanban/cmd/vanban":             {"engine", "diag", "data", "desk", "certificate", "docimport", "docimport/docx", "tomledit", "vnenc", "check"},
+		"vanban/cmd/vanban":             {"engine", "diag", "data", "desk", "certificate", "docimport", "docimport/docx", "tomledit", "vnenc", "check", "tmpl"},
 		"vanban/internal/check":         {"check/pdfread", "diag", "docimport/docx", "format", "model", "unit"},
 		"vanban/internal/check/pdfread": {},
 		"vanban/internal/engine": {"batch", "data", "diag", "font", "format", "law", "layout", "model", "register", "resolve",
 			"render/docx", "render/pdf", "tmpl", "tomledit", "book", "unit"},
-		"vanban/internal/desk":                  {"engine", "data", "diag", "register", "render/svg", "tomledit", "font"},
+		"vanban/internal/desk":                  {"engine", "data", "diag", "model", "register", "render/svg", "tomledit", "font"},
 		"vanban/internal/render/svg":            {"layout", "font", "unit"},
 		"vanban/internal/certificate":           {"data", "diag", "font", "format", "law", "layout", "model", "render/pdf", "unit"},
 		"vanban/internal/docimport":             {"docimport/docx", "vnenc", "tmpl"},

@@ -18,16 +18,18 @@ func setupConsole() {
 	k.NewProc("SetConsoleCP").Call(65001)
 }
 
-// pauseIfOwnConsole keeps the window open when vanban.exe was started by a
-// double click (its console holds no other process): the clerk reads the
-// help instead of seeing a window flash and vanish.
-func pauseIfOwnConsole() {
+// ownConsole reports whether vanban.exe was started by a double click: its
+// console holds no other process (a cmd.exe or PowerShell would be one).
+func ownConsole() bool {
 	k := syscall.NewLazyDLL("kernel32.dll")
 	var pids [2]uint32
 	n, _, _ := k.NewProc("GetConsoleProcessList").Call(uintptr(unsafe.Pointer(&pids[0])), 2)
-	if n != 1 {
-		return
-	}
+	return n == 1
+}
+
+// pause keeps the window of a double-clicked vanban.exe open until Enter,
+// so the clerk reads the message instead of seeing the window vanish.
+func pause() {
 	os.Stdout.WriteString("\nNhấn Enter để đóng cửa sổ…")
 	var b [1]byte
 	os.Stdin.Read(b[:])

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"vanban/internal/engine"
 )
 
 // deskBrowser finds Debian's chromium (or another Chrome); "" when none.
@@ -134,6 +136,29 @@ func TestDesk_Browser(t *testing.T) {
 		}
 	}
 
+	// In: the PDF built and loaded in the page's print frame.
+	step("print", chromedp.Click(`#in`))
+	waitText("#trang-thai", "đã mở hộp thoại in /out/ke-hoach.pdf")
+
+	// Cấp số: the number shown before it is given, then in the preview.
+	step("cấp số", chromedp.Click(`#cap-so`), chromedp.WaitVisible(`#cap-xem .hop`))
+	eval(`(() => { const d = document.querySelector("#ngay-cap"); d.value = "2024-05-10"; d.dispatchEvent(new Event("change")); return 0; })()`)
+	waitText("#cap-so-moi", "Số: 01/KH-UBND — ngày 10/5/2024")
+	waitText("#cap-mo-ta", "to-trinh-khen-thuong.toml")
+	shot("desk-cap-so.png")
+	if strings.Contains(text("#xem-truoc"), "01/KH-UBND") {
+		t.Errorf("the preview shows the number before it is given")
+	}
+	step("confirm", chromedp.Click(`#cap-dong-y`))
+	waitText("#cap-buoc", "xong: đã tạo lại 4 văn bản")
+	step("close", chromedp.Click(`#cap-huy`))
+	waitText("#xem-truoc", "Số: 01/KH-UBND")
+	waitText("#trang-thai", "đã cấp số 01/KH-UBND")
+	shot("desk-da-cap-so.png")
+	if _, err := os.Stat(filepath.Join(dir, "out", "ke-hoach-thi-dua.pdf")); err == nil {
+		t.Errorf("Cấp số rebuilt a document that does not cite the plan")
+	}
+
 	// The nominee list of the Tờ trình, pasted from a spreadsheet: a
 	// header row and 25 rows, mapped by header.
 	tsv := "Họ và tên\tChức vụ\tHình thức\tThành tích\n"
@@ -143,6 +168,18 @@ func TestDesk_Browser(t *testing.T) {
 	step("open the Tờ trình", chromedp.Click(`#quay-lai`), chromedp.WaitVisible(`tr[data-ten="to-trinh-khen-thuong.toml"]`),
 		chromedp.Click(`tr[data-ten="to-trinh-khen-thuong.toml"]`), chromedp.WaitVisible(`#bang-ca_nhan`), chromedp.WaitVisible(`#xem-truoc svg text`))
 	pagesBefore := eval(`document.querySelectorAll("#xem-truoc svg").length`)
+	// The counts sentence of the template, read from the preview's words.
+	words := func() string {
+		t.Helper()
+		s, err := chromedp.Run(bctx, chromedp.Evaluate[string](`[...document.querySelectorAll("#xem-truoc svg text")].map((e) => e.textContent).join(" ").replace(/\s+/g, " ")`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	if w := words(); !strings.Contains(w, "04 tập thể và 16 cá nhân") || !strings.Contains(w, "Kế hoạch số 01/KH-") {
+		t.Errorf("before the paste, the Tờ trình does not count 04 tập thể và 16 cá nhân or cite 01/KH-UBND:\n%s", w)
+	}
 	eval(`(() => { const dt = new DataTransfer(); dt.setData("text/plain", ` + quoteJS(tsv) + `);
 		document.querySelector("#bang-ca_nhan").dispatchEvent(new ClipboardEvent("paste", {clipboardData: dt, bubbles: true})); return 0; })()`)
 	step("paste", chromedp.WaitVisible(`#dan-xem .hop`))
@@ -153,8 +190,31 @@ func TestDesk_Browser(t *testing.T) {
 	if n := eval(`document.querySelectorAll("#bang-ca_nhan tbody tr").length`); n != 25 {
 		t.Errorf("nominee table has %d rows, want 25", n)
 	}
+	if w := words(); !strings.Contains(w, "04 tập thể và 25 cá nhân") || strings.Contains(w, "16 cá nhân") {
+		t.Errorf("after the paste, the counts of the Tờ trình did not become 04 tập thể và 25 cá nhân")
+	}
 	t.Logf("Tờ trình: %d pages before the paste, %d after", pagesBefore, eval(`document.querySelectorAll("#xem-truoc svg").length`))
+	eval(`document.querySelector("#bang-ca_nhan").scrollIntoView(), document.querySelector("#xem-truoc svg:nth-of-type(2)").scrollIntoView(), 0`)
 	shot("desk-nominees.png")
+
+	// A wrong value in the raw tab: its line is highlighted, the message
+	// in the CLI's words under the text.
+	step("raw tab", chromedp.Click(`#the-toml`))
+	eval(`(() => { const t = document.querySelector("#toml"); t.value = t.value.replace('ngay = "2024-11-18"', 'ngay = "2024-11-31"'); t.dispatchEvent(new Event("input")); return 0; })()`)
+	waitText("#toml-loi", "không hợp lệ")
+	if n := eval(`document.querySelectorAll("#toml-nen .loi").length`); n != 1 {
+		t.Errorf("%d highlighted lines, want 1", n)
+	}
+	if got := eval(`+document.querySelector("#toml-nen .loi").dataset.dong`); got != 7 {
+		t.Errorf("highlighted line %d, want 7 (ngay)", got)
+	}
+	shot("desk-toml-loi.png")
+
+	// The register, with the number just given.
+	step("register", chromedp.Click(`#nut-so`))
+	waitText("#bang-so", "01/KH-UBND")
+	waitText("#so-nam", "2024")
+	shot("desk-register.png")
 	cancel()
 	<-done
 }
@@ -162,4 +222,57 @@ func TestDesk_Browser(t *testing.T) {
 func quoteJS(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, "`", "\\`", "$", `\$`)
 	return "`" + r.Replace(s) + "`"
+}
+
+// A double-clicked vanban.exe opens the folder it sits in when that holds a
+// workspace, else Documents/vanban, made on first run with a sample
+// workspace that checks without errors; a second run writes nothing.
+func TestDesk_DoubleClickFolder(t *testing.T) {
+	eng, err := engine.New(engine.Options{Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer eng.Close()
+	set, _ := eng.Templates(".")
+
+	exeDir, home := t.TempDir(), t.TempDir()
+	os.WriteFile(filepath.Join(exeDir, "vanban.exe"), nil, 0o755)
+	dir, created, err := deskHome(exeDir, home, 2026, set)
+	want := filepath.Join(home, "Documents", "vanban")
+	if err != nil || dir != want || !created {
+		t.Fatalf("first run: %q %v %v, want %q created", dir, created, err, want)
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, "vanban.toml")); err != nil || !strings.Contains(string(b), "[co_quan]") {
+		t.Errorf("vanban.toml: %v\n%s", err, b)
+	}
+	for _, n := range []string{"ke-hoach.toml", "cong-van.toml"} {
+		b, err := os.ReadFile(filepath.Join(dir, n))
+		if err != nil || !strings.Contains(string(b), "2026") {
+			t.Errorf("%s: %v (dated 2026: %v)", n, err, strings.Contains(string(b), "2026"))
+		}
+	}
+	var out, errOut strings.Builder
+	if code := run(context.Background(), []string{"check", dir}, strings.NewReader(""), &out, &errOut); code != exitOK {
+		t.Errorf("the sample workspace does not check: exit %d\n%s%s", code, out.String(), errOut.String())
+	}
+
+	// The clerk edits the plan; the next double click keeps it.
+	plan := filepath.Join(dir, "ke-hoach.toml")
+	os.WriteFile(plan, []byte("# của tôi\n"), 0o644)
+	if d, created, err := deskHome(exeDir, home, 2027, set); d != want || created || err != nil {
+		t.Errorf("second run: %q %v %v", d, created, err)
+	}
+	if b, _ := os.ReadFile(plan); string(b) != "# của tôi\n" {
+		t.Errorf("second run overwrote the plan: %q", b)
+	}
+
+	// The exe beside a workspace (a USB stick): that folder, nothing made.
+	os.WriteFile(filepath.Join(exeDir, "vanban.toml"), []byte("luu = \"VT\"\n"), 0o644)
+	home2 := t.TempDir()
+	if d, created, err := deskHome(exeDir, home2, 2026, set); d != exeDir || created || err != nil {
+		t.Errorf("workspace beside the exe: %q %v %v", d, created, err)
+	}
+	if _, err := os.Stat(filepath.Join(home2, "Documents")); !os.IsNotExist(err) {
+		t.Errorf("Documents made although the exe's folder is a workspace")
+	}
 }

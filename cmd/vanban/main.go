@@ -21,11 +21,15 @@ func main() {
 		debug.SetGCPercent(gcPercent)
 	}
 	setupConsole()
-	code := runInterruptible(os.Args[1:])
-	if len(os.Args) == 1 {
-		pauseIfOwnConsole()
+	if len(os.Args) == 1 && ownConsole() {
+		// Double-clicked on Windows: the clerk's desk, not the help.
+		code := interruptible(func(ctx context.Context) int { return cmdDoubleClick(ctx, os.Stdout, os.Stderr) })
+		if code != exitOK {
+			pause() // the clerk reads why before the window closes
+		}
+		os.Exit(code)
 	}
-	os.Exit(code)
+	os.Exit(runInterruptible(os.Args[1:]))
 }
 
 // runInterruptible runs the command with the process's standard streams.
@@ -35,11 +39,17 @@ func main() {
 // written to temporary names and renamed, so even then no half file is left
 // under a real name).
 func runInterruptible(args []string) int {
+	return interruptible(func(ctx context.Context) int { return run(ctx, args, os.Stdin, os.Stdout, os.Stderr) })
+}
+
+// interruptible runs cmd with a context that the first Ctrl-C or SIGTERM
+// cancels.
+func interruptible(cmd func(ctx context.Context) int) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	go func() {
 		<-ctx.Done()
 		stop()
 	}()
-	return run(ctx, args, os.Stdin, os.Stdout, os.Stderr)
+	return cmd(ctx)
 }

@@ -151,7 +151,9 @@ func checkDOCX(r *Report, b []byte) {
 				m.got = -m.got
 			}
 			if int64(m.got) < lo-tolMargin || int64(m.got) > hi+tolMargin {
-				fs.add(where, RuleMargins, diag.Error, fmt.Sprintf("lề %s %s mm", m.name, mm10(int64(m.got))), fmt.Sprintf("%d–%d mm", lo*254/14400, hi*254/14400+0), fmt.Sprintf("lề %s %s mm (phần %d), phải từ %d đến %d mm", m.name, mm10(int64(m.got)), k+1, int64(m.min/unit.MM), int64((m.min+marginSlack)/unit.MM)))
+				from, to := int64(m.min/unit.MM), int64((m.min+marginSlack)/unit.MM)
+				fs.add(where, RuleMargins, diag.Error, fmt.Sprintf("lề %s %s mm", m.name, mm10(int64(m.got))), fmt.Sprintf("%d–%d mm", from, to),
+					fmt.Sprintf("lề %s %s mm (phần %d), phải từ %d đến %d mm", m.name, mm10(int64(m.got)), k+1, from, to))
 			}
 		}
 	}

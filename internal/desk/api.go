@@ -23,7 +23,6 @@ import (
 	"vanban/internal/diag"
 	"vanban/internal/engine"
 	"vanban/internal/font"
-	"vanban/internal/register"
 	"vanban/internal/render/svg"
 	"vanban/internal/tomledit"
 )
@@ -535,9 +534,10 @@ func (s *Server) newDoc(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]string{"ten": req.Name + ".toml"})
 }
 
-// buildDocs builds jobs into the output folder; s.mu must be held.
-func (s *Server) buildDocs(ctx context.Context, jobs []engine.Job, f engine.Formats) ([]Diag, []string) {
-	rep := s.eng.Batch(ctx, jobs, engine.BatchOptions{Render: true, Out: s.opt.Out, Formats: f, Workers: 2}, nil)
+// buildDocs builds jobs into the output folder, calling progress (when
+// not nil) after each; s.mu must be held.
+func (s *Server) buildDocs(ctx context.Context, jobs []engine.Job, f engine.Formats, progress func(done, total int, name string)) ([]Diag, []string) {
+	rep := s.eng.Batch(ctx, jobs, engine.BatchOptions{Render: true, Out: s.opt.Out, Formats: f, Workers: 2}, progress)
 	var ds []Diag
 	var files []string
 	for _, o := range rep.Outcomes {
@@ -576,72 +576,8 @@ func (s *Server) build(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	ds, files := s.buildDocs(r.Context(), []engine.Job{j}, f)
+	ds, files := s.buildDocs(r.Context(), []engine.Job{j}, f, nil)
 	writeJSON(w, http.StatusOK, map[string]any{"chan_doan": ds, "tep": files})
-}
-
-// assign is Cấp số: the register gives the document its number (written
-// into its file), then the workspace is rebuilt, so the document and the
-// documents citing it show it.
-func (s *Server) assign(w http.ResponseWriter, r *http.Request) {
-	var req struct {
-		Name string `json:"ten"`
-		Date string `json:"ngay"`
-	}
-	if !readJSON(w, r, &req) {
-		return
-	}
-	j, ok := s.job(w, req.Name)
-	if !ok {
-		return
-	}
-	ar := engine.AssignRequest{Today: s.opt.Now}
-	if req.Date != "" {
-		d, reason := data.ParseDate(req.Date)
-		if reason != "" {
-			fail(w, http.StatusBadRequest, "ngày "+req.Date+" không hợp lệ: "+reason)
-			return
-		}
-		ar.Date = d
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	entry, ds, err := s.eng.Assign(r.Context(), j, ar)
-	if err != nil {
-		fail(w, http.StatusInternalServerError, err.Error())
-		return
-	}
-	src, _ := os.ReadFile(j.Path())
-	if ds.HasErrors() {
-		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"chan_doan": s.diags(ds, j.Name, src)})
-		return
-	}
-	if err := s.fresh(); err != nil {
-		fail(w, http.StatusInternalServerError, err.Error())
-		return
-	}
-	jobs, _ := engine.Jobs([]string{s.opt.Dir})
-	bds, files := s.buildDocs(r.Context(), jobs, engine.AllFormats)
-	writeJSON(w, http.StatusOK, map[string]any{"so": engine.EntryNumber(entry), "ngay": engine.EntryDate(entry),
-		"base": hashOf(src), "chan_doan": bds, "tep": files})
-}
-
-func (s *Server) register(w http.ResponseWriter, r *http.Request) {
-	year, _ := strconv.Atoi(r.URL.Query().Get("nam"))
-	s.mu.Lock()
-	rows, ok, ds, err := s.eng.RegisterRows(r.Context(), s.opt.Dir, year)
-	s.mu.Unlock()
-	if err != nil {
-		fail(w, http.StatusInternalServerError, err.Error())
-		return
-	}
-	if r.URL.Query().Get("dang") == "csv" {
-		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-		w.Header().Set("Content-Disposition", `attachment; filename="so-dang-ky.csv"`)
-		register.WriteCSV(w, rows)
-		return
-	}
-	writeJSON(w, http.StatusOK, map[string]any{"co_so": ok, "hang": rows, "chan_doan": s.diags(ds, "", nil)})
 }
 
 // output serves a file of the output folder, by base name only, through
@@ -671,6 +607,10 @@ func (s *Server) output(w http.ResponseWriter, r *http.Request) {
 	}
 	if strings.HasSuffix(name, ".docx") {
 		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
+	} else {
+		// In: the desk prints the PDF from a frame of its own page.
+		w.Header().Set("X-Frame-Options", "SAMEORIGIN")
+		w.Header().Set("Content-Security-Policy", "frame-ancestors 'self'")
 	}
 	http.ServeContent(w, r, name, st.ModTime(), f)
 }

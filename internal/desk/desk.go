@@ -104,6 +104,7 @@ func (s *Server) Handler(port int) http.Handler {
 	mux.HandleFunc("POST /api/save", s.save)
 	mux.HandleFunc("POST /api/new", s.newDoc)
 	mux.HandleFunc("POST /api/build", s.build)
+	mux.HandleFunc("GET /api/assign", s.peekNumber)
 	mux.HandleFunc("POST /api/assign", s.assign)
 	mux.HandleFunc("GET /api/register", s.register)
 	mux.HandleFunc("GET /out/{file}", s.output)

@@ -3,6 +3,7 @@ package desk_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -400,5 +401,151 @@ func BenchmarkPreview(b *testing.B) {
 	b.ResetTimer()
 	for i := range b.N {
 		c.preview("ke-hoach.toml", src, map[string]any{"khoa": "trich_yeu", "gia_tri": "Phát động thi đua " + strconv.Itoa(i)})
+	}
+}
+
+// peek asks Cấp số what it would give.
+func (c *client) peek(name, date string) desk.Peek {
+	c.t.Helper()
+	code, b := c.do("GET", "/api/assign?ten="+name+"&ngay="+date, nil, nil)
+	var p desk.Peek
+	if code != 200 || json.Unmarshal(b, &p) != nil {
+		c.t.Fatalf("peek %s: %d %s", name, code, b)
+	}
+	return p
+}
+
+// assign gives name its number and returns the progress lines.
+func (c *client) assign(name, date string) []desk.Progress {
+	c.t.Helper()
+	code, b := c.do("POST", "/api/assign", map[string]string{"ten": name, "ngay": date}, nil)
+	if code != 200 {
+		c.t.Fatalf("assign %s: %d %s", name, code, b)
+	}
+	var out []desk.Progress
+	for _, l := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		var p desk.Progress
+		if err := json.Unmarshal([]byte(l), &p); err != nil {
+			c.t.Fatalf("assign %s: line %q: %v", name, l, err)
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// Cấp số shows the number before it is given, gives that very number,
+// then rebuilds the document and the documents citing it (directly or
+// through another), one progress line each, and nothing else.
+func TestDesk_PeekAndAssign(t *testing.T) {
+	c := start(t)
+	p := c.peek("ke-hoach.toml", "2024-05-10")
+	if p.Number != "01/KH-UBND" || p.Date != "10/5/2024" || p.Series != "UBND" || p.Year != 2024 || p.Has {
+		t.Fatalf("peek: %+v", p)
+	}
+	// The Báo cáo and the Tờ trình cite the plan; the Quyết định cites
+	// the Tờ trình; the Kế hoạch thi đua cites none of them.
+	want := []string{"ke-hoach.toml", "bao-cao-ket-qua.toml", "to-trinh-khen-thuong.toml", "quyet-dinh-khen-thuong.toml"}
+	if strings.Join(p.Citers, " ") != strings.Join(want, " ") {
+		t.Errorf("rebuilt with it: %v, want %v", p.Citers, want)
+	}
+	if _, err := os.Stat(filepath.Join(c.dir, "so-van-ban-di.sqlite")); err == nil {
+		t.Errorf("peek made a register")
+	}
+
+	lines := c.assign("ke-hoach.toml", "2024-05-10")
+	if len(lines) != 2+len(want) || lines[0].Step != "so" || lines[0].Number != p.Number || lines[len(lines)-1].Step != "xong" {
+		t.Fatalf("progress: %+v", lines)
+	}
+	for i, l := range lines[1 : len(lines)-1] {
+		if l.Step != "tao" || l.Done != i+1 || l.Total != len(want) {
+			t.Errorf("progress line %d: %+v", i+1, l)
+		}
+	}
+	for _, d := range lines[len(lines)-1].Diags {
+		if d.Severity == "lỗi" {
+			t.Errorf("rebuild: %s", d.Text)
+		}
+	}
+	built, _ := filepath.Glob(filepath.Join(c.dir, "out", "*.pdf"))
+	if len(built) != len(want) {
+		t.Errorf("rebuilt %d documents, want %d: %v", len(built), len(want), built)
+	}
+	if _, err := os.Stat(filepath.Join(c.dir, "out", "ke-hoach-thi-dua.pdf")); err == nil {
+		t.Errorf("a document that does not cite the plan was rebuilt")
+	}
+	if src, _ := os.ReadFile(filepath.Join(c.dir, "ke-hoach.toml")); !strings.Contains(string(src), "so = 1") {
+		t.Errorf("the number is not in the file")
+	}
+
+	// Asked again: the number it has. The next document of the series
+	// and year takes 02; another year starts at 01.
+	if p := c.peek("ke-hoach.toml", ""); !p.Has || p.Number != "01/KH-UBND" {
+		t.Errorf("peek after: %+v", p)
+	}
+	if p := c.peek("bao-cao-ket-qua.toml", ""); p.Number != "02/BC-UBND" || p.Date != "28/11/2024" {
+		t.Errorf("next of the series: %+v", p)
+	}
+	if p := c.peek("bao-cao-ket-qua.toml", "2025-01-02"); p.Number != "01/BC-UBND" || p.Year != 2025 {
+		t.Errorf("next year: %+v", p)
+	}
+	// The Tờ trình is the council's (Hội đồng Thi đua - Khen thưởng): its
+	// own series, which starts at 01.
+	if p := c.peek("to-trinh-khen-thuong.toml", ""); p.Number != "01/TTr-HĐTĐKT" || p.Series != "HĐTĐKT" {
+		t.Errorf("the council's series: %+v", p)
+	}
+	if code, _ := c.do("GET", "/api/assign?ten=../x.toml", nil, nil); code != 404 {
+		t.Errorf("peek outside the workspace: %d", code)
+	}
+	if code, _ := c.do("GET", "/api/assign?ten=ke-hoach.toml&ngay=31/02/2024", nil, nil); code != 400 {
+		t.Errorf("peek with a wrong date: %d", code)
+	}
+}
+
+// The register filtered by year and series, and exported as CSV and XLSX
+// with the same filter.
+func TestDesk_RegisterFilter(t *testing.T) {
+	c := start(t)
+	code, b := c.do("GET", "/api/register", nil, nil)
+	var v desk.RegisterView
+	if code != 200 || json.Unmarshal(b, &v) != nil || v.Has || len(v.Rows) != 0 {
+		t.Fatalf("no register yet: %d %s", code, b)
+	}
+	c.assign("ke-hoach.toml", "2024-05-10")
+	c.assign("to-trinh-khen-thuong.toml", "2025-01-06")
+	get := func(q string) desk.RegisterView {
+		t.Helper()
+		code, b := c.do("GET", "/api/register"+q, nil, nil)
+		var v desk.RegisterView
+		if code != 200 || json.Unmarshal(b, &v) != nil {
+			t.Fatalf("register%s: %d %s", q, code, b)
+		}
+		return v
+	}
+	all := get("")
+	if !all.Has || len(all.Rows) != 3 || fmt.Sprint(all.Years) != "[2024 2025]" || fmt.Sprint(all.Series) != "[HĐTĐKT UBND]" {
+		t.Errorf("all: %+v", all)
+	}
+	if v := get("?nam=2025"); len(v.Rows) != 2 || v.Rows[1][0] != "01/TTr-HĐTĐKT" || fmt.Sprint(v.Years) != "[2024 2025]" {
+		t.Errorf("2025: %+v", v.Rows)
+	}
+	if v := get("?chuoi=UBND&nam=2024"); len(v.Rows) != 2 || v.Rows[1][0] != "01/KH-UBND" {
+		t.Errorf("UBND 2024: %+v", v.Rows)
+	}
+	if v := get("?chuoi=HĐTĐKT"); len(v.Rows) != 2 || v.Rows[1][0] != "01/TTr-HĐTĐKT" {
+		t.Errorf("the council's series: %+v", v.Rows)
+	}
+	if v := get("?chuoi=HĐ"); len(v.Rows) != 1 {
+		t.Errorf("an unknown series: %+v", v.Rows)
+	}
+	code, csv := c.do("GET", "/api/register?dang=csv&nam=2025", nil, nil)
+	if code != 200 || !strings.Contains(string(csv), "01/TTr-HĐTĐKT") || strings.Contains(string(csv), "KH-UBND") {
+		t.Errorf("csv 2025: %d %s", code, csv)
+	}
+	code, xlsx := c.do("GET", "/api/register?dang=xlsx&chuoi=UBND", nil, nil)
+	if code != 200 || !bytes.HasPrefix(xlsx, []byte("PK")) {
+		t.Errorf("xlsx: %d %.40q", code, xlsx)
+	}
+	if code, _ := c.do("GET", "/api/register?dang=xlsx&nam=2023", nil, nil); code != 404 {
+		t.Errorf("xlsx of an empty year: %d", code)
 	}
 }

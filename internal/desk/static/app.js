@@ -66,12 +66,25 @@ $("#tao-moi").onclick = async () => {
   openDoc(r.body.ten);
 };
 
-// ---- register
+// ---- register: filtered by year and series on the server, by text here
 let regRows = [];
+function regQuery() {
+  const q = new URLSearchParams();
+  if ($("#so-nam").value) q.set("nam", $("#so-nam").value);
+  if ($("#so-chuoi").value) q.set("chuoi", $("#so-chuoi").value);
+  return q;
+}
+function fillSelect(sel, values, all) {
+  const cur = sel.value;
+  sel.replaceChildren(el("option", {value: "", text: all}), ...values.map((v) => el("option", {value: String(v), text: String(v)})));
+  sel.value = values.map(String).includes(cur) ? cur : "";
+}
 async function loadRegister() {
-  const y = $("#so-nam").value;
-  const r = await api("GET", "/api/register" + (y ? "?nam=" + y : ""));
-  $("#so-csv").href = "/api/register?dang=csv" + (y ? "&nam=" + y : "");
+  const r = await api("GET", "/api/register?" + regQuery());
+  fillSelect($("#so-nam"), r.body.nam_co || [], "mọi năm");
+  fillSelect($("#so-chuoi"), r.body.chuoi_co || [], "mọi sổ");
+  const q = regQuery();
+  for (const f of ["csv", "xlsx"]) { q.set("dang", f); $("#so-" + f).href = "/api/register?" + q; }
   regRows = r.body.hang || [];
   $("#so-trong").hidden = !!r.body.co_so;
   drawRegister();
@@ -84,6 +97,7 @@ function drawRegister() {
     .map((r) => el("tr", {}, ...r.map((c) => el("td", {text: c})))));
 }
 $("#so-nam").onchange = loadRegister;
+$("#so-chuoi").onchange = loadRegister;
 $("#so-loc").oninput = drawRegister;
 
 // ---- a document
@@ -268,7 +282,7 @@ function edit(key, val) {
   markDirty();
   schedule(40);
 }
-$("#toml").addEventListener("input", () => { st.src = $("#toml").value; st.pending = []; markDirty(); schedule(60); });
+$("#toml").addEventListener("input", () => { st.src = $("#toml").value; st.pending = []; markDirty(); drawTomlMarks(); schedule(60); });
 function schedule(ms) { clearTimeout(st.timer); st.timer = setTimeout(refresh, ms); }
 async function refresh() {
   if (st.inflight) { st.again = true; return; }
@@ -293,12 +307,15 @@ function showDiags(ds) {
   document.querySelectorAll(".truong").forEach((b) => { b.classList.remove("co-loi"); b.querySelector(".chan-doan").replaceChildren(); });
   const list = $("#chan-doan");
   list.replaceChildren();
-  const tomlErr = [];
+  const tomlErr = [], marks = {};
   for (const d of ds) {
     const cls = d.muc === "lỗi" ? "loi" : "canh-bao";
     const line = el("div", {class: cls, text: d.dong + (d.goi_y && d.goi_y.length ? "\n    gợi ý: " + d.goi_y.join("; ") : "")});
     list.append(line);
-    if (d.file === st.name && d.line) tomlErr.push(el("div", {class: cls, text: "dòng " + d.line + ": " + d.thong_bao}));
+    if (d.file === st.name && d.line) {
+      tomlErr.push(el("div", {class: cls, text: "dòng " + d.line + ": " + d.muc + ": " + d.thong_bao + " [" + d.ma + "]", onclick: () => { $("#the-toml").onclick(); gotoLine(d.line); }}));
+      if (marks[d.line] !== "loi") marks[d.line] = cls;
+    }
     const top = (d.key || "").split(".")[0];
     const box = top && document.querySelector('.truong[data-khoa="' + CSS.escape(top) + '"]');
     if (box) {
@@ -307,11 +324,33 @@ function showDiags(ds) {
     }
   }
   $("#toml-loi").replaceChildren(...tomlErr);
+  st.tomlMarks = marks;
+  drawTomlMarks();
+}
+
+// The raw tab: the lines diagnostics point to are highlighted behind the
+// text (a backdrop with the same lines), and a click on a diagnostic
+// selects its line.
+function drawTomlMarks() {
+  const lines = $("#toml").value.split("\n");
+  const marks = st.tomlMarks || {};
+  $("#toml-nen").replaceChildren(...lines.map((l, i) => el("div", {class: marks[i + 1] || "", "data-dong": i + 1, text: l || " "})));
+  syncTomlScroll();
+}
+function syncTomlScroll() { const n = $("#toml-nen"); n.scrollTop = $("#toml").scrollTop; n.scrollLeft = $("#toml").scrollLeft; }
+$("#toml").addEventListener("scroll", syncTomlScroll);
+function gotoLine(n) {
+  const t = $("#toml"), lines = t.value.split("\n");
+  const start = lines.slice(0, n - 1).reduce((a, l) => a + l.length + 1, 0);
+  t.focus();
+  t.setSelectionRange(start, start + (lines[n - 1] || "").length);
+  t.scrollTop = Math.max(0, (n - 4) * parseFloat(getComputedStyle(t).lineHeight));
+  syncTomlScroll();
 }
 
 // ---- tabs
 $("#the-form").onclick = () => { $("#bieu-mau").hidden = false; $("#o-toml").hidden = true; $("#the-form").classList.add("chon"); $("#the-toml").classList.remove("chon"); buildForm(); refresh(); };
-$("#the-toml").onclick = () => { $("#toml").value = st.src; $("#bieu-mau").hidden = true; $("#o-toml").hidden = false; $("#the-toml").classList.add("chon"); $("#the-form").classList.remove("chon"); };
+$("#the-toml").onclick = () => { $("#toml").value = st.src; drawTomlMarks(); $("#bieu-mau").hidden = true; $("#o-toml").hidden = false; $("#the-toml").classList.add("chon"); $("#the-form").classList.remove("chon"); };
 
 // ---- actions
 async function flush() {
@@ -325,26 +364,92 @@ $("#luu").onclick = async () => {
   st.base = r.body.base; st.dirty = false;
   setStatus("đã lưu", "tot");
 };
-async function buildAs(fmt) {
+async function buildAs(fmt, then) {
   if (st.dirty) { await $("#luu").onclick(); if (st.dirty) return; }
   setStatus("đang tạo " + fmt.toUpperCase() + "…");
   const r = await api("POST", "/api/build", {ten: st.name, dinh_dang: fmt});
   const errs = (r.body.chan_doan || []).filter((d) => d.muc === "lỗi");
-  if (!r.ok || errs.length) { setStatus("không tạo được: " + (r.body.loi || errs.map((d) => d.dong).join("; ")), "loi"); return; }
+  if (!r.ok || errs.length) { setStatus("không tạo được: " + (r.body.loi || errs.map((d) => d.dong).join("; ")), "loi"); showDiags(r.body.chan_doan || []); return; }
   setStatus("đã tạo " + (r.body.tep || []).join(", "), "tot");
-  for (const f of r.body.tep || []) if (f.endsWith("." + fmt)) window.open(f, "_blank");
+  for (const f of r.body.tep || []) if (f.endsWith("." + fmt)) (then || ((u) => window.open(u, "_blank")))(f);
 }
 $("#tao-pdf").onclick = () => buildAs("pdf");
 $("#tao-docx").onclick = () => buildAs("docx");
+// In: the PDF, built afresh, in a frame of this page; once loaded, the
+// browser's print dialog opens on it (the browser's own PDF viewer does
+// the printing, at 100 %). A browser that cannot print from a frame gets
+// the PDF in a new tab.
+$("#in").onclick = () => buildAs("pdf", (url) => {
+  const f = $("#khung-in");
+  f.onload = () => {
+    setStatus("đã mở hộp thoại in " + url, "tot");
+    try { f.contentWindow.focus(); f.contentWindow.print(); } catch (_) { window.open(url, "_blank"); }
+  };
+  f.src = url + "?in=" + Date.now();
+  f.dataset.tep = url;
+});
+
+// ---- Cấp số: the number it will take first, then the number given and
+// the documents rebuilt, read line by line as the server sends them.
+async function peekNumber() {
+  const d = $("#ngay-cap").value;
+  const r = await api("GET", "/api/assign?ten=" + encodeURIComponent(st.name) + (d ? "&ngay=" + d : ""));
+  const errs = (r.body.chan_doan || []).filter((x) => x.muc === "lỗi");
+  $("#cap-dong-y").disabled = !r.ok || errs.length > 0;
+  if (!r.ok || errs.length) {
+    $("#cap-so-moi").textContent = "";
+    $("#cap-mo-ta").textContent = r.body.loi || errs.map((x) => x.dong).join("\n");
+    return;
+  }
+  const p = r.body;
+  $("#cap-so-moi").textContent = "Số: " + p.so + (p.ngay ? " — ngày " + p.ngay : "");
+  $("#cap-dong-y").textContent = p.da_co ? "Giữ số này, tạo lại" : "Cấp số này";
+  $("#cap-mo-ta").textContent = (p.da_co ? "Văn bản đã có số này trong sổ " + p.chuoi + " năm " + p.nam + "." :
+    "Số tiếp theo của sổ " + p.chuoi + " năm " + p.nam + ". Số được ghi vào sổ đăng ký và không lấy lại được (chỉ hủy được).") +
+    " Sẽ tạo lại: " + (p.trich || []).join(", ") + ".";
+}
 $("#cap-so").onclick = async () => {
   if (st.dirty) { await $("#luu").onclick(); if (st.dirty) return; }
-  const d = $("#ngay-cap").value;
-  if (!confirm("Cấp số cho " + st.name + (d ? " với ngày " + d : "") + "? Số được ghi vào sổ đăng ký và không lấy lại được (chỉ hủy được).")) return;
-  setStatus("đang cấp số và tạo lại văn bản…");
-  const r = await api("POST", "/api/assign", {ten: st.name, ngay: d});
-  if (!r.ok) { setStatus(r.body.loi || (r.body.chan_doan || []).map((x) => x.dong).join("; "), "loi"); return; }
+  $("#cap-ten").textContent = st.name;
+  $("#cap-tien-do").hidden = true;
+  $("#cap-xem").hidden = false;
+  await peekNumber();
+};
+$("#ngay-cap").onchange = peekNumber;
+$("#cap-huy").onclick = () => { $("#cap-xem").hidden = true; };
+$("#cap-dong-y").onclick = async () => {
+  $("#cap-dong-y").disabled = true;
+  $("#cap-tien-do").hidden = false;
+  $("#cap-buoc").textContent = "đang cấp số…";
+  const resp = await fetch("/api/assign", {method: "POST", headers: {"Content-Type": "application/json"}, body: JSON.stringify({ten: st.name, ngay: $("#ngay-cap").value})});
+  if (!resp.ok) {
+    let j = {}; try { j = await resp.json(); } catch (_) {}
+    $("#cap-buoc").textContent = j.loi || (j.chan_doan || []).map((x) => x.dong).join("; ");
+    $("#cap-buoc").className = "loi";
+    return;
+  }
+  let so = "", ngay = "", last = {};
+  const reader = resp.body.getReader(), dec = new TextDecoder();
+  let buf = "";
+  for (;;) {
+    const {value, done} = await reader.read();
+    if (value) buf += dec.decode(value, {stream: true});
+    let i;
+    while ((i = buf.indexOf("\n")) >= 0) {
+      const line = buf.slice(0, i); buf = buf.slice(i + 1);
+      if (!line.trim()) continue;
+      const p = JSON.parse(line);
+      last = p;
+      if (p.buoc === "so") { so = p.so; ngay = p.ngay; $("#cap-so-moi").textContent = "Số: " + so + " — ngày " + ngay; $("#cap-buoc").textContent = "đã cấp số, đang tạo lại văn bản…"; }
+      if (p.buoc === "tao") { $("#cap-thanh").max = p.tong; $("#cap-thanh").value = p.xong; $("#cap-buoc").textContent = "đã tạo " + p.xong + "/" + p.tong + ": " + p.ten; }
+    }
+    if (done) break;
+  }
+  const errs = (last.chan_doan || []).filter((d) => d.muc === "lỗi");
+  $("#cap-buoc").textContent = errs.length ? "đã cấp số; có lỗi khi tạo lại: " + errs.map((d) => d.dong).join("; ") : "xong: đã tạo lại " + (last.tong || 0) + " văn bản";
+  $("#cap-buoc").className = errs.length ? "loi" : "tot";
   await openDoc(st.name);
-  setStatus("đã cấp số " + r.body.so + " ngày " + r.body.ngay, "tot");
+  setStatus("đã cấp số " + so + " ngày " + ngay, "tot");
 };
 
 loadList();
