@@ -19,12 +19,13 @@ import (
 const ProfileName = engine.ProfileName
 
 // newEngine returns the engine of this version of the tool.
-func newEngine() (*engine.Engine, error) { return newEngineEdition("") }
+func newEngine() (*engine.Engine, error) { return newEngineEdition("", false) }
 
 // newEngineEdition is newEngine building every document in edition
-// ("giay", "dien-tu"; "" leaves it to the data's key ban).
-func newEngineEdition(edition string) (*engine.Engine, error) {
-	return engine.New(engine.Options{Version: Version, Now: time.Now, Year: time.Now().Year(), FontDirs: fontDirs(), Edition: edition})
+// ("giay", "dien-tu"; "" leaves it to the data's key ban), with empty
+// signature fields in electronic PDFs when sigFields is set.
+func newEngineEdition(edition string, sigFields bool) (*engine.Engine, error) {
+	return engine.New(engine.Options{Version: Version, Now: time.Now, Year: time.Now().Year(), FontDirs: fontDirs(), Edition: edition, SigFields: sigFields})
 }
 
 // fontDirs are the folders searched for Times New Roman: VANBAN_FONT_DIRS
@@ -46,6 +47,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, rend
 	fl.SetOutput(stderr)
 	opt := engine.BatchOptions{Render: render, Out: "out"}
 	formatsFlag, dump, edition := "pdf,docx", "", ""
+	var sigFields, preview bool
 	var view reportView
 	fl.BoolVar(&view.verbose, "v", false, "in mọi chi tiết, kể cả từng văn bản chờ cấp số hoặc chưa có ngày")
 	fl.StringVar(&edition, "ban", "", `"giay" (bản giấy ký tay) hoặc "dien-tu" (bản điện tử để ký số, kèm tệp .ky-so.json); mặc định theo khóa ban của dữ liệu`)
@@ -54,12 +56,14 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, rend
 		fl.StringVar(&formatsFlag, "dinh-dang", "pdf,docx", `định dạng tệp kết quả: "pdf", "docx" hoặc "pdf,docx"`)
 		fl.BoolVar(&opt.Force, "force", false, "tạo lại mọi văn bản, kể cả văn bản không thay đổi")
 		fl.IntVar(&opt.Workers, "j", runtime.NumCPU(), "số văn bản tạo cùng lúc")
+		fl.BoolVar(&sigFields, "truong-ky", false, "bản điện tử: thêm trường chữ ký số trống ChuKyNguoiKy (ô 7c) và ConDau (ô 8) cho phần mềm ký số điền vào")
+		fl.BoolVar(&preview, "xem-chu-ky", false, "bản điện tử: tạo thêm TÊN.xem-chu-ky.pdf có ảnh chữ ký (nguoi_ky.anh_chu_ky) và con dấu (co_quan.anh_con_dau) để xem trước; không dùng tệp này để ký")
 	} else {
 		fl.StringVar(&dump, "in", "", `in cấu trúc văn bản: "mo-hinh" (mô hình) hoặc "dan-trang" (vị trí từng dòng)`)
 	}
 	fl.Usage = func() {
 		if render {
-			fmt.Fprintf(stderr, "Cách dùng: vanban build [-o THƯ_MỤC] [-dinh-dang pdf,docx] [-ban giay|dien-tu] [-force] [-j N] [-v] [ĐƯỜNG_DẪN...]   (mặc định: thư mục hiện tại)\n")
+			fmt.Fprintf(stderr, "Cách dùng: vanban build [-o THƯ_MỤC] [-dinh-dang pdf,docx] [-ban giay|dien-tu] [-truong-ky] [-xem-chu-ky] [-force] [-j N] [-v] [ĐƯỜNG_DẪN...]   (mặc định: thư mục hiện tại)\n")
 		} else {
 			fmt.Fprintf(stderr, "Cách dùng: vanban check [-in mo-hinh|dan-trang] [-ban giay|dien-tu] [-v] [ĐƯỜNG_DẪN...]   (mặc định: thư mục hiện tại)\n")
 		}
@@ -81,13 +85,16 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, rend
 	}
 	js, diags := engine.Jobs(paths)
 	diag.Print(stderr, diags, engine.Sources())
-	eng, err := newEngineEdition(edition)
+	eng, err := newEngineEdition(edition, sigFields)
 	if err != nil {
 		fmt.Fprintf(stderr, "vanban: lỗi nội bộ: %v\n", err)
 		return exitInternal
 	}
 	defer eng.Close()
 	code := runBatch(ctx, eng, js, opt, dump, view, stdout, stderr)
+	if preview && ctx.Err() == nil {
+		code = max(code, writePreviews(eng, js, opt.Out, stdout, stderr))
+	}
 	if diags.HasErrors() {
 		code = max(code, exitDiag)
 	}
@@ -242,4 +249,33 @@ func nameList(names []string) string {
 		return strings.Join(names, ", ")
 	}
 	return fmt.Sprintf("%s và %d văn bản khác (xem tất cả: -v)", strings.Join(names[:summaryNames], ", "), len(names)-summaryNames)
+}
+
+// writePreviews writes the preview of the signed look of each electronic
+// document of js into out (-xem-chu-ky) and returns the exit code.
+func writePreviews(eng *engine.Engine, js []engine.Job, out string, stdout, stderr io.Writer) int {
+	code := exitOK
+	for _, j := range js {
+		name, ds, err := eng.WritePreview(j, out)
+		if err != nil {
+			fmt.Fprintf(stderr, "%s: lỗi nội bộ: %v\n", j.Path(), err)
+			code = max(code, exitInternal)
+			continue
+		}
+		if ds.HasErrors() {
+			var errs diag.List
+			for _, d := range ds {
+				if d.Severity == diag.Error {
+					errs = append(errs, d)
+				}
+			}
+			diag.Print(stderr, errs, engine.Sources())
+			code = max(code, exitDiag)
+			continue
+		}
+		if name != "" {
+			fmt.Fprintf(stdout, "Xem trước chữ ký: %s → %s (không dùng tệp này để ký)\n", j.Path(), name)
+		}
+	}
+	return code
 }

@@ -133,6 +133,10 @@ func Common() []Field {
 			{Key: "email", Kind: KindString, Label: "thư điện tử", Example: `""`, Rare: true, Doc: "thư điện tử (ô 13)"},
 			{Key: "website", Kind: KindString, Label: "trang thông tin điện tử", Example: `""`, Rare: true,
 				Doc: "trang thông tin điện tử (ô 13)"},
+			{Key: "anh_con_dau", Kind: KindString, Label: "ảnh con dấu", Example: `""`, Rare: true,
+				Doc: "tệp PNG nền trong suốt của con dấu (màu đỏ), trong thư mục làm việc; chỉ dùng để xem trước bản ký số (-xem-chu-ky)"},
+			{Key: "duong_kinh_dau_mm", Kind: KindInt, Label: "đường kính con dấu (mm)", Example: `36`, Rare: true,
+				Doc: "đường kính thật của con dấu, tính bằng milimét, để ảnh con dấu đúng kích thước"},
 			{Key: "cap", Kind: KindLevel, Label: "cấp hành chính", Example: `"xa"`,
 				Doc: `cấp của cơ quan: "xa" (xã, phường, đặc khu), "huyen" hoặc "tinh"; bỏ trống thì suy ra từ tên`},
 		}},
@@ -165,6 +169,8 @@ func Common() []Field {
 				Doc: "chức vụ của người ký"},
 			{Key: "ho_ten", Kind: KindString, Required: true, Label: "họ tên người ký", Example: `"Nguyễn Văn A"`,
 				Doc: "họ và tên người ký, không ghi học hàm, học vị"},
+			{Key: "anh_chu_ky", Kind: KindString, Label: "ảnh chữ ký", Example: `""`, Rare: true,
+				Doc: "tệp PNG nền trong suốt của chữ ký (màu xanh), trong thư mục làm việc; chỉ dùng để xem trước bản ký số (-xem-chu-ky)"},
 		}},
 	}
 }

@@ -292,6 +292,11 @@ func writeOutputs(o *Outcome, outs *batch.Outputs) error {
 		if !strings.HasSuffix(t, ".pdf") {
 			continue
 		}
+		// A preview of the signed look never outlives the PDF it shows
+		// (-xem-chu-ky writes it again after the batch).
+		if err := os.Remove(PreviewName(t)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return &outputError{err}
+		}
 		// The signing map goes with the PDF of an electronic document; a
 		// map left from when the document was electronic would lie.
 		sm := SigningMapName(t)
@@ -331,7 +336,7 @@ func osErrText(err error) string {
 func dropOutputs(out string, j Job) []string {
 	var gone []string
 	files := targets(out, AllFormats, j)
-	files = append(files, SigningMapName(files[0]))
+	files = append(files, SigningMapName(files[0]), PreviewName(files[0]))
 	for _, t := range files {
 		if err := os.Remove(t); err == nil {
 			gone = append(gone, t)

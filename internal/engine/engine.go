@@ -77,6 +77,9 @@ type Options struct {
 	// Edition, when not "", is the edition every document is built in
 	// ("giay" or "dien-tu", the -ban flag), over the key ban of the data.
 	Edition string
+	// SigFields adds empty signature fields (AcroForm /Sig) at ô 7c and
+	// ô 8 of every electronic document's PDF (the -truong-ky flag).
+	SigFields bool
 }
 
 // Engine holds what every document of a run shares: the fonts and, per
@@ -280,6 +283,9 @@ func (e *Engine) Render(res *Result, formats Formats) error {
 		if res.Doc.Number.Value != 0 {
 			opt.Keywords = res.Doc.Number.Text()
 		}
+		if e.opt.SigFields {
+			opt.SigFields = SignatureFields(res.Layout)
+		}
 		if err := pdf.WriteOptions(&buf, res.Layout, opt); err != nil {
 			return err
 		}
@@ -303,6 +309,11 @@ func (e *Engine) Render(res *Result, formats Formats) error {
 func (e *Engine) hash(doc *model.Document, formats Formats) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "vanban %s\nfonts %x\nformats {%v %v}\n", e.opt.Version, e.fontHash, formats.PDF, formats.DOCX)
+	if e.opt.SigFields {
+		// Not in the model, but in the PDF: a build with the fields and
+		// one without make different files.
+		io.WriteString(h, "sigfields\n")
+	}
 	model.Fingerprint(h, doc)
 	return hex.EncodeToString(h.Sum(nil))
 }

@@ -91,6 +91,9 @@ func (e *Engine) inputsKey(path string, deps []string, m *batch.Manifest, format
 	}
 	h := sha256.New()
 	fmt.Fprintf(h, "inputs 2\nvanban %s\nfonts %x\nformats {%v %v}\nworkspace %s\nname %s\n%d %x\n", e.opt.Version, e.fontHash, formats.PDF, formats.DOCX, ws, filepath.Base(path), own.size, own.sha)
+	if e.opt.SigFields || e.opt.Edition != "" {
+		fmt.Fprintf(h, "sigfields %v edition %q\n", e.opt.SigFields, e.opt.Edition)
+	}
 	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	for _, en := range entries[stem] {
 		fmt.Fprintf(h, "\nentry %+v", en)

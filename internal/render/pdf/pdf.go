@@ -33,6 +33,9 @@ type Options struct {
 	Keywords string
 	// Images are drawn over the pages' text, in order.
 	Images []Image
+	// SigFields are empty signature fields (AcroForm), in order; nil
+	// writes no form.
+	SigFields []SigField
 }
 
 // Write renders r as PDF to w with the zero Options.
@@ -105,6 +108,10 @@ func (d *doc) write() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	fields, err := d.allocSigFields()
+	if err != nil {
+		return nil, err
+	}
 
 	kids := make([]int, 0, len(d.r.Pages))
 	for i := range d.r.Pages {
@@ -124,6 +131,7 @@ func (d *doc) write() ([]byte, error) {
 		o.ref(resources)
 		o.s("/Contents ")
 		o.ref(contents)
+		d.annots(i, fields)
 		o.s(">>")
 		o.end()
 		o.stream(contents, "", d.appendImages(d.pageContent(pg), i, pg.H, images), true)
@@ -175,6 +183,8 @@ func (d *doc) write() ([]byte, error) {
 		}
 	}
 
+	d.writeSigFields(fields, kids)
+
 	m := d.meta()
 	metadata := o.alloc()
 	o.stream(metadata, "/Type/Metadata/Subtype/XML", m.xmp(d.opt.PDFA), false)
@@ -193,6 +203,7 @@ func (d *doc) write() ([]byte, error) {
 	o.s("/Metadata ")
 	o.ref(metadata)
 	o.s("/Lang(vi-VN)")
+	d.acroForm(fields)
 	if intent != 0 {
 		o.s("/OutputIntents[")
 		o.ref(intent)

@@ -1,0 +1,29 @@
+package engine
+
+import (
+	"vanban/internal/layout"
+	"vanban/internal/model"
+	"vanban/internal/render/pdf"
+)
+
+// The names of the empty signature fields (-truong-ky), in Vietnamese
+// without diacritics, as the signing tools show them.
+const (
+	FieldSigner = "ChuKyNguoiKy" // ô 7c, the signer's signature
+	FieldSeal   = "ConDau"       // ô 8, the organisation's signature (seal)
+)
+
+// SignatureFields returns the empty signature fields of an electronic
+// document's PDF: the signer's at ô 7c and the organisation's at ô 8, at
+// the rectangles of its signing map. A paper document has none (it is
+// signed by hand).
+func SignatureFields(r *layout.Result) []pdf.SigField {
+	if r == nil || r.Doc == nil || r.Doc.Edition != model.Electronic {
+		return nil
+	}
+	sg := r.Signing
+	return []pdf.SigField{
+		{Name: FieldSigner, Page: sg.Signature.Page, Rect: sg.Signature.Rect},
+		{Name: FieldSeal, Page: sg.Seal.Page, Rect: sg.Seal.Rect},
+	}
+}
