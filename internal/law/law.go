@@ -205,15 +205,29 @@ func Find(name string) (Award, bool) {
 }
 
 // Match returns the award a label of a report names, ignoring case and
-// runs of spaces: "giấy  khen" is "Giấy khen".
+// runs of spaces: "giấy  khen" is "Giấy khen". A label that goes on to say
+// who grants it names the award it starts with, as reports write them:
+// "Giấy khen của Chủ tịch Ủy ban nhân dân thị trấn" is "Giấy khen", and
+// "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh Khánh Hòa" the provincial
+// Bằng khen (the longest name that fits wins).
 func Match(label string) (Award, bool) {
 	key := fold(label)
+	var best Award
+	found := false
 	for _, a := range table() {
-		if fold(a.Name) == key {
+		name := fold(a.Name)
+		if name == key {
 			return a, true
 		}
+		rest, ok := strings.CutPrefix(key, name+" ")
+		if !ok || !strings.HasPrefix(rest, "của ") && !strings.Contains(name, " của ") {
+			continue
+		}
+		if !found || len(a.Name) > len(best.Name) {
+			best, found = a, true
+		}
 	}
-	return Award{}, false
+	return best, found
 }
 
 func fold(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }

@@ -96,6 +96,24 @@ func TestMatch(t *testing.T) {
 	if _, ok := Match("Giấy khen tập thể"); ok {
 		t.Error("Match(Giấy khen tập thể) ok")
 	}
+	// A label saying who grants it names the award it starts with; the
+	// longest name that fits wins.
+	for label, want := range map[string]string{
+		"Giấy khen của Chủ tịch Ủy ban nhân dân thị trấn":       "Giấy khen",
+		"giấy khen của Giám đốc Sở Nội vụ":                      "Giấy khen",
+		"Giấy khen của Chủ tịch Ủy ban nhân dân huyện Vạn Ninh": "Giấy khen của Chủ tịch Ủy ban nhân dân huyện",
+		"Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh Khánh Hòa": "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
+		"Cờ thi đua của Ủy ban nhân dân tỉnh Khánh Hòa":         "Cờ thi đua của Ủy ban nhân dân tỉnh",
+	} {
+		if a, ok := Match(label); !ok || a.Name != want {
+			t.Errorf("Match(%q) = %q %v, want %q", label, a.Name, ok, want)
+		}
+	}
+	for _, label := range []string{"Giấy khen của", "Lao động tiên tiến xuất sắc", "Bằng khen của Thủ tướng Chính phủ"} {
+		if a, ok := Match(label); ok {
+			t.Errorf("Match(%q) = %q", label, a.Name)
+		}
+	}
 }
 
 // A Sở is a Sở by its name when co_quan.cap is empty; cap wins over the name.
