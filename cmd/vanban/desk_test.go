@@ -15,6 +15,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"vanban/internal/engine"
+	"vanban/internal/testutil"
 )
 
 // deskBrowser finds Debian's chromium (or another Chrome); "" when none.
@@ -30,7 +31,7 @@ func deskBrowser() string {
 // The desk in a real browser: open it, change the trích yếu in its field
 // and see the preview's text change, fill the nominee list by pasting rows
 // from a spreadsheet, save and find that only the edited value changed in
-// the file, comments intact. Screenshots go to docs/.
+// the file, comments intact. With -update its screenshots go to docs/.
 func TestDesk_Browser(t *testing.T) {
 	browser := deskBrowser()
 	if browser == "" {
@@ -93,13 +94,20 @@ func TestDesk_Browser(t *testing.T) {
 		}
 		return n
 	}
+	shots := t.TempDir()
 	shot := func(name string) {
 		t.Helper()
 		png, err := chromedp.Run(bctx, chromedp.CaptureScreenshot())
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(filepath.Join("..", "..", "docs", name), png, 0o644); err != nil {
+		// The README's pictures are taken again only with -update; a
+		// plain run leaves the repository as it is.
+		dir := shots
+		if testutil.Updating() {
+			dir = filepath.Join("..", "..", "docs")
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), png, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}

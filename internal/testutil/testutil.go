@@ -16,6 +16,10 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
+// Updating reports whether the test run rewrites its golden files and
+// pictures (-update); otherwise tests write nothing into the repository.
+func Updating() bool { return *update }
+
 // Golden compares got with the file path. A missing golden fails; with
 // -update the file is written instead.
 func Golden(t testing.TB, path string, got []byte) {
