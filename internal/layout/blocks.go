@@ -58,11 +58,19 @@ func (l *state) header(h *resolve.Header, m *resolve.Marks) {
 	rightBottom := ry + l.s.RuleGap
 
 	// Second row: "Số:" under the issuer, place and date under the motto, on
-	// the same level.
+	// the same level. A document without one of them keeps its line empty,
+	// as the DOCX's empty paragraph does; without both, the row is gone.
 	row := max(leftBottom, rightBottom)
-	l.signingHeader(Rect{X: left.x, Y: row + h.Number.Style.Before, W: left.w, H: h.Number.Style.Line},
-		Rect{X: right.x, Y: row + h.PlaceDate.Style.Before, W: right.w, H: h.PlaceDate.Style.Line})
-	y1 := l.stack(left, row+h.Number.Style.Before, h.Number)
+	ns, ds := l.s.Style(format.Number), l.s.Style(format.PlaceDate)
+	l.signingHeader(Rect{X: left.x, Y: row + ns.Before, W: left.w, H: ns.Line},
+		Rect{X: right.x, Y: row + ds.Before, W: right.w, H: ds.Line})
+	y1, y2 := row, row
+	if h.Number != nil || h.PlaceDate != nil {
+		y1, y2 = row+ns.Before+ns.Line, row+ds.Before+ds.Line
+	}
+	if h.Number != nil {
+		y1 = l.stack(left, row+h.Number.Style.Before, *h.Number)
+	}
 	if h.Letter != nil {
 		// A công văn's trích yếu goes under its number (ô 5b).
 		y1 = l.stack(left, y1+h.Letter.Style.Before, *h.Letter)
@@ -70,7 +78,9 @@ func (l *state) header(h *resolve.Header, m *resolve.Marks) {
 	// ô 10a and 10b under the number, ô 11 under the date (Phụ lục I, IV).
 	y1 = l.stampIn(m.Secrecy, left, y1)
 	y1 = l.stampIn(m.Urgency, left, y1)
-	y2 := l.stack(right, row+h.PlaceDate.Style.Before, h.PlaceDate)
+	if h.PlaceDate != nil {
+		y2 = l.stack(right, row+h.PlaceDate.Style.Before, *h.PlaceDate)
+	}
 	y2 = l.stampIn(m.Circulation, right, y2)
 	l.y = max(y1, y2)
 }
@@ -285,13 +295,29 @@ func (l *state) flowPara(p para, tail unit.Length) {
 	if k == 0 && l.y > l.s.Top {
 		l.newPage()
 	}
+	from := 0
 	if k > 0 && k < n {
 		l.placeLines(para{lines: p.lines[:k], st: p.st, x: p.x, w: p.w}, 0, true)
 		l.newPage()
-		l.placeLines(p, k, false)
-		return
+		from = k
 	}
-	l.placeLines(p, 0, true)
+	// A paragraph longer than a page breaks again: widow and orphan
+	// control at every break, as Word and LibreOffice apply it.
+	for {
+		y := l.y
+		if from == 0 && y > l.s.Top {
+			y += p.st.Before
+		}
+		m, r := n-from, l.room(y, p.st.Line)
+		if m <= r {
+			l.placeLines(p, from, from == 0)
+			return
+		}
+		step := max(splitAt(m, r), 1)
+		l.placeLines(para{lines: p.lines[:from+step], st: p.st, x: p.x, w: p.w}, from, from == 0)
+		l.newPage()
+		from += step
+	}
 }
 
 // table places a body table: column widths from the content, wrapped cells,

@@ -19,7 +19,10 @@ type sign struct {
 	label       []measure.Line   // "Nơi nhận:"
 	items       [][]measure.Line // one entry per recipient line, "- Lưu: …" last
 	auth, name  []measure.Line   // quyền hạn, chức vụ; họ tên
-	h           unit.Length      // height of the part that keeps with the body
+	// coAuth and coName are the lines of the second signature (b.Co),
+	// left of the main one; nil without one.
+	coAuth, coName []measure.Line
+	h              unit.Length // height of the part that keeps with the body
 }
 
 // measureSign breaks the lines of the block b.
@@ -34,6 +37,12 @@ func (l *state) measureSign(b *resolve.Sign) sign {
 		out.auth = append(out.auth, l.breakLines(&b.Authority[i], right.w, right.w)...)
 	}
 	out.name = l.breakLines(&b.Name, right.w, right.w)
+	if c := b.Co; c != nil {
+		for i := range c.Authority {
+			out.coAuth = append(out.coAuth, l.breakLines(&c.Authority[i], left.w, left.w)...)
+		}
+		out.coName = l.breakLines(&c.Name, left.w, left.w)
+	}
 	return out
 }
 
@@ -47,6 +56,10 @@ func (l *state) signature(sb sign) {
 	}
 	b := sb.b
 	top := l.y + l.s.SignGap
+	if b.Co != nil {
+		l.signatures(sb, top)
+		return
+	}
 	y := l.lines(sb.left, top, b.Label.Style, sb.label)
 	for i, it := range sb.items[:b.Head] {
 		y = l.lines(sb.left, y, b.Items[i].Style, it)
@@ -60,6 +73,46 @@ func (l *state) signature(sb sign) {
 	l.y = top + sb.h
 	for i, it := range sb.items[b.Head:] {
 		l.flowLines(sb.left, b.Items[b.Head+i].Style, it)
+	}
+}
+
+// signatures places a block of two signatures (Phụ lục III, Mẫu 1.9):
+// the second one (the thư ký) left, the main one (the chủ tọa) right, each
+// title on the same top line and each name under its own signature space;
+// then, SignGap below the taller, "Nơi nhận:" and its list in the left
+// column, kept with the signatures when the head holds them (sb.b.Head),
+// flowing onto the next pages otherwise.
+func (l *state) signatures(sb sign, top unit.Length) {
+	b := sb.b
+	sigBottom := top
+	for _, sg := range []struct {
+		c          column
+		auth       []resolve.Para
+		name       resolve.Para
+		aLns, nLns []measure.Line
+		main       bool
+	}{{sb.left, b.Co.Authority, b.Co.Name, sb.coAuth, sb.coName, false}, {sb.right, b.Authority, b.Name, sb.auth, sb.name, true}} {
+		y := top
+		if len(sg.auth) > 0 {
+			y = l.lines(sg.c, top, sg.auth[0].Style, sg.aLns)
+		}
+		if sg.main {
+			l.signingArea(sg.c, y)
+		}
+		sigBottom = max(sigBottom, l.lines(sg.c, y+l.s.SignSpace, sg.name.Style, sg.nLns))
+	}
+	l.y = sigBottom + l.s.SignGap
+	if b.Head == len(b.Items) {
+		y := l.lines(sb.left, l.y, b.Label.Style, sb.label)
+		for i, it := range sb.items {
+			y = l.lines(sb.left, y, b.Items[i].Style, it)
+		}
+		l.y = top + sb.h
+		return
+	}
+	l.flowLines(sb.left, b.Label.Style, sb.label)
+	for i, it := range sb.items {
+		l.flowLines(sb.left, b.Items[i].Style, it)
 	}
 }
 

@@ -20,6 +20,9 @@
 //	Nội dung                         Body                       noi_dung (and template text)
 //	Quyền hạn, chức vụ người ký      Signature.Lines            nguoi_ky.quyen_han, thay_mat, thu_truong, chuc_vu
 //	Họ tên người ký                  Signature.Name             nguoi_ky.ho_ten
+//	Thư ký (Biên bản, Mẫu 1.9)       CoSigner                   (template: ::: ky-ben-trai; thu_ky)
+//	Không có số, ký hiệu             Unnumbered                 (template: khong_so)
+//	Không có địa danh, ngày tháng    Undated                    (template: khong_ngay)
 //	Nơi nhận                         Recipients.Items           noi_nhan
 //	Lưu (văn thư, đơn vị soạn thảo)  Recipients.Archive         luu
 //	Tên cơ quan viết trong câu       IssuerName                 co_quan.ten_day_du

@@ -34,8 +34,15 @@ func dump(w io.Writer, doc *Document, d dumper) error {
 		fmt.Fprintf(&b, "  Parent %s\n", d.all(doc.Header.Parent))
 	}
 	fmt.Fprintf(&b, "  Issuer %s\n", d.all(doc.Header.Issuer))
-	fmt.Fprintf(&b, "  Number value=%d symbol=%s\n", doc.Number.Value, d.q(doc.Number.Symbol))
-	fmt.Fprintf(&b, "  PlaceDate place=%s date=%s\n", d.q(doc.Place), doc.Date.ISO())
+	fmt.Fprintf(&b, "  Number value=%d symbol=%s", doc.Number.Value, d.q(doc.Number.Symbol))
+	if doc.Unnumbered {
+		b.WriteString(" unprinted")
+	}
+	fmt.Fprintf(&b, "\n  PlaceDate place=%s date=%s", d.q(doc.Place), doc.Date.ISO())
+	if doc.Undated {
+		b.WriteString(" unprinted")
+	}
+	b.WriteString("\n")
 	fmt.Fprintf(&b, "  Title type=%s summary=%s", d.q(doc.Title.Type), d.q(doc.Title.Summary))
 	if doc.Title.Letter {
 		b.WriteString(" letter")
@@ -51,6 +58,9 @@ func dump(w io.Writer, doc *Document, d dumper) error {
 		d.block(blk, "  ")
 	}
 	fmt.Fprintf(&b, "  Signature %s name=%s\n", d.all(doc.Signature.Lines), d.q(doc.Signature.Name))
+	if c := doc.CoSigner; c != nil {
+		fmt.Fprintf(&b, "  CoSigner %s name=%s\n", d.all(c.Lines), d.q(c.Name))
+	}
 	fmt.Fprintf(&b, "  Recipients %s archive=%s\n", d.all(doc.Recipients.Items), d.q(doc.Recipients.Archive))
 	if m := doc.Marks; m.Secrecy != "" || m.Urgency != "" || m.Circulation != "" || m.Drafter != "" || m.Copies != 0 || len(m.Contact) > 0 || m.Draft != "" {
 		// Only a document with marks prints the line, so the goldens of

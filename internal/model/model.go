@@ -33,7 +33,21 @@ type Document struct {
 	Addressees []string
 	Body       []Block
 	Signature  Signature
+	// CoSigner is a second signature beside Signature, in the left
+	// column: the thư ký's of a Biên bản, whose chủ tọa (chủ trì) signs
+	// as Signature on the right (Phụ lục III, Mẫu 1.9); nil for every
+	// other document. With one, Nơi nhận goes under the two signatures.
+	CoSigner   *Signature
 	Recipients Recipients
+	// Unnumbered marks a document printed without "Số, ký hiệu" (ô 3):
+	// a Biên bản of a kind its body does not number (template front
+	// matter khong_so).
+	Unnumbered bool
+	// Undated marks a document without the "địa danh và thời gian" line
+	// (ô 4) under the motto: a Biên bản records its time in its content
+	// (Phụ lục III, Mẫu 1.9; template front matter khong_ngay). Date still
+	// dates the file (metadata, register).
+	Undated bool
 	// Issuer is the issuing body's name as written in a sentence ("Ủy ban
 	// nhân dân thị trấn Vạn Giã"), for the "(Kèm theo …)" line of appendices.
 	IssuerName string

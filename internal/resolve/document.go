@@ -82,9 +82,9 @@ type Header struct {
 	QuocHieu   Para
 	TieuNgu    Para
 	MottoRule  unit.Length // the rule under the motto: as long as the motto
-	Number     Para        // "Số: …"
+	Number     *Para       // "Số: …"; nil for a document printed without (model.Document.Unnumbered)
 	Letter     *Para       // "V/v …" of a công văn under its number (ô 5b); nil otherwise
-	PlaceDate  Para        // "Vạn Giã, ngày … tháng … năm …"
+	PlaceDate  *Para       // "Vạn Giã, ngày … tháng … năm …"; nil for a document without (model.Document.Undated)
 }
 
 // Title is tên loại and trích yếu with the rule under them (Phụ lục I, II.5).
@@ -141,11 +141,25 @@ type Sign struct {
 	Items     []Para // one per recipient, "- Lưu: …" last
 	Authority []Para // quyền hạn, chức vụ, one per line
 	Name      Para   // họ tên
+	// Co is the second signature, in the left column beside the main one:
+	// the thư ký of a Biên bản (Phụ lục III, Mẫu 1.9); nil for other
+	// documents. With it the block is two rows: the two signatures, then
+	// "Nơi nhận:" and its list in the left column, SignGap below them.
+	// The head is then the signatures' row, with the whole list when all
+	// fits on a page (Head is len(Items)), or without it (Head is 0: the
+	// label and every item flow below, over the next pages).
+	Co *Signer
 	// Head is how many Items stand beside the signature; len(Items) when
 	// the block does not split.
 	Head int
 	// Height is the height of the head, the part that keeps with the body.
 	Height unit.Length
+}
+
+// Signer is one signature of a block: title lines and name.
+type Signer struct {
+	Authority []Para // the lines above the signature, e.g. "THƯ KÝ"
+	Name      Para   // họ tên
 }
 
 // Split reports whether the block splits after its head.

@@ -53,11 +53,16 @@ func Dump(w io.Writer, doc *Document) error {
 	d.line(1, "Header issuer-rule=%v motto-rule=%v", h.IssuerRule, h.MottoRule)
 	d.paras(2, h.Parent...)
 	d.paras(2, h.Issuer...)
-	d.paras(2, h.QuocHieu, h.TieuNgu, h.Number)
+	d.paras(2, h.QuocHieu, h.TieuNgu)
+	if h.Number != nil {
+		d.paras(2, *h.Number)
+	}
 	if h.Letter != nil {
 		d.paras(2, *h.Letter)
 	}
-	d.paras(2, h.PlaceDate)
+	if h.PlaceDate != nil {
+		d.paras(2, *h.PlaceDate)
+	}
 	if t := doc.Title; t != nil {
 		d.line(1, "Title rule=%v", t.Rule)
 		d.paras(2, t.Type, t.Summary)
@@ -84,6 +89,11 @@ func Dump(w io.Writer, doc *Document) error {
 	d.paras(2, sg.Items...)
 	d.paras(2, sg.Authority...)
 	d.paras(2, sg.Name)
+	if c := sg.Co; c != nil {
+		d.line(1, "CoSigner")
+		d.paras(2, c.Authority...)
+		d.paras(2, c.Name)
+	}
 	for i := range doc.Appendices {
 		a := &doc.Appendices[i]
 		d.line(1, "Appendix %v x %v rule=%v", a.Sheet.PageW, a.Sheet.PageH, a.Rule)

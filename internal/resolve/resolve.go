@@ -112,12 +112,18 @@ func (r resolver) count(ps []Para, w unit.Length) int {
 func (r resolver) header(doc *model.Document) Header {
 	s := r.s
 	h := Header{
-		Parent:    r.plains(format.Parent, doc.Header.Parent),
-		Issuer:    r.plains(format.Issuer, doc.Header.Issuer),
-		QuocHieu:  r.plain(format.QuocHieu, format.QuocHieuText),
-		TieuNgu:   r.plain(format.TieuNgu, format.TieuNguText),
-		Number:    r.plain(format.Number, format.NumberLine(doc.Number)),
-		PlaceDate: r.plain(format.PlaceDate, format.DateLine(doc.Place, doc.Date)),
+		Parent:   r.plains(format.Parent, doc.Header.Parent),
+		Issuer:   r.plains(format.Issuer, doc.Header.Issuer),
+		QuocHieu: r.plain(format.QuocHieu, format.QuocHieuText),
+		TieuNgu:  r.plain(format.TieuNgu, format.TieuNguText),
+	}
+	if !doc.Unnumbered {
+		p := r.plain(format.Number, format.NumberLine(doc.Number))
+		h.Number = &p
+	}
+	if !doc.Undated {
+		p := r.plain(format.PlaceDate, format.DateLine(doc.Place, doc.Date))
+		h.PlaceDate = &p
 	}
 	w := r.headerWidth()
 	r.fitParent(h.Parent, w)

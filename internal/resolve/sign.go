@@ -26,6 +26,12 @@ func (r resolver) sign(doc *model.Document) Sign {
 	for i, it := range b.Items {
 		counts[i] = len(r.lines(it, s.LeftCol))
 	}
+	if c := doc.CoSigner; c != nil {
+		b.Co = &Signer{Authority: r.plains(format.SignAuthority, c.Lines), Name: r.plain(format.SignName, c.Name)}
+		b.Head, b.Height = coSplit(s, len(r.lines(b.Label, s.LeftCol)), counts,
+			max(r.signerHeight(b.Authority, b.Name, s.RightCol), r.signerHeight(b.Co.Authority, b.Co.Name, s.LeftCol)))
+		return b
+	}
 	b.Head, b.Height = signSplit(s, len(r.lines(b.Label, s.LeftCol)), counts,
 		r.count(b.Authority, s.RightCol), len(r.lines(b.Name, s.RightCol)))
 	return b
@@ -57,4 +63,31 @@ func signSplit(s *format.Sheet, label int, counts []int, auth, name int) (int, u
 		lh += lines(format.RecipientsItem, c)
 	}
 	return len(counts), max(lh, rh)
+}
+
+// signerHeight returns the height of a signature w wide: its title lines,
+// the signature space, its name.
+func (r resolver) signerHeight(auth []Para, name Para, w unit.Length) unit.Length {
+	s := r.s
+	return unit.Length(r.count(auth, w))*s.Style(format.SignAuthority).Line + s.SignSpace +
+		unit.Length(len(r.lines(name, w)))*s.Style(format.SignName).Line
+}
+
+// coSplit is signSplit for a block of two signatures (Phụ lục III, Mẫu
+// 1.9): the signatures' row of height sig keeps with the body; "Nơi nhận:"
+// (label lines) and its entries (counts lines each) follow SignGap below
+// it. The whole block keeps together when it fits on a page below two
+// body lines (head len(counts), its full height); otherwise the head is
+// the signatures' row alone (head 0) and the list flows on.
+func coSplit(s *format.Sheet, label int, counts []int, sig unit.Length) (int, unit.Length) {
+	lines := func(e format.Element, n int) unit.Length { return unit.Length(n) * s.Style(e).Line }
+	total := 0
+	for _, c := range counts {
+		total += c
+	}
+	whole := sig + s.SignGap + lines(format.RecipientsLabel, label) + lines(format.RecipientsItem, total)
+	if s.SignGap+whole <= s.PageH-s.Top-s.Bottom-2*s.Style(format.Body).Line {
+		return len(counts), whole
+	}
+	return 0, sig
 }

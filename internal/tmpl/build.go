@@ -31,7 +31,13 @@ func (s *Set) Build(in *data.Input) (*model.Document, diag.List) {
 		}
 		return nil, diags
 	}
-	body, apps, ds := parseDocument(s.md, out.buf.Bytes(), origin{file: t.File, spans: out.spans})
+	o := origin{file: t.File, spans: out.spans}
+	co, src, ds := coSigner(out.buf.Bytes(), o)
+	diags.Append(ds)
+	if ds.HasErrors() {
+		return nil, diags
+	}
+	body, apps, ds := parseDocument(s.md, src, o)
 	diags.Append(ds)
 	if ds.HasErrors() {
 		return nil, diags
@@ -58,7 +64,10 @@ func (s *Set) Build(in *data.Input) (*model.Document, diag.List) {
 			Lines: format.SignatureLines(in.Signer.Authority, in.Signer.OnBehalfOf, in.Signer.Head, in.Signer.Title),
 			Name:  in.Signer.Name,
 		},
+		CoSigner:   co,
 		Recipients: model.Recipients{Items: recipients, Archive: in.Archive},
+		Unnumbered: t.Unnumbered,
+		Undated:    t.Undated,
 	}
 	return doc, diags
 }

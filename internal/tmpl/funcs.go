@@ -3,6 +3,8 @@ package tmpl
 import (
 	"fmt"
 	"text/template"
+	"unicode"
+	"unicode/utf8"
 
 	"vanban/internal/data"
 	"vanban/internal/format"
@@ -33,6 +35,9 @@ func funcs() template.FuncMap {
 		"so": padded,
 		// dem: how many rows a list has.
 		"dem": func(rows []map[string]any) Num { return Num(len(rows)) },
+		// hoa_dau: s with its first letter upper-cased, to open a
+		// sentence with a value written lower-case ("cuộc họp" → "Cuộc họp").
+		"hoa_dau": capitalize,
 		// stt: the ordinal of a range index, 1-based.
 		"stt": func(i int) int { return i + 1 },
 		// la_ma: a Roman numeral, for group rows "I.", "II.".
@@ -230,6 +235,15 @@ func roman(n int) string {
 			s += syms[i]
 			n -= v
 		}
+	}
+	return s
+}
+
+// capitalize returns s with its first letter in upper case (Vietnamese
+// letters included: "đại hội" → "Đại hội").
+func capitalize(s string) string {
+	for i, r := range s {
+		return string(unicode.ToUpper(r)) + s[i+utf8.RuneLen(r):]
 	}
 	return s
 }

@@ -35,13 +35,16 @@ type Template struct {
 	Code     string // ký hiệu of the type, e.g. "KH" (Phụ lục III)
 	Summary  string // one line for `vanban templates`
 	Schema   *data.Schema
-	Letter   bool               // cong_van: a công văn (NĐ 30 Phụ lục III, Mẫu 1.5)
-	Grants   law.Grantor        // xet_khen: who grants the awards the document lists
-	Inherits string             // ke_thua: the van_ban field whose document lends empty lists
-	body     *template.Template // nil when the template is broken
-	line     int                // line of the body in File
-	diags    diag.List          // the template's own problems; errors make it broken
-	noSchema bool               // the front matter is broken: Schema is a stand-in
+	Letter   bool        // cong_van: a công văn (NĐ 30 Phụ lục III, Mẫu 1.5)
+	Grants   law.Grantor // xet_khen: who grants the awards the document lists
+	Inherits string      // ke_thua: the van_ban field whose document lends empty lists
+	// Unnumbered and Undated leave out "Số, ký hiệu" (khong_so) and the
+	// place and date line (khong_ngay): a Biên bản (Mẫu 1.9).
+	Unnumbered, Undated bool
+	body                *template.Template // nil when the template is broken
+	line                int                // line of the body in File
+	diags               diag.List          // the template's own problems; errors make it broken
+	noSchema            bool               // the front matter is broken: Schema is a stand-in
 }
 
 type fieldMeta struct {
@@ -63,6 +66,8 @@ type frontMatter struct {
 	XetKhen   string      `toml:"xet_khen"`   // who grants the awards listed: "nguoi_ky" or "cap_tren"
 	KeThua    string      `toml:"ke_thua"`    // a van_ban field whose cited document lends its lists
 	CongVan   bool        `toml:"cong_van"`   // a công văn: no tên loại printed, "V/v …" under Số (Mẫu 1.5)
+	KhongSo   bool        `toml:"khong_so"`   // no "Số, ký hiệu" printed (some Biên bản)
+	KhongNgay bool        `toml:"khong_ngay"` // no place and date line under the motto (Biên bản, Mẫu 1.9)
 	Truong    []fieldMeta `toml:"truong"`
 }
 
@@ -247,6 +252,7 @@ func parseTemplate(name, file, src string) (*Template, diag.List) {
 	tm := &Template{
 		Name: name, File: file, Type: fm.TenLoai, Code: fm.KyHieu, Summary: fm.MoTa,
 		Schema: schema, Letter: fm.CongVan, Grants: grants, Inherits: fm.KeThua, line: bodyLine,
+		Unnumbered: fm.KhongSo, Undated: fm.KhongNgay,
 	}
 	t := template.New(name).Option("missingkey=error").Funcs(funcs())
 	// Keep line numbers of the body equal to those of the file.

@@ -235,19 +235,34 @@ func (b *body) header() {
 	b.para(&h.TieuNgu, paraOpt{})
 	b.rule(h.MottoRule, rw)
 	b.x.raw(`</w:tc></w:tr>`)
+	m := &b.doc.Marks
+	if h.Number == nil && h.PlaceDate == nil && h.Letter == nil && m.Secrecy == nil && m.Urgency == nil && m.Circulation == nil {
+		b.x.raw(`</w:tbl>`) // no second row (as package layout)
+		return
+	}
 	b.rowStart(false)
 	b.cellStart(lw)
-	b.para(&h.Number, paraOpt{})
+	b.paraOrEmpty(h.Number, format.Number)
 	if h.Letter != nil {
 		b.para(h.Letter, paraOpt{})
 	}
-	m := &b.doc.Marks
 	b.stampsInCell(m.Secrecy, m.Urgency)
 	b.x.raw(`</w:tc>`)
 	b.cellStart(rw)
-	b.para(&h.PlaceDate, paraOpt{})
+	b.paraOrEmpty(h.PlaceDate, format.PlaceDate)
 	b.stampsInCell(m.Circulation)
 	b.x.raw(`</w:tc></w:tr></w:tbl>`)
+}
+
+// paraOrEmpty writes p, or when p is nil an empty paragraph of element e:
+// the line a document without "Số:" or without its date keeps empty, as
+// package layout does.
+func (b *body) paraOrEmpty(p *resolve.Para, e format.Element) {
+	if p != nil {
+		b.para(p, paraOpt{})
+		return
+	}
+	b.x.f(`<w:p><w:pPr><w:pStyle w:val="%s"/></w:pPr></w:p>`, styleIDs[e])
 }
 
 // title writes tên loại and trích yếu with the rule under them.
@@ -392,6 +407,10 @@ func (b *body) table(t *resolve.Table, keepLast bool) {
 // PDF layout places the rest of the list.
 func (b *body) signature() {
 	sg := &b.doc.Sign
+	if sg.Co != nil {
+		b.signatures()
+		return
+	}
 	lw, rw := b.columns()
 	gap := b.s.SignGap
 	split := sg.Split()
@@ -431,6 +450,55 @@ func (b *body) signature() {
 		b.cellStart(rw)
 		b.x.f(`<w:p><w:pPr><w:pStyle w:val="%s"/></w:pPr></w:p></w:tc></w:tr>`, styleIDs[format.RecipientsItem])
 	}
+	b.x.raw(`</w:tbl>`)
+}
+
+// signatures writes a block of two signatures (Phụ lục III, Mẫu 1.9) as
+// two borderless rows: the thư ký (left) and the chủ tọa (right), a row
+// that cannot split; then "Nơi nhận:" and its list in the left cell of a
+// second row, SignGap below. When resolve keeps the whole block together
+// (Head is len(Items)) the second row cannot split either and the first
+// keeps with it; otherwise it breaks line by line, as package layout
+// flows the list.
+func (b *body) signatures() {
+	sg := &b.doc.Sign
+	lw, rw := b.columns()
+	gap := b.s.SignGap
+	whole := !sg.Split()
+	b.tableStart([]unit.Length{lw, rw}, false, [2]unit.Length{})
+	b.rowStart(false)
+	space := b.s.SignSpace
+	for k, s := range []*resolve.Signer{sg.Co, {Authority: sg.Authority, Name: sg.Name}} {
+		b.cellStart([]unit.Length{lw, rw}[k])
+		for i := range s.Authority {
+			o := paraOpt{keepNxt: true}
+			if i == 0 {
+				o.before = &gap
+			}
+			b.para(&s.Authority[i], o)
+		}
+		if len(s.Authority) == 0 {
+			both := gap + space
+			b.para(&s.Name, paraOpt{before: &both, keepNxt: whole})
+		} else {
+			b.para(&s.Name, paraOpt{before: &space, keepNxt: whole})
+		}
+		b.x.raw(`</w:tc>`)
+	}
+	b.x.raw(`</w:tr>`)
+	if whole {
+		b.rowStart(false)
+	} else {
+		b.x.raw(`<w:tr>`)
+	}
+	b.cellStart(lw)
+	b.para(&sg.Label, paraOpt{before: &gap, keepNxt: whole, noWidow: !whole})
+	for i := range sg.Items {
+		b.para(&sg.Items[i], paraOpt{keepNxt: whole && i+1 < len(sg.Items), noWidow: !whole})
+	}
+	b.x.raw(`</w:tc>`)
+	b.cellStart(rw)
+	b.x.f(`<w:p><w:pPr><w:pStyle w:val="%s"/></w:pPr></w:p></w:tc></w:tr>`, styleIDs[format.RecipientsItem])
 	b.x.raw(`</w:tbl>`)
 }
 
