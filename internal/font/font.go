@@ -38,6 +38,7 @@ type Face struct {
 	upem    int64
 	ascent  int64    // font units
 	descent int64    // font units, positive
+	height  int64    // font units: ascent, descent and line gap (hhea)
 	adv     []uint16 // advance per BMP rune; 0 where missing
 	has     []uint64 // coverage bit set over the BMP
 	gid     []uint16 // glyph per BMP rune; 0 where missing
@@ -125,6 +126,7 @@ func parse(name string, data []byte) (*Face, error) {
 		Name: name, Data: data, upem: upem,
 		ascent:  int64(m.Ascent >> 6),
 		descent: int64(m.Descent >> 6),
+		height:  int64(m.Height >> 6),
 		adv:     make([]uint16, 0x10000),
 		has:     make([]uint64, 0x10000/64),
 		gid:     make([]uint16, 0x10000),
@@ -195,6 +197,10 @@ func (f *Face) Width(text string, halfPoints int) unit.Length {
 	}
 	return scale(units, halfPoints, f.upem)
 }
+
+// LineHeight returns the face's recommended line height at size
+// halfPoints: ascent, descent and line gap.
+func (f *Face) LineHeight(halfPoints int) unit.Length { return scale(f.height, halfPoints, f.upem) }
 
 // Ascent returns the distance from the baseline to the top of the face at
 // size halfPoints.

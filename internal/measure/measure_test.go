@@ -61,3 +61,40 @@ func TestColumnWidths_LongWord(t *testing.T) {
 		t.Errorf("widths add up to %v, want the text width %v", sum, s.TextWidth())
 	}
 }
+
+// An italic line that fits with less than a twelfth of the line height to
+// spare breaks one word earlier, as Writer does (see Break); upright text
+// keeps the word.
+func TestBreak_ItalicRoom(t *testing.T) {
+	f, err := font.Load(fonts.FS, "Liberation Serif", fonts.Files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const text = "Hội đồng nhân dân xã về Chương trình giám sát năm 2027 của Hội đồng nhân dân xã; ý kiến"
+	room := f.Face(font.Italic).LineHeight(28) / 12
+	if room < unit.MM*46/100 || room > unit.MM*49/100 {
+		t.Fatalf("italic room at 14 pt %v, want about 0.47 mm", room)
+	}
+	for _, c := range []struct {
+		style model.RunStyle
+		slack unit.Length // width left after "dân" on the line
+		words int         // words kept on the first line
+	}{
+		{model.Italic, room - unit.MM/100, 16},
+		{model.Italic, room + unit.MM/100, 17},
+		{0, unit.MM / 100, 17},
+	} {
+		ws := Words(f, []model.Run{{Text: text, Style: c.style}}, 28)
+		var w unit.Length
+		for i := range 17 {
+			w += ws[i].W
+			if i < 16 {
+				w += ws[i].Space
+			}
+		}
+		lines := Break(f, ws, 28, w+c.slack, w+c.slack)
+		if got := len(lines[0].Words); got != c.words {
+			t.Errorf("style %v, %v to spare: %d words on the line, want %d", c.style, c.slack, got, c.words)
+		}
+	}
+}

@@ -77,7 +77,7 @@ func breakRef(f *font.Set, ws []Word, size int, first, rest unit.Length) []Line 
 		if len(cur.Words) > 0 {
 			need += cur.Words[len(cur.Words)-1].Space
 		}
-		if len(cur.Words) > 0 && cur.W+need > avail {
+		if len(cur.Words) > 0 && cur.W+need+italicRoom(f, w, size) > avail {
 			out = append(out, cur)
 			cur = Line{}
 			avail = rest
