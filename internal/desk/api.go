@@ -228,12 +228,15 @@ func (s *Server) docs(w http.ResponseWriter, r *http.Request) {
 
 // Field is one key of a template, as the form shows it.
 type Field struct {
-	Key      string  `json:"khoa"`
-	Kind     string  `json:"kieu"`
-	Label    string  `json:"nhan"`
-	Doc      string  `json:"mo_ta"`
-	Required bool    `json:"bat_buoc"`
-	Sub      []Field `json:"cot,omitempty"`
+	Key      string `json:"khoa"`
+	Kind     string `json:"kieu"`
+	Label    string `json:"nhan"`
+	Doc      string `json:"mo_ta"`
+	Required bool   `json:"bat_buoc"`
+	// Rare marks the keys few documents need (the NĐ 30 marks, the
+	// edition): the page keeps them folded under "Tùy chọn ít dùng".
+	Rare bool    `json:"it_dung,omitempty"`
+	Sub  []Field `json:"cot,omitempty"`
 }
 
 // kindNames are the template front matter's names of the kinds, and names
@@ -244,10 +247,13 @@ var kindNames = map[data.Kind]string{
 	data.KindDocRef: "van_ban", data.KindTableList: "bang_lap", data.KindLevel: "cap",
 }
 
-func fields(fs []data.Field) []Field {
+// fields are the form fields of a schema; year fills the examples of
+// their descriptions (data.YearMark), as the CLI's hints do.
+func fields(fs []data.Field, year int) []Field {
 	out := make([]Field, 0, len(fs))
 	for _, f := range fs {
-		out = append(out, Field{Key: f.Key, Kind: kindNames[f.Kind], Label: f.Label, Doc: f.Doc, Required: f.Required, Sub: fields(f.Sub)})
+		out = append(out, Field{Key: f.Key, Kind: kindNames[f.Kind], Label: f.Label, Doc: data.FillYear(f.Doc, year),
+			Required: f.Required, Rare: f.Rare, Sub: fields(f.Sub, year)})
 	}
 	return out
 }
@@ -279,9 +285,9 @@ func (s *Server) doc(w http.ResponseWriter, r *http.Request) {
 	set, _ := s.eng.Templates(s.opt.Dir)
 	s.mu.Unlock()
 	if t, ok := set.Get(d.Template); ok {
-		d.Fields = fields(t.Schema.Fields)
+		d.Fields = fields(t.Schema.Fields, s.year())
 	} else {
-		d.Fields = fields(data.Common())
+		d.Fields = fields(data.Common(), s.year())
 	}
 	writeJSON(w, http.StatusOK, d)
 }
@@ -613,4 +619,14 @@ func (s *Server) output(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Security-Policy", "frame-ancestors 'self'")
 	}
 	http.ServeContent(w, r, name, st.ModTime(), f)
+}
+
+// year is the current year by the desk's clock, for examples (the first
+// year of the two-level local government when the clock is not set, as
+// in data's hints).
+func (s *Server) year() int {
+	if t := s.opt.Now(); !t.IsZero() {
+		return t.Year()
+	}
+	return 2025
 }

@@ -549,3 +549,34 @@ func TestDesk_RegisterFilter(t *testing.T) {
 		t.Errorf("xlsx of an empty year: %d", code)
 	}
 }
+
+// The form knows which keys are rarely used (the page folds them away),
+// and the descriptions read with a year, not the "{{nam}}" mark of the
+// templates' examples.
+func TestDesk_FieldsRareAndYear(t *testing.T) {
+	c := start(t)
+	code, b := c.do("GET", "/api/doc?ten=ke-hoach.toml", nil, nil)
+	if code != 200 {
+		t.Fatalf("%d %s", code, b)
+	}
+	var d struct {
+		Fields []struct {
+			Khoa   string `json:"khoa"`
+			MoTa   string `json:"mo_ta"`
+			ItDung bool   `json:"it_dung"`
+		} `json:"truong"`
+	}
+	if err := json.Unmarshal(b, &d); err != nil {
+		t.Fatal(err)
+	}
+	rare := map[string]bool{}
+	for _, f := range d.Fields {
+		rare[f.Khoa] = f.ItDung
+		if strings.Contains(f.MoTa, "{{") {
+			t.Errorf("%s: description shows a template mark: %q", f.Khoa, f.MoTa)
+		}
+	}
+	if len(d.Fields) == 0 || !rare["khan"] || !rare["ban"] || rare["trich_yeu"] || rare["noi_dung"] {
+		t.Errorf("rare keys: %v", rare)
+	}
+}

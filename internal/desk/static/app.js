@@ -128,10 +128,19 @@ function dateValue(v) {
 function buildForm() {
   const f = $("#bieu-mau");
   f.replaceChildren();
+  // The keys few documents need (độ khẩn, độ mật, bản điện tử…) are folded
+  // away unless the document already uses one.
+  const rare = el("details", {class: "it-dung"}, el("summary", {text: "Tùy chọn ít dùng (độ khẩn, độ mật, bản điện tử, dự thảo…)"}));
   for (const fd of st.fields) {
     if (fd.kieu === "bang" || fd.khoa === "mau") continue; // tables of the profile: in vanban.toml
+    if (fd.it_dung) {
+      rare.append(fieldBox(fd));
+      if (st.values[fd.khoa] !== undefined && st.values[fd.khoa] !== "" && st.values[fd.khoa] !== 0) rare.open = true;
+      continue;
+    }
     f.append(fieldBox(fd));
   }
+  if (rare.children.length > 1) f.append(rare);
   f.append(el("p", {class: "mo-ta", text: "Cơ quan ban hành và người ký lấy từ vanban.toml; sửa ở thẻ TOML nếu văn bản này khác."}));
 }
 
