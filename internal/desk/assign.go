@@ -11,7 +11,6 @@ import (
 	"vanban/internal/data"
 	"vanban/internal/diag"
 	"vanban/internal/engine"
-	"vanban/internal/model"
 	"vanban/internal/register"
 )
 
@@ -27,91 +26,24 @@ type Peek struct {
 	Diags  []Diag   `json:"chan_doan"`
 }
 
-// assignDate is the issue date Cấp số gives: the one asked for, else the
-// document's own, else today; ok is false when the document's date is
-// incomplete and not of this year (engine.Assign refuses it then, R-code
-// CodeRegNoDate).
-func assignDate(asked, own data.Date, today func() data.Date) (data.Date, bool) {
-	if !asked.IsZero() {
-		return asked, asked.Complete()
-	}
-	if own.Complete() {
-		return own, true
-	}
-	t := today()
-	if !own.IsZero() && own.Year != t.Year {
-		return data.Date{}, false
-	}
-	return t, true
-}
-
 // peek computes, without writing anything, the number document j would
-// take: the register's largest number of the document's series and year
-// plus one, as register.Allocate gives it (cancelled numbers count, since
-// they are never given again). s.mu must be held.
-//
-// The series rule repeats engine's (series per issuing body, or per kind
-// when the profile says theo_loai); the engine has no read-only "next
-// number" yet.
+// take (engine.PeekNumber: the register's next number in the document's
+// series and year, cancelled numbers counted as used) and the documents
+// rebuilt with it. s.mu must be held.
 func (s *Server) peek(ctx context.Context, j engine.Job, asked data.Date) (Peek, error) {
 	p := Peek{Diags: []Diag{}}
-	in, ds := s.eng.Input(j)
 	src, _ := os.ReadFile(j.Path())
-	if in == nil {
-		p.Diags = s.diags(ds, j.Name, src)
-		return p, nil
-	}
-	set, _ := s.eng.Templates(s.opt.Dir)
-	t, ok := set.Get(in.Template)
-	if !ok {
-		p.Diags = s.diags(ds, j.Name, src)
-		return p, nil
-	}
-	p.Series = in.Org.Abbrev
-	if in.Numbering == data.SeriesPerKind {
-		p.Series += "/" + t.Code
-	}
-	p.Citers = s.citers(j)
-	reg, err := s.eng.Register(s.opt.Dir, false)
+	entry, has, ds, err := s.eng.PeekNumber(ctx, j, engine.AssignRequest{Date: asked, Today: s.opt.Now})
 	if err != nil {
 		return p, err
 	}
-	if reg != nil {
-		cur, has, err := reg.Lookup(ctx, j.Stem())
-		if err != nil {
-			return p, err
-		}
-		if has {
-			p.Has, p.Number, p.Date, p.Year, p.Series = true, engine.EntryNumber(cur), engine.EntryDate(cur), cur.Year, cur.Series
-			return p, nil
-		}
-	}
-	d, ok := assignDate(asked, in.Date, func() data.Date {
-		n := s.opt.Now()
-		return data.Date{Year: n.Year(), Month: int(n.Month()), Day: n.Day()}
-	})
-	if !ok {
-		p.Diags = s.diags(diag.List{diag.New(diag.Pos{File: j.Path()}, diag.CodeRegNoDate)}, j.Name, src)
+	if ds.HasErrors() || entry.Series == "" {
+		p.Diags = s.diags(ds, j.Name, src)
 		return p, nil
 	}
-	next := 1
-	if reg != nil {
-		entries, err := reg.List(ctx, d.Year)
-		if err != nil {
-			if dd, isReg := registerDiagOf(s.opt.Dir, err); isReg {
-				p.Diags = s.diags(diag.List{dd}, j.Name, src)
-				return p, nil
-			}
-			return p, err
-		}
-		for _, e := range entries {
-			if e.Series == p.Series && e.Number >= next {
-				next = e.Number + 1
-			}
-		}
-	}
-	p.Year, p.Date = d.Year, d.Short()
-	p.Number = model.Number{Value: int64(next), Symbol: t.Symbol(in)}.Text()
+	p.Has, p.Series, p.Year = has, entry.Series, entry.Year
+	p.Number, p.Date = engine.EntryNumber(entry), engine.EntryDate(entry)
+	p.Citers = s.citers(j)
 	return p, nil
 }
 

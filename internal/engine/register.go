@@ -19,6 +19,7 @@ import (
 	"vanban/internal/format"
 	"vanban/internal/model"
 	"vanban/internal/register"
+	"vanban/internal/tmpl"
 	"vanban/internal/tomledit"
 )
 
@@ -129,6 +130,77 @@ func (e *Engine) Assign(ctx context.Context, j Job, req AssignRequest) (register
 	return entry, ds, err
 }
 
+// issueDate is the date a number is given for: the one asked for, else
+// the document's own; a document dated only to the month (or not at all)
+// in the current year takes today. ok is false when neither gives a full
+// date.
+func issueDate(in *data.Input, req AssignRequest) (data.Date, bool) {
+	d := in.Date
+	if !req.Date.IsZero() {
+		d = req.Date
+	}
+	if d.Complete() {
+		return d, true
+	}
+	if !req.Date.IsZero() || !in.Date.IsZero() && in.Date.Year != req.Today().Year() {
+		return d, false
+	}
+	now := req.Today()
+	return data.Date{Year: now.Year(), Month: int(now.Month()), Day: now.Day()}, true
+}
+
+// newEntry is the register entry of document j dated d, before its number.
+func newEntry(j Job, in *data.Input, t *tmpl.Template, d data.Date) register.Entry {
+	return register.Entry{
+		Series: series(in, t.Code), Year: d.Year, Doc: j.Stem(), Symbol: t.Symbol(in),
+		Date: d.ISO(), Type: format.SentenceCase(t.Type),
+		Summary: in.Summary, Signer: in.Signer.Name,
+		Recipients: strings.Join(in.Recipients, "; "),
+		Addressees: strings.Join(in.Addressees, "; "), Archive: in.Archive,
+	}
+}
+
+// PeekNumber returns the entry Assign would give document j for req now,
+// number included, without taking it; has is true when j already has its
+// number (the entry is then that one). Another process may take the
+// number first: Assign decides.
+func (e *Engine) PeekNumber(ctx context.Context, j Job, req AssignRequest) (entry register.Entry, has bool, ds diag.List, err error) {
+	in, ds := e.input(j)
+	if in == nil {
+		return entry, false, ds, nil
+	}
+	reg, err := e.Register(j.Dir, false)
+	if err != nil {
+		if d, ok := registerDiag(j.Dir, err); ok {
+			return entry, false, diag.List{d}, nil
+		}
+		return entry, false, nil, err
+	}
+	if reg != nil {
+		cur, has, err := reg.Lookup(ctx, j.Stem())
+		if err != nil || has {
+			return cur, has, nil, err
+		}
+	}
+	set, _ := e.Templates(j.Dir)
+	t, _ := set.Get(in.Template)
+	d, ok := issueDate(in, req)
+	if !ok {
+		return entry, false, diag.List{diag.New(diag.Pos{File: j.Path()}, diag.CodeRegNoDate)}, nil
+	}
+	entry = newEntry(j, in, t, d)
+	entry.Number = 1
+	if reg != nil {
+		if entry.Number, err = reg.Next(ctx, entry.Series, d.Year); err != nil {
+			if d, ok := registerDiag(j.Dir, err); ok {
+				return entry, false, diag.List{d}, nil
+			}
+			return entry, false, nil, err
+		}
+	}
+	return entry, false, nil, nil
+}
+
 // readDiag is the diagnostic of a register that cannot be read while a
 // document is built: a damaged row or number as registerDiag says, any
 // other failure as the file that cannot be read.
@@ -191,24 +263,11 @@ func (e *Engine) assign(ctx context.Context, j Job, in *data.Input, req AssignRe
 	}
 	set, _ := e.Templates(j.Dir)
 	t, _ := set.Get(in.Template)
-	d := in.Date
-	if !req.Date.IsZero() {
-		d = req.Date
+	d, ok := issueDate(in, req)
+	if !ok {
+		return fail(diag.CodeRegNoDate)
 	}
-	if !d.Complete() {
-		if !req.Date.IsZero() || !in.Date.IsZero() && in.Date.Year != req.Today().Year() {
-			return fail(diag.CodeRegNoDate)
-		}
-		now := req.Today()
-		d = data.Date{Year: now.Year(), Month: int(now.Month()), Day: now.Day()}
-	}
-	entry, err := reg.Allocate(ctx, register.Request{Number: int(req.Number), Entry: register.Entry{
-		Series: series(in, t.Code), Year: d.Year, Doc: j.Stem(), Symbol: t.Symbol(in),
-		Date: d.ISO(), Type: format.SentenceCase(t.Type),
-		Summary: in.Summary, Signer: in.Signer.Name,
-		Recipients: strings.Join(in.Recipients, "; "),
-		Addressees: strings.Join(in.Addressees, "; "), Archive: in.Archive,
-	}})
+	entry, err := reg.Allocate(ctx, register.Request{Number: int(req.Number), Entry: newEntry(j, in, t, d)})
 	switch {
 	case errors.Is(err, register.ErrTaken):
 		return fail(diag.CodeRegTaken, req.Number, d.Year, series(in, t.Code))

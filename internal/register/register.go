@@ -206,6 +206,25 @@ func (r *Register) Allocate(ctx context.Context, req Request) (Entry, error) {
 	return out, err
 }
 
+// Next returns the number Allocate would give now to a new document of a
+// series and year, without taking it: a preview ("Số 05 sẽ được cấp").
+// Another process may take it first; Allocate decides.
+func (r *Register) Next(ctx context.Context, series string, year int) (int, error) {
+	c, err := r.db.Conn(ctx)
+	if err != nil {
+		return 0, err
+	}
+	defer c.Close()
+	last, err := maxNumber(ctx, c, series, year)
+	if err != nil {
+		return 0, err
+	}
+	if err := CheckNumber(last + 1); err != nil {
+		return 0, err
+	}
+	return int(last + 1), nil
+}
+
 // Cancel marks the number of doc as cancelled; it stays in the register
 // and is never given again. The document may then be given a new number.
 func (r *Register) Cancel(ctx context.Context, doc string) (Entry, error) {

@@ -102,3 +102,41 @@ func TestAllocate_Concurrent(t *testing.T) {
 		}
 	}
 }
+
+// Next previews the number Allocate gives, takes nothing, and counts a
+// cancelled number as used, as Allocate does.
+func TestNext_Previews(t *testing.T) {
+	ctx := context.Background()
+	r := open(t, filepath.Join(t.TempDir(), FileName))
+	next := func(year int) int {
+		t.Helper()
+		n, err := r.Next(ctx, "UBND", year)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if n := next(2024); n != 1 {
+		t.Fatalf("empty register: next %d", n)
+	}
+	if n := next(2024); n != 1 {
+		t.Fatalf("Next took a number: %d", n)
+	}
+	for i, doc := range []string{"a", "b"} {
+		e, err := r.Allocate(ctx, req(doc, 2024))
+		if err != nil || e.Number != i+1 {
+			t.Fatal(e, err)
+		}
+	}
+	if _, err := r.Cancel(ctx, "b"); err != nil {
+		t.Fatal(err)
+	}
+	want := next(2024)
+	e, err := r.Allocate(ctx, req("c", 2024))
+	if err != nil || want != 3 || e.Number != want {
+		t.Errorf("next %d, allocated %d (%v); want 3", want, e.Number, err)
+	}
+	if n := next(2025); n != 1 {
+		t.Errorf("a new year: next %d", n)
+	}
+}
