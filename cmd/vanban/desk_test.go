@@ -133,6 +133,19 @@ func TestDesk_Browser(t *testing.T) {
 	if strings.Contains(before, "đợt hai") || !strings.Contains(after, "đợt hai") {
 		t.Errorf("the preview did not change with the field")
 	}
+	// A click on a body line of the page selects that text in the content
+	// field: the clerk finds at once where to edit.
+	if n := eval(`(() => {
+		const t = [...document.querySelectorAll("#xem-truoc svg text")].find((x) => x.textContent.startsWith("Tạo"));
+		if (!t) return 0;
+		t.dispatchEvent(new MouseEvent("click", {bubbles: true}));
+		return 1;
+	})()`); n != 1 {
+		t.Fatal("no body line starting with \"Tạo\" in the preview")
+	}
+	if n := eval(`(() => { const a = document.activeElement; return a && a.id === "f-noi_dung" && a.value.slice(a.selectionStart, a.selectionEnd).toLowerCase().includes("tạo") ? 1 : 0; })()`); n != 1 {
+		t.Error("a click on the preview's body text did not select it in the content field")
+	}
 	saved, _ := os.ReadFile(filepath.Join(dir, "ke-hoach.toml"))
 	ol, sl := strings.Split(string(orig), "\n"), strings.Split(string(saved), "\n")
 	if len(ol) != len(sl) {

@@ -463,3 +463,61 @@ $("#cap-dong-y").onclick = async () => {
 
 loadList();
 loadTemplates();
+
+// ---- click in the preview: the field (or TOML line) the text comes from.
+// The line clicked is read back from the page (its words share a
+// baseline) and looked for in the fields' values and the TOML lines, with
+// spaces and case folded; the longest run of its words that is found wins.
+function norm(s) { return s.replace(/\s+/g, " ").trim().toLowerCase(); }
+function lineAt(t) {
+  const svg = t.closest("svg"), y = t.getAttribute("y");
+  const parts = [...svg.querySelectorAll("text")].filter((x) => x.getAttribute("y") === y)
+    .sort((a, b) => parseFloat(a.getAttribute("x")) - parseFloat(b.getAttribute("x")));
+  return {words: norm(parts.map((x) => x.textContent).join(" ")).split(" "), at: parts.indexOf(t)};
+}
+// needles are runs of the clicked line's words around the clicked one,
+// longest first.
+function needles(line) {
+  const out = [];
+  for (let n = Math.min(line.words.length, 8); n >= 2; n--) {
+    for (let s = Math.max(0, line.at - n + 1); s <= Math.min(line.at, line.words.length - n); s++) out.push(line.words.slice(s, s + n).join(" "));
+  }
+  return out;
+}
+function locate(line) {
+  const ns = needles(line);
+  if (!$("#o-toml").hidden) {
+    const lines = st.src.split("\n").map(norm);
+    for (const n of ns) { const i = lines.findIndex((l) => l.includes(n)); if (i >= 0) { gotoLine(i + 1); return true; } }
+    return false;
+  }
+  const inputs = [...document.querySelectorAll("#bieu-mau input, #bieu-mau textarea")];
+  for (const n of ns) {
+    for (const inp of inputs) {
+      const v = inp.value || "";
+      const i = norm(v).indexOf(n);
+      if (i < 0) continue;
+      const box = inp.closest("details");
+      if (box) box.open = true;
+      inp.scrollIntoView({block: "center"});
+      inp.focus();
+      if (inp.tagName === "TEXTAREA") {
+        // The position in the folded value maps back to the raw one by
+        // counting non-space characters.
+        const want = norm(v).slice(0, i).replace(/ /g, "").length;
+        let k = 0, seen = 0;
+        while (k < v.length && seen < want) { if (!/\s/.test(v[k])) seen++; k++; }
+        while (k < v.length && /\s/.test(v[k])) k++;
+        inp.setSelectionRange(k, k + n.length);
+      }
+      return true;
+    }
+  }
+  return false;
+}
+$("#xem-truoc").addEventListener("click", (e) => {
+  const t = e.target.closest("text");
+  if (!t || window.getSelection().toString()) return; // selecting text, not pointing
+  const line = lineAt(t);
+  if (!locate(line)) setStatus("không tìm thấy ô nhập của dòng này (có thể là phần vanban tự thêm: quốc hiệu, căn cứ luật…)");
+});
