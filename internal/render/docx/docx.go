@@ -12,13 +12,14 @@ package docx
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"fmt"
 	"hash/crc32"
 	"io"
 	"sync"
 	"sync/atomic"
 	"unsafe"
+
+	"github.com/klauspost/compress/flate"
 
 	"vanban/internal/render/docx/reference"
 	"vanban/internal/resolve"

@@ -1,10 +1,11 @@
 package pdf
 
 import (
-	"compress/zlib"
 	"crypto/sha256"
 	"strconv"
 	"unicode/utf16"
+
+	"github.com/klauspost/compress/zlib"
 
 	"vanban/internal/font"
 )

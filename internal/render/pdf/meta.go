@@ -1,13 +1,14 @@
 package pdf
 
 import (
-	"compress/zlib"
 	_ "embed"
 	"encoding/xml"
 	"fmt"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/klauspost/compress/zlib"
 )
 
 // meta is the document's metadata, written twice with the same values:

@@ -1,12 +1,13 @@
 package pdf
 
 import (
-	"compress/zlib"
 	"crypto/sha256"
 	"hash"
 	"strconv"
 	"sync"
 	"unicode/utf16"
+
+	"github.com/klauspost/compress/zlib"
 )
 
 // objects writes the body of a PDF file: numbered indirect objects whose
