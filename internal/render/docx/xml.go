@@ -3,6 +3,7 @@ package docx
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // xw builds XML text. Elements and attributes are written by hand, in the
@@ -19,7 +20,11 @@ func (x *xw) f(format string, args ...any) { fmt.Fprintf(x, format, args...) }
 // Characters XML 1.0 forbids are dropped (data validation rejects them
 // earlier; this is the last line of defence).
 func escape(s string) string {
+	if plainXML(s) {
+		return s // most text: nothing to escape, no copy
+	}
 	var b strings.Builder
+	b.Grow(len(s) + 16)
 	for _, r := range s {
 		switch {
 		case r == '&':
@@ -39,4 +44,22 @@ func escape(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// plainXML reports whether s is valid UTF-8 that escape returns as it is:
+// no markup characters, no control characters but tab and line ends, no
+// noncharacters U+FFFE and U+FFFF (surrogates are not valid UTF-8).
+func plainXML(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '&' || c == '<' || c == '>' || c == '"':
+			return false
+		case c < 0x20 && c != '\t' && c != '\n' && c != '\r':
+			return false
+		case c == 0xEF && i+2 < len(s) && s[i+1] == 0xBF && (s[i+2] == 0xBE || s[i+2] == 0xBF):
+			return false // U+FFFE, U+FFFF
+		}
+	}
+	return utf8.ValidString(s)
 }
