@@ -3,6 +3,7 @@ package check
 import (
 	"archive/zip"
 	"bytes"
+	"cmp"
 	"io"
 	"os"
 	"os/exec"
@@ -185,22 +186,48 @@ func sub(re, repl string) func(string) string {
 	}
 }
 
+// subN replaces the n-th (1-based) match of re only.
+func subN(re, repl string, n int) func(string) string {
+	rx := regexp.MustCompile(re)
+	return func(s string) string {
+		k := 0
+		return rx.ReplaceAllStringFunc(s, func(m string) string {
+			if k++; k != n {
+				return m
+			}
+			return rx.ReplaceAllString(m, repl)
+		})
+	}
+}
+
+// gach matches the empty paragraph whose border is a rule.
+const gach = `<w:p><w:pPr><w:pStyle w:val="VBGach"/><w:ind w:left="\d+" w:right="\d+"/></w:pPr></w:p>`
+
 var mutations = []struct {
 	name, part string
 	f          func(string) string
 	rule       string
 	sev        diag.Severity
-	pdf        bool // the fault shows in the PDF LibreOffice prints
+	pdf        bool   // the fault shows in the PDF LibreOffice prints
+	doc        string // the sample mutated; "" for the Kế hoạch
 }{
-	{"lề trái 20 mm", "word/document.xml", sub(`w:left="1701"`, `w:left="1134"`), RuleMargins, diag.Error, true},
-	{"nội dung 12 pt", "word/styles.xml", sub(`(w:styleId="VBNoiDung".*?<w:sz w:val=")28("/><w:szCs w:val=")28`, `${1}24${2}24`), RuleBodySize, diag.Error, true},
-	{"Số: 5/", "word/document.xml", sub(`Số:[^<]*/KH-UBND`, `Số: 5/KH-UBND`), RuleNumberZero, diag.Error, true},
-	{"ngày 8 tháng 5", "word/document.xml", sub(`ngày [ \d]*tháng \d+ năm`, `ngày 8 tháng 5 năm`), RuleDateZero, diag.Error, true},
-	{"thiếu ./.", "word/document.xml", sub(`\./\.<`, `<`), RuleClosing, diag.Error, true},
-	{"Tiêu ngữ không đậm", "word/styles.xml", sub(`(w:styleId="VBTieuNgu".*?)<w:b/><w:bCs/>`, `$1`), RuleTieuNgu, diag.Error, true},
-	{"số trang ở trang 1", "word/document.xml", sub(`<w:titlePg/>`, ``), RulePageNumber, diag.Error, false},
-	{"ký hiệu sai", "word/document.xml", sub(`Số:[^<]*/KH-UBND`, `Số: 05/QĐ-UBND`), RuleSymbol, diag.Error, true},
-	{"Uỷ Ban Nhân Dân", "word/document.xml", sub(`nội dung Kế hoạch này\./\.`, `nội dung Kế hoạch này của Uỷ Ban Nhân Dân thị trấn./.`), RuleCase, diag.Warning, true},
+	{"lề trái 20 mm", "word/document.xml", sub(`w:left="1701"`, `w:left="1134"`), RuleMargins, diag.Error, true, ""},
+	{"nội dung 12 pt", "word/styles.xml", sub(`(w:styleId="VBNoiDung".*?<w:sz w:val=")28("/><w:szCs w:val=")28`, `${1}24${2}24`), RuleBodySize, diag.Error, true, ""},
+	{"Số: 5/", "word/document.xml", sub(`Số:[^<]*/KH-UBND`, `Số: 5/KH-UBND`), RuleNumberZero, diag.Error, true, ""},
+	{"ngày 8 tháng 5", "word/document.xml", sub(`ngày [ \d]*tháng \d+ năm`, `ngày 8 tháng 5 năm`), RuleDateZero, diag.Error, true, ""},
+	{"thiếu ./.", "word/document.xml", sub(`\./\.<`, `<`), RuleClosing, diag.Error, true, ""},
+	{"Tiêu ngữ không đậm", "word/styles.xml", sub(`(w:styleId="VBTieuNgu".*?)<w:b/><w:bCs/>`, `$1`), RuleTieuNgu, diag.Error, true, ""},
+	{"số trang ở trang 1", "word/document.xml", sub(`<w:titlePg/>`, ``), RulePageNumber, diag.Error, false, ""},
+	{"ký hiệu sai", "word/document.xml", sub(`Số:[^<]*/KH-UBND`, `Số: 05/QĐ-UBND`), RuleSymbol, diag.Error, true, ""},
+	{"thiếu đường kẻ dưới Tiêu ngữ", "word/document.xml", subN(gach, ``, 2), RuleRule, diag.Error, true, ""},
+	{"đường kẻ dưới cơ quan dài cả cột", "word/document.xml", subN(gach, `<w:p><w:pPr><w:pStyle w:val="VBGach"/></w:pPr></w:p>`, 1), RuleRule, diag.Warning, true, ""},
+	{"đường kẻ dưới trích yếu dài cả dòng", "word/document.xml", subN(gach, `<w:p><w:pPr><w:pStyle w:val="VBGach"/></w:pPr></w:p>`, 3), RuleRule, diag.Warning, true, ""},
+	{"chức vụ không đậm", "word/styles.xml", sub(`(w:styleId="VBQuyenHan".*?)<w:b/><w:bCs/>`, `$1`), RuleSigner, diag.Error, true, ""},
+	{"họ tên căn trái", "word/styles.xml", sub(`(w:styleId="VBHoTen".*?)<w:jc w:val="center"/>`, `$1<w:jc w:val="left"/>`), RuleSigner, diag.Error, true, ""},
+	{"đề mục I. không đậm", "word/styles.xml", sub(`(w:styleId="Heading1".*?)<w:b/><w:bCs/>`, `$1`), RuleHeading, diag.Warning, false, ""},
+	{"giãn dòng gấp đôi", "word/styles.xml", sub(`(w:styleId="VBNoiDung".*?)w:line="360" w:lineRule="atLeast"`, `${1}w:line="720" w:lineRule="exact"`), RuleLineSpacing, diag.Warning, false, ""},
+	{"căn cứ chữ đứng", "word/styles.xml", sub(`(w:styleId="VBCanCu".*?)<w:i/><w:iCs/>`, `$1`), RuleBasis, diag.Error, true, "quyet-dinh-khen-thuong.toml"},
+	{"Uỷ Ban Nhân Dân", "word/document.xml", sub(`nội dung Kế hoạch này\./\.`, `nội dung Kế hoạch này của Uỷ Ban Nhân Dân thị trấn./.`), RuleCase, diag.Warning, true, ""},
 }
 
 // TestKnownFaults mutates our Kế hoạch and expects exactly the finding of
@@ -212,14 +239,22 @@ func TestKnownFaults(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer e.Close()
-	res, err := e.Build(engine.Job{Dir: "../../testdata/van-gia-2024", Name: "ke-hoach.toml"}, true)
-	if err != nil || res.Doc == nil {
-		t.Fatal(err)
+	built := map[string][]byte{}
+	for _, m := range mutations {
+		name := cmp.Or(m.doc, "ke-hoach.toml")
+		if built[name] != nil {
+			continue
+		}
+		res, err := e.Build(engine.Job{Dir: "../../testdata/van-gia-2024", Name: name}, true)
+		if err != nil || res.Doc == nil {
+			t.Fatal(name, err)
+		}
+		built[name] = res.DOCX
 	}
 	dir := t.TempDir()
 	var docs []string
 	for i, m := range mutations {
-		b := mutate(t, m.name, res.DOCX, m.part, m.f)
+		b := mutate(t, m.name, built[cmp.Or(m.doc, "ke-hoach.toml")], m.part, m.f)
 		r := Check("m.docx", b, Options{})
 		if got := rules(r); len(got) != 1 || got[0] != m.rule || r.Findings[0].Severity != m.sev {
 			t.Errorf("%s: got %v, want [%s]:%s", m.name, got, m.rule, dump(r))

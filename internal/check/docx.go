@@ -8,6 +8,7 @@ import (
 	"io"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -22,9 +23,31 @@ import (
 // header or signature table). A paragraph laid out with tabs (a header
 // typed with tab stops) gives one line per tab-separated part.
 func docxLines(blocks []docx.Block, inTable bool, col int, out []line) []line {
+	return docxLinesIn(blocks, inTable, col, 0, 0, out)
+}
+
+// docxLinesIn is docxLines inside a container box twips wide (0 unknown),
+// in table tbl (0 none). An empty paragraph carrying a rule (a border or a
+// drawn line) gives its rule to the line before it in the same container.
+func docxLinesIn(blocks []docx.Block, inTable bool, col, box, tbl int, out []line) []line {
+	first := len(out)
 	for _, b := range blocks {
 		if b.Para != nil {
-			out = append(out, paraLines(b.Para, inTable, col)...)
+			ls := paraLines(b.Para, inTable, col)
+			rule := paraRule(b.Para, box)
+			if len(ls) == 0 {
+				if rule > 0 && len(out) > first && out[len(out)-1].rule == 0 {
+					out[len(out)-1].rule = rule
+				}
+				continue
+			}
+			for k := range ls {
+				ls[k].box, ls[k].tbl = box, tbl
+			}
+			if rule > 0 {
+				ls[len(ls)-1].rule = rule
+			}
+			out = append(out, ls...)
 			continue
 		}
 		if b.Table == nil {
@@ -36,11 +59,27 @@ func docxLines(blocks []docx.Block, inTable bool, col int, out []line) []line {
 				if len(r.Cells) == 2 {
 					c = k + 1
 				}
-				out = docxLines(r.Cells[k].Blocks, true, c, out)
+				out = docxLinesIn(r.Cells[k].Blocks, true, c, r.Cells[k].Width, b.Table.N, out)
 			}
 		}
 	}
 	return out
+}
+
+// paraRule is the length in twips of a rule under the paragraph: its
+// bottom border (as wide as its box less its indents), or a drawn line
+// anchored in it; 0 when none. An empty paragraph's top border counts too.
+func paraRule(p *docx.Paragraph, box int) int {
+	if len(p.Lines) > 0 {
+		return slices.Max(p.Lines)
+	}
+	if p.BorderBottom > 0 || p.BorderTop > 0 && strings.TrimSpace(p.Text()) == "" {
+		if w := box - p.IndLeft - p.IndRight; box > 0 && w > 0 {
+			return w
+		}
+		return 1 // present, length unknown
+	}
+	return 0
 }
 
 func paraLines(p *docx.Paragraph, inTable bool, col int) []line {
@@ -159,8 +198,15 @@ func checkDOCX(r *Report, b []byte) {
 	}
 	// Fonts.
 	checkFonts(fs, d)
-	ls := docxLines(d.Body, false, 0, nil)
+	textW := 0
+	if len(d.Sections) > 0 {
+		s := d.Sections[0]
+		textW = s.Width - s.Left - s.Right
+	}
+	ls := docxLinesIn(d.Body, false, 0, textW, 0, nil)
 	p := checkLines(fs, ls, sh)
+	checkRulesDOCX(fs, ls, p)
+	checkLineSpacing(fs, ls, p)
 	// Body paragraphs: size, justification, first-line indent, spacing.
 	r26 := sizeRange[format.Body]
 	indMin, indMax := int64(unit.CM.Twips()), int64((unit.CM * 127 / 100).Twips())

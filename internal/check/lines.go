@@ -30,6 +30,15 @@ type line struct {
 	table    bool // DOCX: inside a table
 	center   bool // centred (DOCX alignment; PDF: centred on the text area)
 	p        *docx.Paragraph
+	tbl      int // DOCX: number of the table holding the line; 0 outside tables
+	// DOCX: box is the width of the paragraph's container (cell or text
+	// area) in twips; rule is the length in twips of the rule drawn under
+	// the line (its bottom border, or the border or drawn line of the empty
+	// paragraph after it); 0 when none.
+	box, rule int
+	// PDF: the horizontal extent of the glyphs and the baseline, points
+	// from the bottom-left corner of the page.
+	x0, x1, base float64
 }
 
 var upperVI = cases.Upper(language.Vietnamese)
@@ -115,6 +124,9 @@ func recognise(ls []line) parts {
 			}
 			p.summary = append(p.summary, i)
 			body = i + 1
+			if l.rule > 0 {
+				break // the rule ends the trích yếu
+			}
 		}
 	}
 	for i := body; i < len(ls) && i < body+4; i++ {
@@ -280,6 +292,8 @@ func checkLines(fs *findings, ls []line, sh *format.Sheet) parts {
 			fs.add(l, RuleArchive, diag.Error, "không có \"- Lưu: …\"", "- Lưu: VT, …", "nơi nhận phải kết thúc bằng dòng \"- Lưu: VT, (đơn vị soạn thảo, số bản).\"")
 		}
 	}
+	checkSigner(fs, ls, p)
+	checkBody(fs, ls, p)
 	// Capitalisation (Phụ lục II) in running text.
 	for i := range ls {
 		l := &ls[i]

@@ -38,6 +38,10 @@ func pdfLines(pg pdfread.Page, page int) []line {
 	}
 	var out []line
 	mid := pg.W / 2
+	// Centred lines are centred on the text area, which the margins of
+	// Phụ lục I (left 30–35, right 15–20 mm) put right of the page's middle.
+	sh := format.NewSheet("")
+	textMid := (sh.Left.Points() + pg.W - sh.Right.Points()) / 2
 	for _, row := range rows {
 		sort.SliceStable(row, func(i, j int) bool { return row[i].X < row[j].X })
 		start := 0
@@ -68,6 +72,7 @@ func pdfLines(pg pdfread.Page, page int) []line {
 			}
 			x0, x1 := seg[0].X, seg[len(seg)-1].X+seg[len(seg)-1].W
 			l.text = nfc(b.String())
+			l.x0, l.x1, l.base = x0, x1, seg[0].Y
 			l.xmm = mmOf(x0)
 			l.ymm = mmOf(pg.H - (seg[0].Y + 0.7*seg[0].Size))
 			switch {
@@ -76,11 +81,40 @@ func pdfLines(pg pdfread.Page, page int) []line {
 			case x0 > mid-30:
 				l.col = 2
 			}
-			l.center = math.Abs((x0+x1)/2-mid) < 20 && x0 > pg.W*0.2
+			l.center = math.Abs((x0+x1)/2-textMid) < 20 && x0 > sh.Left.Points()+8 && x1 < pg.W-sh.Right.Points()-8
 			out = append(out, l)
 		}
 	}
+	attachRules(out, pg.Rules)
 	return out
+}
+
+// attachRules gives each drawn rule to the nearest line above it that it
+// lies under (its centre within the line's extent, or the line's centre
+// within the rule): the rule of the Tiêu ngữ, of the issuer, of the trích
+// yếu. Lengths are stored in twips, as DOCX lines have them.
+func attachRules(ls []line, rules []pdfread.Rule) {
+	for _, r := range rules {
+		best, gap := -1, math.Inf(1)
+		rc := (r.X0 + r.X1) / 2
+		for i := range ls {
+			l := &ls[i]
+			d := l.base - r.Y
+			if d <= 0 || d > 1.6*float64(l.size)/2+8 || d >= gap {
+				continue
+			}
+			lc := (l.x0 + l.x1) / 2
+			if (rc < l.x0 || rc > l.x1) && (lc < r.X0 || lc > r.X1) {
+				continue
+			}
+			best, gap = i, d
+		}
+		if best >= 0 {
+			if w := int(math.Round((r.X1 - r.X0) * 20)); w > ls[best].rule {
+				ls[best].rule = w
+			}
+		}
+	}
 }
 
 func checkPDF(r *Report, b []byte) {
@@ -169,6 +203,7 @@ func checkPDF(r *Report, b []byte) {
 		fs.add(&line{page: 1}, RuleMargins, diag.Warning, fmt.Sprintf("chữ bắt đầu cách mép trái %d mm", int(minLeft)), fmt.Sprintf("lề trái %d–%d mm", sh.Left/unit.MM, (sh.Left+marginSlack)/unit.MM), "lề trái có vẻ lớn hơn 35 mm")
 	}
 	p := checkLines(fs, all, sh)
+	checkRulesPDF(fs, all, p)
 	// Body size: the size most of the body's characters have.
 	sizes := map[int]int{}
 	first := -1

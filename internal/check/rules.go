@@ -35,6 +35,9 @@ const (
 	RulePageNumber  = "ND30-SO-TRANG" // I.7
 	RuleCase        = "ND30-VIET-HOA" // Phụ lục II
 	RuleRule        = "ND30-DUONG-KE" // rules under Tiêu ngữ, issuer, trích yếu
+	RuleBasis       = "ND30-CAN-CU"   // căn cứ ban hành: italic
+	RuleHeading     = "ND30-DE-MUC"   // headings I., 1. of the body
+	RuleLineSpacing = "ND30-NOI-DUNG-GIAN-DONG"
 )
 
 // clauses names, for each rule, where NĐ 30/2020 states it.
@@ -67,6 +70,9 @@ var clauses = map[string]string{
 	RulePageNumber:  "Phụ lục I, I.7",
 	RuleCase:        "Phụ lục II",
 	RuleRule:        "Phụ lục I, II.1.b, II.2.b, II.5.b",
+	RuleBasis:       "Phụ lục I, II.6.a",
+	RuleHeading:     "Phụ lục I, II.6.đ",
+	RuleLineSpacing: "Phụ lục I, II.6.e",
 }
 
 // sizeRange is the range of sizes, in half-points, the decree allows for

@@ -74,7 +74,7 @@ func Read(b []byte, lim Limits) (doc *Doc, err error) {
 	}()
 	r, err := pdf.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
-		if strings.Contains(err.Error(), "encrypt") || strings.Contains(err.Error(), "password") {
+		if strings.Contains(err.Error(), "encrypt") || strings.Contains(err.Error(), "password") || bytes.Contains(b, []byte("/Encrypt")) {
 			return nil, ErrEncrypted
 		}
 		return nil, fmt.Errorf("pdfread: %w", err)

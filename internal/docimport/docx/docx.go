@@ -139,15 +139,35 @@ type Paragraph struct {
 	Style       string // style ID; "" for none
 	StyleName   string // style display name
 	Align       Align
-	IndLeft     int   // left indent, twips
-	IndRight    int   // right indent, twips
-	IndFirst    int   // first-line indent (negative: hanging), twips
-	SpaceBefore int   // twips
-	SpaceAfter  int   // twips
-	List        *List // automatic numbering; nil when none
-	Runs        []Run
-	SectionEnd  bool // the paragraph ends a section (its sectPr is in Sections)
+	IndLeft     int      // left indent, twips
+	IndRight    int      // right indent, twips
+	IndFirst    int      // first-line indent (negative: hanging), twips
+	SpaceBefore int      // twips
+	SpaceAfter  int      // twips
+	Line        int      // w:spacing w:line: twips when LineRule is exact or at least, 240ths of a line when auto; 0 when unset
+	LineRule    LineRule // how Line is read
+	// BorderTop and BorderBottom are the widths, in eighths of a point, of
+	// the paragraph's top and bottom borders (w:pBdr); 0 when none. A rule
+	// drawn as a border is as wide as the paragraph (its box less indents).
+	BorderTop, BorderBottom int
+	// Lines are the horizontal lines drawn as shapes anchored in the
+	// paragraph's runs (DrawingML line or connector, VML v:line), as their
+	// lengths in twips.
+	Lines      []int
+	List       *List // automatic numbering; nil when none
+	Runs       []Run
+	SectionEnd bool // the paragraph ends a section (its sectPr is in Sections)
 }
+
+// LineRule says how Paragraph.Line is read (w:spacing w:lineRule).
+type LineRule string
+
+// Line rules.
+const (
+	LineAuto    LineRule = "auto"    // Line in 240ths of the single line
+	LineExact   LineRule = "exact"   // Line in twips, exactly
+	LineAtLeast LineRule = "atLeast" // Line in twips, at least
+)
 
 // List is a paragraph's automatic numbering.
 type List struct {
@@ -193,6 +213,7 @@ type Row struct {
 // Cell is a table cell.
 type Cell struct {
 	Blocks []Block
+	Width  int  // w:tcW in twips; 0 when not given in twips
 	Span   int  // grid columns spanned; 1 at least
 	Merged bool // continues a vertical merge from the row above
 }

@@ -40,6 +40,9 @@ type pprops struct {
 	indL, indR, indF, before, after *int
 	numID                           *string
 	ilvl                            *int
+	line                            *int
+	lineRule                        *string
+	bdrTop, bdrBottom               *int
 }
 
 func (p *pprops) merge(o pprops) {
@@ -49,13 +52,16 @@ func (p *pprops) merge(o pprops) {
 	for _, f := range []struct {
 		dst **int
 		src *int
-	}{{&p.indL, o.indL}, {&p.indR, o.indR}, {&p.indF, o.indF}, {&p.before, o.before}, {&p.after, o.after}, {&p.ilvl, o.ilvl}} {
+	}{{&p.indL, o.indL}, {&p.indR, o.indR}, {&p.indF, o.indF}, {&p.before, o.before}, {&p.after, o.after}, {&p.ilvl, o.ilvl}, {&p.line, o.line}, {&p.bdrTop, o.bdrTop}, {&p.bdrBottom, o.bdrBottom}} {
 		if f.src != nil {
 			*f.dst = f.src
 		}
 	}
 	if o.numID != nil {
 		p.numID = o.numID
+	}
+	if o.lineRule != nil {
+		p.lineRule = o.lineRule
 	}
 }
 
@@ -180,6 +186,30 @@ func readP(n *node) pprops {
 			}
 			if v, ok := k.attr("after"); ok {
 				p.after = ival(v)
+			}
+			if v, ok := k.attr("line"); ok {
+				p.line = ival(v)
+			}
+			if v, ok := k.attr("lineRule"); ok {
+				p.lineRule = &v
+			}
+		case "pBdr":
+			for _, side := range []struct {
+				name string
+				dst  **int
+			}{{"top", &p.bdrTop}, {"bottom", &p.bdrBottom}} {
+				if b := k.child(side.name); b != nil {
+					w := 0
+					if v, _ := b.attr("val"); v != "nil" && v != "none" && v != "" {
+						w = 2 // w:sz absent: the narrowest line
+						if sz, ok := b.attr("sz"); ok {
+							if i := ival(sz); i != nil && *i > 0 {
+								w = *i
+							}
+						}
+					}
+					*side.dst = &w
+				}
 			}
 		case "numPr":
 			if id := k.child("numId"); id != nil {
@@ -365,6 +395,14 @@ func (r *reader) table(n *node, secs *[]Section) (*Table, error) {
 						c.Span = *s
 					}
 				}
+				if w := pr.child("tcW"); w != nil {
+					if t, _ := w.attr("type"); t == "dxa" || t == "" {
+						v, _ := w.attr("w")
+						if i := ival(v); i != nil && *i > 0 {
+							c.Width = *i
+						}
+					}
+				}
 				if m := pr.child("vMerge"); m != nil {
 					v, _ := m.attr("val")
 					c.Merged = v != "restart"
@@ -416,6 +454,17 @@ func (r *reader) para(n *node, secs *[]Section) (*Paragraph, error) {
 	}
 	p.IndLeft, p.IndRight, p.IndFirst = deref(pp.indL), deref(pp.indR), deref(pp.indF)
 	p.SpaceBefore, p.SpaceAfter = deref(pp.before), deref(pp.after)
+	p.Line = deref(pp.line)
+	p.LineRule = LineAuto
+	if pp.lineRule != nil {
+		switch *pp.lineRule {
+		case "exact":
+			p.LineRule = LineExact
+		case "atLeast":
+			p.LineRule = LineAtLeast
+		}
+	}
+	p.BorderTop, p.BorderBottom = deref(pp.bdrTop), deref(pp.bdrBottom)
 	if pp.numID != nil && *pp.numID != "0" && *pp.numID != "" {
 		l := &List{NumID: *pp.numID, Level: deref(pp.ilvl)}
 		if lv, ok := r.nums[l.NumID][l.Level]; ok {
@@ -483,8 +532,11 @@ func (r *reader) run(n *node, base rprops, p *Paragraph) {
 					b.WriteRune(rune(v))
 				}
 			}
-		case "AlternateContent":
-			// Text boxes: read the first choice's paragraphs as text.
+		case "drawing", "pict", "AlternateContent":
+			// Drawn lines (the rules of a header drawn as shapes).
+			if w, ok := lineShape(k); ok {
+				p.Lines = append(p.Lines, w)
+			}
 		}
 	}
 	if b.Len() == 0 {
