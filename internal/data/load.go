@@ -155,6 +155,37 @@ type Profile struct {
 	diags diag.List
 }
 
+// Body returns the issuing body and the signer the profile declares,
+// converted as Load converts them for a document; ok is false when the
+// profile could not be read or its [co_quan] or [nguoi_ky] has errors.
+// It is the body itself, before any document's overrides: the one that
+// makes and signs copies of its documents (NĐ 30, Điều 27.1).
+func (p *Profile) Body() (org Org, signer Signer, ok bool) {
+	if p == nil || p.f == nil || p.diags.HasErrors() {
+		return org, signer, false
+	}
+	var diags diag.List
+	values := map[string]entry{}
+	var common []Field
+	for _, f := range Common() {
+		if f.Key == "co_quan" || f.Key == "nguoi_ky" {
+			common = append(common, f)
+		}
+	}
+	sub := map[string]any{}
+	for _, k := range []string{"co_quan", "nguoi_ky"} {
+		if v, has := p.f.raw[k]; has {
+			sub[k] = v
+		}
+	}
+	convertTable(p.f, "", "", sub, common, values, &diags)
+	in := build(p.name, "", common, values, &diags)
+	if diags.HasErrors() {
+		return org, signer, false
+	}
+	return in.Org, in.Signer, true
+}
+
 // ReadProfile reads the profile name from fsys, as Load would for each
 // document.
 func ReadProfile(fsys fs.FS, name string, covers func(rune) bool) *Profile {

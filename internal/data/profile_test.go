@@ -3,6 +3,7 @@ package data
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -80,5 +81,20 @@ func TestLoad_ForeignTableSkipped(t *testing.T) {
 	fsys["kh.toml"] = &fstest.MapFile{Data: append(fsys["kh.toml"].Data, "[giay_khen]\nx = 1\n"...)}
 	if in, _ := Load(fsys, "kh.toml", opts()); in != nil {
 		t.Error("a document's own [giay_khen] was accepted")
+	}
+}
+
+// A profile's own body and signer, converted as for a document, with no
+// document's overrides; a profile with a bad signer gives none.
+func TestProfile_Body(t *testing.T) {
+	fsys := fstest.MapFS{"vanban.toml": {Data: []byte(profile)}}
+	org, signer, ok := ReadProfile(fsys, "vanban.toml", nil).Body()
+	if !ok || org.Abbrev != "UBND" || org.Place != "Vạn Giã" || len(org.Name) != 2 || org.Level != Commune ||
+		signer.Authority != "TM." || signer.Name != "Nguyễn Hữu Trường" {
+		t.Errorf("body %+v, signer %+v, ok %v", org, signer, ok)
+	}
+	fsys["vanban.toml"] = &fstest.MapFile{Data: []byte(strings.Replace(profile, `quyen_han = "TM."`, `quyen_han = "XX."`, 1))}
+	if _, _, ok := ReadProfile(fsys, "vanban.toml", nil).Body(); ok {
+		t.Error("a profile with a bad quyen_han gave a signer")
 	}
 }
