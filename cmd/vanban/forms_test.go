@@ -83,6 +83,17 @@ var forms = []struct {
 			"Nội dung (theo diễn biến cuộc họp): Đồng chí chủ trì nêu mục đích",
 		"Cuộc họp kết thúc vào 10 giờ 30 phút, ngày 15 tháng 5 năm 2026./.",
 	}},
+	{"quyet-dinh-ban-hanh", "QUYẾT ĐỊNH", "QĐ", "UBND", []string{
+		"QUYẾT ĐỊNH: Điều 1. Ban hành kèm theo Quyết định này Quy chế làm việc của Ủy ban nhân dân xã Vạn Ninh nhiệm kỳ 2026 - 2031.",
+		"chịu trách nhiệm thi hành Quyết định này./. Nơi nhận:",
+		// The Quy chế on its own pages: header, tên loại, trích yếu,
+		// "(Kèm theo …)" naming the decision, its chapters, the signature.
+		"ỦY BAN NHÂN DÂN XÃ VẠN NINH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc " +
+			"QUY CHẾ Làm việc của Ủy ban nhân dân xã Vạn Ninh nhiệm kỳ 2026 - 2031 " +
+			"(Kèm theo Quyết định số /QĐ-UBND ngày 12 tháng 01 năm 2026 của Ủy ban nhân dân xã Vạn Ninh) " +
+			"Chương I QUY ĐỊNH CHUNG Điều 1. Phạm vi điều chỉnh",
+		"bổ sung cho phù hợp./. TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Lê Văn Thành",
+	}},
 }
 
 // undated are the forms printed without the place and date line under
@@ -358,6 +369,20 @@ func TestForms_DocxFidelity(t *testing.T) {
 		os.WriteFile(filepath.Join(ws, name+".toml"), []byte(doc), 0o644)
 		add(name, engine.Job{Dir: ws, Name: name + ".toml"})
 	}
+	// The Quy chế of a Quyết định ban hành (Mẫu 1.3): a paragraph before
+	// its last one grows until the signature, then the last paragraph's
+	// end, go to a new page.
+	qd := string(mustRead(t, filepath.Join(formsDir, "quyet-dinh-ban-hanh.toml")))
+	const qdEnd = "Thành viên Ủy ban nhân dân xã, công chức và người lao động"
+	for i := 1; i <= 8; i++ {
+		extra := strings.Repeat("Các cơ quan, đơn vị thực hiện nghiêm các quy định của Quy chế này. ", 28+3*i)
+		doc := strings.Replace(qd, qdEnd, extra+"\n\n"+qdEnd, 1)
+		name := "quyet-dinh-ban-hanh-" + strconv.Itoa(i)
+		os.WriteFile(filepath.Join(ws, name+".toml"), []byte(doc), 0o644)
+		add(name, engine.Job{Dir: ws, Name: name + ".toml"})
+	}
+	pl := phuLucPair(t)
+	add("thong-bao-hai-phu-luc", engine.Job{Dir: pl, Name: "thong-bao.toml"})
 	var many []string
 	for i := 1; i <= 40; i++ {
 		many = append(many, `"Thành viên Hội đồng số `+strconv.Itoa(i)+`"`)
@@ -394,5 +419,63 @@ func TestForms_DocxFidelity(t *testing.T) {
 		if dx > 1 || dy > 1 {
 			t.Errorf("%s: a word is %.2f mm across, %.2f mm down from where our PDF has it", name, dx, dy)
 		}
+	}
+}
+
+// phuLucPair is the Thông báo sample with two phụ lục (Phụ lục I, III.1.a).
+func phuLucPair(t *testing.T) string {
+	t.Helper()
+	dir := copyWorkspace(t, formsDir)
+	edit(t, dir, "thong-bao.toml", "biết, liên hệ./.\n", `biết, liên hệ (lịch tại Phụ lục I, người tiếp tại Phụ lục II)./.
+
+::: phu-luc
+# Lịch tiếp công dân năm 2026
+
+| Tháng | Ngày tiếp |
+|:---:|---|
+| 1 | 12 và 26 |
+| 2 | 10 và 25 |
+
+::: phu-luc ngang
+# Danh sách người tiếp công dân
+
+| STT | Họ và tên | Chức vụ |
+|:---:|---|---|
+| 1 | Lê Văn Thành | Chủ tịch Ủy ban nhân dân xã |
+`)
+	return dir
+}
+
+// TestForms_PhuLucNumbers: two phụ lục are numbered "Phụ lục I", "Phụ lục
+// II" on a line of their own above each title (Phụ lục I, III.1.a–b); one
+// is not (the Quyết định khen thưởng's list, whose golden is unchanged).
+func TestForms_PhuLucNumbers(t *testing.T) {
+	dir := phuLucPair(t)
+	all, pages, res := text(t, dir, "thong-bao")
+	if res.Diags.HasErrors() {
+		t.Fatal(res.Diags)
+	}
+	for _, w := range []string{
+		"Phụ lục I LỊCH TIẾP CÔNG DÂN NĂM 2026 (Kèm theo Thông báo số /TB-UBND ngày 20 tháng 4 năm 2026 của Ủy ban nhân dân xã Vạn Ninh)",
+		"Phụ lục II DANH SÁCH NGƯỜI TIẾP CÔNG DÂN (Kèm theo Thông báo số",
+	} {
+		if !strings.Contains(all, w) {
+			t.Errorf("PDF lacks %q:\n%s", w, all)
+		}
+	}
+	if n := len(pages); n < 3 {
+		t.Errorf("%d pages: each phụ lục starts a page", n)
+	}
+	d := strings.Join(words(docxText(t, res.DOCX)), " ")
+	if !strings.Contains(d, "Phụ lục I LỊCH TIẾP") || !strings.Contains(d, "Phụ lục II DANH SÁCH") {
+		t.Errorf("DOCX lacks the numbers:\n%s", d)
+	}
+	// One phụ lục: no number line.
+	all, _, res = text(t, sampleDir, "quyet-dinh-khen-thuong")
+	if res.Diags.HasErrors() {
+		t.Fatal(res.Diags)
+	}
+	if strings.Contains(all, "Phụ lục I") {
+		t.Errorf("a single appendix is numbered:\n%s", all)
 	}
 }

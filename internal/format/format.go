@@ -45,6 +45,7 @@ const (
 	DraftMark                      // "DỰ THẢO", framed, top right of page 1
 	DrafterLine                    // "NVA.(05)": người soạn thảo and copies (ô 12)
 	ContactLine                    // address, phone, e-mail, website of the body (ô 13)
+	AppendixNumber                 // "Phụ lục I": the number line above an appendix's title
 	numElements
 )
 
@@ -162,6 +163,9 @@ func NewSheet(kind string) *Sheet {
 		DraftMark:       {Size: 26, Font: bold, Upper: true, Align: Center, Line: pt(15)},
 		DrafterLine:     {Size: 22, Align: Left, Line: pt(13)},
 		ContactLine:     {Size: 22, Align: Left, Line: pt(13)},
+		// Phụ lục I, III.1.b: "Phụ lục" and its number on a line of their
+		// own, centred, lower case, 14 pt, upright, bold.
+		AppendixNumber: {Size: 28, Font: bold, Align: Center, Line: pt(17)},
 	}
 	return s
 }
@@ -340,4 +344,25 @@ func LetterSummaryText(summary string) string {
 		s = strings.TrimPrefix(s, p)
 	}
 	return "V/v " + s
+}
+
+// AppendixNumberText returns "Phụ lục I", the line above the title of the
+// n-th appendix (from 1) of a document with two or more (Phụ lục I,
+// III.1.a–b: numbered in Roman numerals).
+func AppendixNumberText(n int) string {
+	return "Phụ lục " + Roman(n)
+}
+
+// Roman returns n (1–3999) in Roman numerals: 4 → "IV".
+func Roman(n int) string {
+	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
+	syms := []string{"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
+	var b strings.Builder
+	for i, v := range vals {
+		for n >= v {
+			b.WriteString(syms[i])
+			n -= v
+		}
+	}
+	return b.String()
 }

@@ -156,3 +156,15 @@ func TestBasisEnd_PL1_II6a(t *testing.T) {
 		t.Error(got)
 	}
 }
+
+// Phụ lục I, III.1.a: two or more appendices are numbered in Roman numerals.
+func TestAppendixNumberText_PhuLucI_III1a(t *testing.T) {
+	for n, want := range map[int]string{1: "Phụ lục I", 2: "Phụ lục II", 4: "Phụ lục IV", 9: "Phụ lục IX", 14: "Phụ lục XIV"} {
+		if got := AppendixNumberText(n); got != want {
+			t.Errorf("AppendixNumberText(%d) = %q, want %q", n, got, want)
+		}
+	}
+	if st := NewSheet("quyet-dinh").Style(AppendixNumber); st.Size != 28 || st.Font != model.Bold || st.Upper || st.Align != Center {
+		t.Errorf("AppendixNumber style %+v, want 14 pt bold, lower case, centred (III.1.b)", st)
+	}
+}

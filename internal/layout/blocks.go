@@ -125,16 +125,50 @@ func (l *state) addressees(a *resolve.Addressees) {
 }
 
 // appendix places an appendix on new pages of its own orientation, numbered
-// from 1: title, "(Kèm theo …)" line, rule, body (Phụ lục I, III.1).
+// from 1: "Phụ lục I" when numbered, title, "(Kèm theo …)" line, rule,
+// body (Phụ lục I, III.1). An attached text (Phụ lục III, Mẫu 1.3) has
+// its own header and tên loại above, and the signature, kept with the end
+// of its body, below.
 func (l *state) appendix(a *resolve.Appendix) {
 	l.s = a.Sheet
 	l.number = 0
+	l.inAppendix = true
 	l.newPage()
 	full := l.full()
-	y := l.stack(full, l.y, a.Title, a.Note)
+	if a.Header != nil {
+		l.header(a.Header, &resolve.Marks{})
+		l.y += l.s.TitleGap
+	}
+	var top []resolve.Para
+	if a.Number != nil {
+		top = append(top, *a.Number)
+	}
+	if a.Type != nil {
+		top = append(top, *a.Type)
+	}
+	y := l.stack(full, l.y, append(top, a.Title, a.Note)...)
 	l.rule(full, y+l.s.RuleGap, a.Rule)
 	l.y = y + l.s.RuleGap + l.s.BodyGap
-	l.body(a.Body, 0)
+	if a.Sign == nil {
+		l.body(a.Body, 0)
+		return
+	}
+	// The DOCX closes the section with a paragraph one point high under
+	// the signature; Word and LibreOffice keep it on the signature's page.
+	tail := a.SignHeight + unit.Point
+	l.keepWhole = true
+	l.body(a.Body, tail)
+	l.keepWhole = false
+	if !l.fits(tail) {
+		l.newPage()
+	}
+	_, right := l.columns()
+	ry := l.y + l.s.SignGap
+	if len(a.Sign.Authority) > 0 {
+		ry = l.stack(right, ry, a.Sign.Authority...)
+	}
+	l.stack(right, ry+l.s.SignSpace, a.Sign.Name)
+	l.y = l.y + l.s.SignGap + a.SignHeight
 }
 
 // para is a paragraph broken into lines, ready to place.
@@ -288,7 +322,7 @@ func (l *state) flowPara(p para, tail unit.Length) {
 	k := splitAt(n, l.room(y, p.st.Line))
 	if tail > 0 {
 		k = min(k, n-2)
-		if k < 2 {
+		if k < 2 || l.keepWhole && k < n && n <= l.room(l.s.Top, p.st.Line) {
 			k = 0
 		}
 	}

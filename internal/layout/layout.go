@@ -141,6 +141,14 @@ type state struct {
 	err    *PlaceError // the first item found outside the margins; nil when none
 	// reserve is the room kept free at the foot of page 1 for ô 13.
 	reserve unit.Length
+	// inAppendix is set from the first appendix on: the signing map keeps
+	// the spots of the document's own header and signature.
+	inAppendix bool
+	// keepWhole moves the whole last paragraph before an attached text's
+	// signature to the next page when it would split (when it fits on a
+	// page), as LibreOffice keeps a "keep with next" paragraph whole; the
+	// document's own signature keeps the last two lines only.
+	keepWhole bool
 	// fullest is the most items a page has had so far (at least a guess
 	// for the first page): the capacity a new page starts with.
 	fullest int

@@ -43,6 +43,9 @@ type Signing struct {
 
 // signingHeader records the spots of ô 3, ô 4 and ô 14 on page 1.
 func (l *state) signingHeader(number, date Rect) {
+	if l.inAppendix {
+		return // an attached text's header: the document's spots stay
+	}
 	s := l.s
 	l.res.Signing.Number = Spot{Page: l.page, Rect: number}
 	l.res.Signing.Date = Spot{Page: l.page, Rect: date}

@@ -27,6 +27,7 @@
 //	Lưu (văn thư, đơn vị soạn thảo)  Recipients.Archive         luu
 //	Tên cơ quan viết trong câu       IssuerName                 co_quan.ten_day_du
 //	Phụ lục, danh sách kèm theo      Appendices                 (template: ::: phu-luc)
+//	Văn bản ban hành kèm theo (1.3)  Appendices, AttachedText   (template: ::: van-ban-kem-theo TÊN LOẠI)
 //	Dấu chỉ độ mật (ô 10a)           Marks.Secrecy              mat
 //	Dấu chỉ mức độ khẩn (ô 10b)      Marks.Urgency              khan
 //	Chỉ dẫn phạm vi lưu hành (ô 11)  Marks.Circulation          luu_hanh

@@ -72,7 +72,12 @@ func dump(w io.Writer, doc *Document, d dumper) error {
 		b.WriteString("  Edition dien-tu\n")
 	}
 	for _, a := range doc.Appendices {
-		fmt.Fprintf(&b, "  Appendix title=%s landscape=%v issuer=%s\n", d.q(a.Title), a.Landscape, d.q(doc.IssuerName))
+		if a.Kind == AttachedText {
+			// Only attached texts say so: the dumps of phụ lục stay as they were.
+			fmt.Fprintf(&b, "  AttachedText type=%s title=%s landscape=%v issuer=%s\n", d.q(a.Type), d.q(a.Title), a.Landscape, d.q(doc.IssuerName))
+		} else {
+			fmt.Fprintf(&b, "  Appendix title=%s landscape=%v issuer=%s\n", d.q(a.Title), a.Landscape, d.q(doc.IssuerName))
+		}
 		for _, blk := range a.Body {
 			d.block(blk, "    ")
 		}

@@ -60,13 +60,36 @@ type Document struct {
 	Edition Edition
 }
 
-// Appendix is a "Phụ lục" or attached list ("Danh sách …") of a document.
+// Appendix is a "Phụ lục" or attached list ("Danh sách …") of a document,
+// or a text the document issues (Kind AttachedText).
 type Appendix struct {
 	At        diag.Pos
-	Title     string // tên phụ lục, e.g. "DANH SÁCH …"
+	Kind      AppendixKind
+	Title     string // tên phụ lục, e.g. "DANH SÁCH …"; the trích yếu of an attached text
 	Landscape bool   // laid out on a landscape page (Phụ lục I, I.2)
-	Body      []Block
+	// Type is the tên loại of an attached text, e.g. "QUY CHẾ"; empty for
+	// a phụ lục.
+	Type string
+	Body []Block
 }
+
+// AppendixKind tells what an appendix is.
+type AppendixKind uint8
+
+// Appendix kinds.
+const (
+	// PlainAppendix is a phụ lục or an attached list: title, "(Kèm theo
+	// …)" line, content (Phụ lục I, III.1; Phụ lục III, Mẫu 2.1). With two
+	// or more, each is numbered "Phụ lục I", "Phụ lục II", ….
+	PlainAppendix AppendixKind = iota
+	// AttachedText is a text a Quyết định issues or approves, a Quy chế or
+	// Quy định (Phụ lục III, Mẫu 1.3, "Mẫu văn bản được ban hành, phê
+	// duyệt kèm theo quyết định"): its own header (issuing body, Quốc hiệu
+	// and Tiêu ngữ, without number and date), tên loại, trích yếu, "(Kèm
+	// theo Quyết định số …)", its content, and the decision's signature
+	// at its end. It is not numbered among the phụ lục.
+	AttachedText
+)
 
 // Pos returns the position of the document's data file.
 func (d *Document) Pos() diag.Pos { return d.Source }

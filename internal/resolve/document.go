@@ -165,11 +165,27 @@ type Signer struct {
 // Split reports whether the block splits after its head.
 func (s *Sign) Split() bool { return s.Head < len(s.Items) }
 
-// Appendix is an appendix on pages of its own orientation (Phụ lục I, III.1).
+// Appendix is an appendix on pages of its own orientation (Phụ lục I, III.1),
+// or a text the document issues (model.AttachedText: Phụ lục III, Mẫu 1.3).
 type Appendix struct {
 	Sheet *format.Sheet // portrait or landscape page setup
+	// Number is "Phụ lục I", "Phụ lục II", … above the title when the
+	// document has two or more phụ lục (Phụ lục I, III.1.a–b); nil with
+	// one, and for an attached text.
+	Number *Para
+	// Header is an attached text's own header: issuing body, Quốc hiệu and
+	// Tiêu ngữ, without number and date (Mẫu 1.3); nil for a phụ lục.
+	Header *Header
+	// Type is an attached text's tên loại ("QUY CHẾ"), above Title, its
+	// trích yếu; nil for a phụ lục.
+	Type  *Para
 	Title Para
 	Note  Para        // "(Kèm theo …)"
 	Rule  unit.Length // a fraction of the widest line of the note
 	Body  []Block
+	// Sign is the signature that closes an attached text, the decision's
+	// own, in the right column; nil for a phụ lục. SignHeight is its
+	// height, which keeps with the end of the body.
+	Sign       *Signer
+	SignHeight unit.Length
 }

@@ -36,6 +36,7 @@ var elementNames = map[format.Element]string{
 	format.AppendixTitle:   "appendix-title",
 	format.AppendixNote:    "appendix-note",
 	format.LetterSummary:   "letter-summary",
+	format.AppendixNumber:  "appendix-number",
 }
 
 // Dump writes a stable, indented text form of doc, the golden format of
@@ -97,8 +98,25 @@ func Dump(w io.Writer, doc *Document) error {
 	for i := range doc.Appendices {
 		a := &doc.Appendices[i]
 		d.line(1, "Appendix %v x %v rule=%v", a.Sheet.PageW, a.Sheet.PageH, a.Rule)
+		if h := a.Header; h != nil {
+			d.line(2, "Header issuer-rule=%v motto-rule=%v", h.IssuerRule, h.MottoRule)
+			d.paras(3, h.Parent...)
+			d.paras(3, h.Issuer...)
+			d.paras(3, h.QuocHieu, h.TieuNgu)
+		}
+		if a.Number != nil {
+			d.paras(2, *a.Number)
+		}
+		if a.Type != nil {
+			d.paras(2, *a.Type)
+		}
 		d.paras(2, a.Title, a.Note)
 		d.blocks(2, a.Body)
+		if sg := a.Sign; sg != nil {
+			d.line(2, "Sign height=%v", a.SignHeight)
+			d.paras(3, sg.Authority...)
+			d.paras(3, sg.Name)
+		}
 	}
 	_, err := io.WriteString(w, d.b.String())
 	return err

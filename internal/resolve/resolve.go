@@ -44,8 +44,25 @@ func Resolve(doc *model.Document, s *format.Sheet, f *font.Set) (*Document, erro
 		r.balance(&p, s.TextWidth())
 		out.Authority = &p
 	}
+	plain := 0
 	for _, a := range doc.Appendices {
-		out.Appendices = append(out.Appendices, r.appendix(doc, a))
+		if a.Kind == model.PlainAppendix {
+			plain++
+		}
+	}
+	n := 0
+	for _, a := range doc.Appendices {
+		ra := r.appendix(doc, a)
+		if a.Kind == model.PlainAppendix {
+			n++
+			if plain >= 2 {
+				// Phụ lục I, III.1.a–b: two or more are numbered; one is
+				// not (its title alone, as before).
+				p := r.plain(format.AppendixNumber, format.AppendixNumberText(n))
+				ra.Number = &p
+			}
+		}
+		out.Appendices = append(out.Appendices, ra)
 	}
 	return out, nil
 }
@@ -182,6 +199,21 @@ func (r resolver) appendix(doc *model.Document, a model.Appendix) Appendix {
 		Title: r.plain(format.AppendixTitle, a.Title),
 		Note:  r.plain(format.AppendixNote, format.AttachedLine(doc)),
 		Body:  r.blocks(a.Body),
+	}
+	if a.Kind == model.AttachedText {
+		// Mẫu 1.3: the text's own header, without number and date; tên
+		// loại and trích yếu styled as a document's title.
+		d := *doc
+		d.Unnumbered, d.Undated = true, true
+		d.Title.Letter = false
+		h := r.header(&d)
+		out.Header = &h
+		t := r.plain(format.TitleType, a.Type)
+		r.balance(&t, r.s.TextWidth())
+		out.Type = &t
+		out.Title = r.plain(format.TitleSummary, a.Title)
+		out.Sign = &Signer{Authority: r.plains(format.SignAuthority, doc.Signature.Lines), Name: r.plain(format.SignName, doc.Signature.Name)}
+		out.SignHeight = r.signerHeight(out.Sign.Authority, out.Sign.Name, r.s.RightCol)
 	}
 	r.balance(&out.Title, r.s.TextWidth())
 	r.balance(&out.Note, r.s.TextWidth())

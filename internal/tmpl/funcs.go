@@ -38,6 +38,12 @@ func funcs() template.FuncMap {
 		// hoa_dau: s with its first letter upper-cased, to open a
 		// sentence with a value written lower-case ("cuộc họp" → "Cuộc họp").
 		"hoa_dau": capitalize,
+		// thuong_dau: s with its first letter lower-cased, to continue a
+		// sentence with a trích yếu ("Làm việc của …" → "làm việc của …").
+		"thuong_dau": decapitalize,
+		// loai_trong_cau: a tên loại as a sentence names it, "QUY CHẾ" →
+		// "Quy chế" ("Ban hành kèm theo Quyết định này Quy chế …").
+		"loai_trong_cau": format.SentenceCase,
 		// stt: the ordinal of a range index, 1-based.
 		"stt": func(i int) int { return i + 1 },
 		// la_ma: a Roman numeral, for group rows "I.", "II.".
@@ -244,6 +250,15 @@ func roman(n int) string {
 func capitalize(s string) string {
 	for i, r := range s {
 		return string(unicode.ToUpper(r)) + s[i+utf8.RuneLen(r):]
+	}
+	return s
+}
+
+// decapitalize returns s with its first letter in lower case ("Làm việc"
+// → "làm việc").
+func decapitalize(s string) string {
+	for i, r := range s {
+		return string(unicode.ToLower(r)) + s[i+utf8.RuneLen(r):]
 	}
 	return s
 }

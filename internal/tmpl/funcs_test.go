@@ -45,3 +45,16 @@ func TestTally_Thousands(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// The words of Mẫu 1.3's Điều 1: "Ban hành kèm theo Quyết định này Quy chế
+// làm việc của …", from the attached text's tên loại and trích yếu.
+func TestFuncs_AttachedTextWords(t *testing.T) {
+	tp := template.Must(template.New("t").Funcs(funcs()).Parse(`{{ loai_trong_cau .l }} {{ thuong_dau .t }}`))
+	var b strings.Builder
+	if err := tp.Execute(&b, map[string]any{"l": "QUY ĐỊNH", "t": "Đánh giá, xếp loại"}); err != nil {
+		t.Fatal(err)
+	}
+	if b.String() != "Quy định đánh giá, xếp loại" {
+		t.Errorf("got %q", b.String())
+	}
+}

@@ -57,6 +57,10 @@ type origin struct {
 //	::: giua           → the next paragraph is centred ("QUYẾT ĐỊNH:")
 //	::: phu-luc        → what follows is an appendix on new pages; its first
 //	::: phu-luc ngang    "# …" heading is its title; "ngang" = landscape
+//	::: van-ban-kem-theo QUY CHẾ
+//	                   → what follows is a text the document issues (Mẫu 1.3,
+//	                     model.AttachedText) of that tên loại, on new pages;
+//	                     its first "# …" heading is its trích yếu
 //
 // Every other construct goldmark can produce is either rendered with the
 // blocks above, keeping every word of its text, or rejected with a D026
@@ -108,6 +112,7 @@ func parseDocument(md parser.Parser, src []byte, o origin) ([]model.Block, []mod
 		start, end int // byte offsets in src
 		line       int // first line of the appendix directive
 		landscape  bool
+		attached   string // the tên loại of an attached text; "" for a phụ lục
 	}
 	parts := []part{{start: 0}}
 	for i := range ls {
@@ -132,6 +137,16 @@ func parseDocument(md parser.Parser, src []byte, o origin) ([]model.Block, []mod
 			parts[len(parts)-1].end = ls[i]
 			parts = append(parts, part{start: ls[i], line: i, landscape: strings.HasSuffix(d, "ngang")})
 			blank(src[ls[i]:end])
+		case d == attachedDirective || strings.HasPrefix(d, attachedDirective+" "):
+			typ := strings.Join(strings.Fields(string(unescape([]byte(strings.TrimPrefix(d, attachedDirective))))), " ")
+			if typ == "" {
+				cv.diags.Add(diag.New(cv.at(ls[i]), diag.CodeMarkup, "khối \""+attachedDirective+"\" không có tên loại",
+					"viết tên loại của văn bản kèm theo trên cùng dòng, ví dụ: "+attachedDirective+" QUY CHẾ"))
+				typ = "?"
+			}
+			parts[len(parts)-1].end = ls[i]
+			parts = append(parts, part{start: ls[i], line: i, attached: typ})
+			blank(src[ls[i]:end])
 		}
 	}
 	parts[len(parts)-1].end = len(src)
@@ -149,6 +164,9 @@ func parseDocument(md parser.Parser, src []byte, o origin) ([]model.Block, []mod
 			continue
 		}
 		a := model.Appendix{At: cv.at(ls[p.line]), Landscape: p.landscape}
+		if p.attached != "" {
+			a.Kind, a.Type = model.AttachedText, p.attached
+		}
 		if len(cv.out) > 0 {
 			if h, ok := cv.out[0].(*model.Heading); ok && h.Level == 1 {
 				a.Title = model.PlainText(h.Runs)
@@ -163,6 +181,10 @@ func parseDocument(md parser.Parser, src []byte, o origin) ([]model.Block, []mod
 	}
 	return body, apps, cv.diags
 }
+
+// attachedDirective opens a text the document issues (Phụ lục III, Mẫu
+// 1.3), followed on its line by the text's tên loại.
+const attachedDirective = "::: van-ban-kem-theo"
 
 // blank overwrites b with spaces, keeping offsets.
 func blank(b []byte) {

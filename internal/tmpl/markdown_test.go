@@ -298,3 +298,21 @@ func FuzzMarkdown(f *testing.F) {
 		}
 	})
 }
+
+// "::: van-ban-kem-theo QUY CHẾ" opens an attached text (Mẫu 1.3) whose
+// first "# …" is its trích yếu; without a tên loại it is a D026 at its line.
+func TestParse_AttachedText(t *testing.T) {
+	at := origin{file: "t.md"}
+	src := "Điều 1.\n\n::: van-ban-kem-theo QUY CHẾ\n# Làm việc của Ủy ban\n\nNội dung.\n"
+	_, apps, ds := parseDocument(newParser(), []byte(src), at)
+	if ds.HasErrors() || len(apps) != 1 {
+		t.Fatalf("%v, %d appendices", ds, len(apps))
+	}
+	if a := apps[0]; a.Kind != model.AttachedText || a.Type != "QUY CHẾ" || a.Title != "Làm việc của Ủy ban" || len(a.Body) != 1 {
+		t.Errorf("got %+v", a)
+	}
+	_, _, ds = parseDocument(newParser(), []byte("Điều 1.\n\n::: van-ban-kem-theo\n# X\n"), at)
+	if len(ds) != 1 || ds[0].Code != diag.CodeMarkup || ds[0].Pos.Line != 3 {
+		t.Errorf("got %v", ds)
+	}
+}

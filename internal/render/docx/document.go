@@ -28,7 +28,7 @@ func documentXML(doc *resolve.Document) string {
 	b.x.raw(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n")
 	b.x.raw(`<w:document ` + wNS + `><w:body>`)
 	b.draft()
-	b.header()
+	b.header(&doc.Header, &doc.Marks)
 	b.title()
 	b.authority()
 	b.addressees()
@@ -220,8 +220,7 @@ func (b *body) columns() (unit.Length, unit.Length) { return b.s.LeftCol, b.s.Ri
 
 // header writes the two-column header (Phụ lục I, II.1–4) as a borderless
 // fixed table: issuing body | Quốc hiệu and Tiêu ngữ, then Số | place, date.
-func (b *body) header() {
-	h := &b.doc.Header
+func (b *body) header(h *resolve.Header, m *resolve.Marks) {
 	lw, rw := b.columns()
 	b.tableStart([]unit.Length{lw, rw}, false, [2]unit.Length{})
 	b.rowStart(false)
@@ -235,7 +234,6 @@ func (b *body) header() {
 	b.para(&h.TieuNgu, paraOpt{})
 	b.rule(h.MottoRule, rw)
 	b.x.raw(`</w:tc></w:tr>`)
-	m := &b.doc.Marks
 	if h.Number == nil && h.PlaceDate == nil && h.Letter == nil && m.Secrecy == nil && m.Urgency == nil && m.Circulation == nil {
 		b.x.raw(`</w:tbl>`) // no second row (as package layout)
 		return
@@ -328,16 +326,62 @@ func (b *body) addressees() {
 	}
 }
 
-// appendix writes an appendix section: title, "(Kèm theo …)" line, rule,
-// body.
+// appendix writes an appendix section: "Phụ lục I" when numbered, title,
+// "(Kèm theo …)" line, rule, body. An attached text (Phụ lục III, Mẫu 1.3)
+// has its header and tên loại above and its signature below, as package
+// layout places them.
 func (b *body) appendix(a *resolve.Appendix) {
 	saved := b.s
 	b.s = a.Sheet
-	b.para(&a.Title, paraOpt{})
+	var gap *unit.Length
+	if a.Header != nil {
+		b.header(a.Header, &resolve.Marks{})
+		g := b.s.TitleGap
+		gap = &g
+	}
+	if a.Number != nil {
+		b.para(a.Number, paraOpt{before: gap})
+		gap = nil
+	}
+	if a.Type != nil {
+		b.para(a.Type, paraOpt{before: gap})
+		gap = nil
+	}
+	b.para(&a.Title, paraOpt{before: gap})
 	b.para(&a.Note, paraOpt{})
 	b.ruleThen(a.Rule, b.s.TextWidth(), b.gapBefore(a.Body))
-	b.content(a.Body, false)
+	b.content(a.Body, a.Sign != nil)
+	if a.Sign != nil {
+		b.signer(a.Sign)
+	}
 	b.s = saved
+}
+
+// signer writes the signature that closes an attached text: a borderless
+// row that cannot split, the signature in the right cell, SignGap below
+// the body (the body's last paragraph keeps with it).
+func (b *body) signer(s *resolve.Signer) {
+	lw, rw := b.columns()
+	gap, space := b.s.SignGap, b.s.SignSpace
+	b.tableStart([]unit.Length{lw, rw}, false, [2]unit.Length{})
+	b.rowStart(false)
+	b.cellStart(lw)
+	b.x.f(`<w:p><w:pPr><w:pStyle w:val="%s"/></w:pPr></w:p></w:tc>`, styleIDs[format.RecipientsItem])
+	b.cellStart(rw)
+	for i := range s.Authority {
+		o := paraOpt{keepNxt: true}
+		if i == 0 {
+			o.before = &gap
+		}
+		b.para(&s.Authority[i], o)
+	}
+	if len(s.Authority) == 0 {
+		both := gap + space
+		b.para(&s.Name, paraOpt{before: &both})
+	} else {
+		b.para(&s.Name, paraOpt{before: &space})
+	}
+	b.x.raw(`</w:tc></w:tr></w:tbl>`)
 }
 
 // content writes body blocks. The first paragraph gets the gap after the

@@ -39,6 +39,7 @@ var styleIDs = map[format.Element]string{
 	format.DraftMark:       "VBDuThao",
 	format.DrafterLine:     "VBNguoiSoanThao",
 	format.ContactLine:     "VBDiaChi",
+	format.AppendixNumber:  "VBSoPhuLuc",
 }
 
 // styleNames are the names Word shows; Vietnamese for the clerk.
@@ -71,6 +72,7 @@ var styleNames = map[format.Element]string{
 	format.DraftMark:       "VB Dự thảo",
 	format.DrafterLine:     "VB Người soạn thảo, số bản",
 	format.ContactLine:     "VB Địa chỉ cơ quan",
+	format.AppendixNumber:  "VB Số thứ tự phụ lục",
 }
 
 // roleStyle is the named style of a role of body paragraphs: the body's
