@@ -39,7 +39,7 @@ func TestImportRules(t *testing.T) {
 		"vanban/internal/desk":                  {"engine", "data", "diag", "model", "register", "render/svg", "tomledit", "font"},
 		"vanban/internal/render/svg":            {"layout", "font", "unit"},
 		"vanban/internal/certificate":           {"data", "diag", "font", "format", "law", "layout", "model", "render/pdf", "unit"},
-		"vanban/internal/docimport":             {"docimport/docx", "vnenc", "tmpl"},
+		"vanban/internal/docimport":             {"docimport/docx", "vnenc", "tmpl", "data"},
 		"vanban/internal/docimport/docx":        {},
 		"vanban/internal/book":                  {"font", "layout", "measure", "model", "register", "unit"},
 		"vanban/internal/batch":                 {},

@@ -11,14 +11,14 @@ import (
 func markdown(items []bodyItem, rec func(line, string)) string {
 	var b strings.Builder
 	counters := map[string]int{}
-	prevList := false
+	prevList, prevQuote := false, false
 	for _, it := range items {
 		if it.t != nil {
 			if b.Len() > 0 {
 				b.WriteString("\n")
 			}
 			b.WriteString(gfmTable(it.t))
-			prevList = false
+			prevList, prevQuote = false, false
 			continue
 		}
 		l := it.l
@@ -26,14 +26,21 @@ func markdown(items []bodyItem, rec func(line, string)) string {
 		if text == "" {
 			continue
 		}
+		// Consecutive căn cứ lines are one quote block, one line each:
+		// vanban writes ";" after each and "." after the last (Phụ lục I,
+		// II.6.a), so their own end marks are dropped.
+		isQuote := strings.HasPrefix(text, "> ")
+		if isQuote {
+			text = strings.TrimRight(text, ";., ")
+		}
 		if b.Len() > 0 {
-			if !(isList && prevList) {
+			if !(isList && prevList) && !(isQuote && prevQuote) {
 				b.WriteString("\n")
 			}
 		}
 		b.WriteString(text)
 		b.WriteString("\n")
-		prevList = isList
+		prevList, prevQuote = isList, isQuote
 		rec(*l, "nội dung")
 	}
 	return b.String()

@@ -19,6 +19,9 @@ type Kind struct {
 	Code   string          // ký hiệu of the type, e.g. "KH"
 	Letter bool            // a công văn (no tên loại)
 	Fields map[string]bool // the template's own keys
+	// Attached names the keys of a text the document issues, read from the
+	// template's front matter; nil when the template has none.
+	Attached *AttachedKeys
 }
 
 // Options configure Import.
@@ -47,24 +50,31 @@ type Result struct {
 
 // draft holds the recognised values before they are written.
 type draft struct {
-	parent, issuer []string
-	number, symbol string
-	hasNumber      bool
-	place, date    string
-	typeName       string
-	summary        string
-	authority      string // tham quyền line of a quyết định
-	addressees     []string
-	body           []line // body paragraphs and tables in order
-	bodyTables     []*docx.Table
-	items          []bodyItem
-	recipients     []string
-	archive        string
-	signer         []string // quyền hạn and chức vụ lines
-	signerName     string
-	appendixTitle  string
-	appendix       *docx.Table
-	fullName       string // the issuer as written in a sentence, from "(Kèm theo … của …)"
+	parent, issuer  []string
+	number, symbol  string
+	hasNumber       bool
+	place, date     string
+	typeName        string
+	summary         string
+	authority       string // tham quyền line of a quyết định
+	addressees      []string
+	body            []line // body paragraphs and tables in order
+	bodyTables      []*docx.Table
+	items           []bodyItem
+	recipients      []string
+	archive         string
+	signer          []string // quyền hạn and chức vụ lines
+	signerName      string
+	appendixTitle   string
+	appendix        *docx.Table
+	fullName        string    // the issuer as written in a sentence, from "(Kèm theo … của …)"
+	att             *attached // the text the document issues (Mẫu 1.3); nil when none
+	authorityPlaced bool      // the thẩm quyền line went into a key
+	numberLine      line      // the "Số: …" line as read
+	typeLine        line      // the tên loại as read (the number line when there is none)
+	attachedLine    line      // the "(Kèm theo …)" line of an appendix or attached text
+	names           []line    // upper-case lines of the header's left column, until finishHeader
+	leftSigner      []line    // a second signature, left of the signer's: title lines, then the name
 }
 
 // bodyItem is a paragraph or a table of the body.
@@ -99,8 +109,9 @@ func Import(d *docx.Document, opt Options) (*Result, error) {
 	rec := func(l line, what string) {
 		res.Recognised = append(res.Recognised, Finding{l.where, what, short(l.text)})
 	}
+	// What is not placed keeps its whole text: the clerk copies it in.
 	unplaced := func(l line, why string) {
-		res.Unplaced = append(res.Unplaced, Finding{l.where, why, short(l.text)})
+		res.Unplaced = append(res.Unplaced, Finding{l.where, why, l.text})
 	}
 	blocks := d.Body
 	i := 0
@@ -134,18 +145,19 @@ func Import(d *docx.Document, opt Options) (*Result, error) {
 					}
 				}
 			}
-			if headerLike(left, right) || len(dr.issuer) == 0 && isUpper(l.text) {
+			if headerLike(left, right) || len(dr.names) == 0 && isUpper(l.text) {
 				dr.header(left, right, rec, unplaced)
 				continue
 			}
 		}
 		if reQuocHieu.MatchString(l.text) || reTieuNgu.MatchString(l.text) || reNumber.MatchString(l.text) || reDate.MatchString(l.text) ||
-			(dr.number == "" && !dr.hasNumber && isUpper(l.text) && b.Para.Align != docx.Center && len(dr.issuer) < 3) {
+			(dr.number == "" && !dr.hasNumber && isUpper(l.text) && b.Para.Align != docx.Center && len(dr.names) < 3) {
 			dr.header([]line{l}, nil, rec, unplaced)
 			continue
 		}
 		break
 	}
+	dr.finishHeader(rec)
 	// 2. Tên loại, trích yếu, tham quyền, Kính gửi.
 	for ; i < len(blocks); i++ {
 		b := blocks[i]
@@ -157,7 +169,7 @@ func Import(d *docx.Document, opt Options) (*Result, error) {
 			continue
 		}
 		if dr.typeName == "" && dr.summary == "" && isUpper(l.text) && b.Para.Align == docx.Center && knownType(l.text, opt.Kinds) {
-			dr.typeName = l.text
+			dr.typeName, dr.typeLine = l.text, l
 			rec(l, "tên loại văn bản")
 			continue
 		}
@@ -196,7 +208,8 @@ func Import(d *docx.Document, opt Options) (*Result, error) {
 		}
 		break
 	}
-	// 3. The body, up to the recipients and signer; then the appendix.
+	// 3. The body, up to the recipients and signer; then the appendix or
+	// the attached text.
 	inAppendix := false
 	for ; i < len(blocks); i++ {
 		b := blocks[i]
@@ -206,12 +219,7 @@ func Import(d *docx.Document, opt Options) (*Result, error) {
 				continue
 			}
 			if inAppendix {
-				if dr.appendix == nil {
-					dr.appendix = b.Table
-					rec(line{where: fmt.Sprintf("bảng %d", b.Table.N), text: dr.appendixTitle}, "bảng danh sách kèm theo")
-				} else {
-					unplaced(line{where: fmt.Sprintf("bảng %d", b.Table.N)}, "bảng thứ hai của phụ lục: chưa đặt được")
-				}
+				dr.appendixTable(b.Table, rec, unplaced)
 				continue
 			}
 			dr.items = append(dr.items, bodyItem{t: b.Table})
@@ -227,14 +235,24 @@ func Import(d *docx.Document, opt Options) (*Result, error) {
 		}
 		if inAppendix || dr.signerName != "" {
 			inAppendix = true
+			if dr.att == nil && dr.appendix == nil && dr.appendixTitle == "" && b.Para.Align == docx.Center && isUpper(l.text) && attachedTitleNext(blocks, i) {
+				// A tên loại with its trích yếu under it, no header table
+				// (a foreign writer): an attached text.
+				dr.att = &attached{}
+			}
+			if dr.att != nil && !dr.att.signed {
+				i = dr.attachedPara(blocks, i, l, rec)
+				continue
+			}
 			switch {
-			case dr.appendixTitle == "" && isUpper(l.text):
+			case dr.att == nil && dr.appendixTitle == "" && isUpper(l.text):
 				dr.appendixTitle = l.text
 				rec(l, "tên phụ lục")
 			case strings.HasPrefix(l.text, "(Kèm theo"):
 				if m := reAttached.FindStringSubmatch(l.text); m != nil {
 					dr.fullName = m[1]
 				}
+				dr.attachedLine = l
 				rec(l, "dòng kèm theo (vanban tự tạo)")
 			default:
 				unplaced(l, "đoạn trong phụ lục: chưa đặt được")
@@ -322,6 +340,34 @@ func knownType(s string, kinds []Kind) bool {
 	return len([]rune(s)) <= 40 && !strings.HasSuffix(s, ":")
 }
 
+// finishHeader splits the upper-case lines of the header's left column
+// (read from a table or from tab-split lines, one call of header each):
+// the issuing body is the bold lines, the parent body the plain lines
+// above them.
+func (dr *draft) finishHeader(rec func(line, string)) {
+	names := dr.names
+	if len(names) == 0 {
+		return
+	}
+	split := 0
+	for k, n := range names {
+		if !allBold(n.p) {
+			split = k + 1
+		}
+	}
+	if split == len(names) {
+		split = 0 // no bold line at all: all of it is the issuer
+	}
+	for _, n := range names[:split] {
+		dr.parent = append(dr.parent, n.text)
+		rec(n, "cơ quan chủ quản")
+	}
+	for _, n := range names[split:] {
+		dr.issuer = append(dr.issuer, n.text)
+		rec(n, "cơ quan ban hành")
+	}
+}
+
 // header reads the lines of the header columns.
 func (dr *draft) header(left, right []line, rec func(line, string), unplaced func(line, string)) {
 	var names []line
@@ -334,6 +380,7 @@ func (dr *draft) header(left, right []line, rec func(line, string), unplaced fun
 		case reNumber.MatchString(l.text):
 			m := reNumber.FindStringSubmatch(l.text)
 			dr.number, dr.symbol, dr.hasNumber = m[1], m[2], true
+			dr.numberLine, dr.typeLine = l, l
 			rec(l, "số, ký hiệu")
 		case reVV.MatchString(l.text) && dr.hasNumber:
 			s := reVV.FindStringSubmatch(l.text)[1]
@@ -351,27 +398,7 @@ func (dr *draft) header(left, right []line, rec func(line, string), unplaced fun
 			unplaced(l, "dòng đầu văn bản: chưa đặt được")
 		}
 	}
-	if len(names) > 0 {
-		// The issuing body is the bold lines; the parent body the plain
-		// lines above them.
-		split := 0
-		for k, n := range names {
-			if !allBold(n.p) {
-				split = k + 1
-			}
-		}
-		if split == len(names) {
-			split = 0 // no bold line at all: all of it is the issuer
-		}
-		for _, n := range names[:split] {
-			dr.parent = append(dr.parent, n.text)
-			rec(n, "cơ quan chủ quản")
-		}
-		for _, n := range names[split:] {
-			dr.issuer = append(dr.issuer, n.text)
-			rec(n, "cơ quan ban hành")
-		}
-	}
+	dr.names = append(dr.names, names...)
 	for _, l := range right {
 		switch {
 		case l.text == "":
@@ -396,7 +423,7 @@ func (dr *draft) placeDate(l line, rec func(line, string)) {
 	case month > 0:
 		dr.date = fmt.Sprintf("%s-%02d", m[4], month)
 	default:
-		dr.date = ""
+		dr.date = m[4] // only the year is written: "ngày … tháng … năm 2024"
 	}
 	rec(l, "địa danh, ngày tháng")
 }
@@ -422,14 +449,40 @@ func (dr *draft) recipient(l line, rec func(line, string)) {
 
 // signature reads the recipients (left) and signer (right) table.
 func (dr *draft) signature(t *docx.Table, rec func(line, string), unplaced func(line, string)) {
-	left, right := columns(t)
-	for _, l := range left {
+	// Row by row: the row whose first cell starts "Nơi nhận" holds the
+	// recipients; a row with a signature in both cells (a Biên bản, Mẫu
+	// 1.9: thư ký left, chủ tọa right) holds a second signer on the left.
+	var right []line
+	for ri, row := range t.Rows {
+		var first, rest []line
+		for ci, c := range row.Cells {
+			for _, b := range c.Blocks {
+				if b.Para == nil {
+					continue
+				}
+				if l := mkLine(b.Para, t, ri); l.text != "" {
+					if ci == 0 {
+						first = append(first, l)
+					} else {
+						rest = append(rest, l)
+					}
+				}
+			}
+		}
+		right = append(right, rest...)
 		switch {
-		case l.text == "":
-		case reNoiNhan.MatchString(l.text):
-			rec(l, "nơi nhận")
+		case len(first) == 0:
+		case reNoiNhan.MatchString(first[0].text):
+			rec(first[0], "nơi nhận")
+			for _, l := range first[1:] {
+				dr.recipient(l, rec)
+			}
+		case len(rest) > 0 && isUpper(first[0].text):
+			dr.leftSigner = append(dr.leftSigner, first...)
 		default:
-			dr.recipient(l, rec)
+			for _, l := range first {
+				unplaced(l, "ô trái của bảng chữ ký: chưa đặt được")
+			}
 		}
 	}
 	var lines []line

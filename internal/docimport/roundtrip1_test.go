@@ -17,7 +17,7 @@ import (
 var exact = map[string]bool{
 	"chuong-trinh": true, "cong-dien": true, "cong-van": true, "de-an": true, "huong-dan": true,
 	"ke-hoach": true, "nghi-quyet": true, "phuong-an": true, "quy-che": true, "thong-bao": true,
-	"to-trinh-khen-thuong": true, "quyet-dinh-khen-thuong": true,
+	"to-trinh-khen-thuong": true, "quyet-dinh-khen-thuong": true, "quyet-dinh-ban-hanh": true, "bien-ban": true,
 }
 
 func TestRoundTrip(t *testing.T) {

@@ -42,6 +42,18 @@ func choose(dr *draft, opt Options) (string, string) {
 			}
 		}
 	}
+	if strings.EqualFold(dr.typeName, "BIÊN BẢN") && has("bien-ban") {
+		return "bien-ban", "tên loại \"BIÊN BẢN\""
+	}
+	if dr.att != nil {
+		// A text issued with the document (Mẫu 1.3): the template of the
+		// type that has keys for one.
+		for _, k := range opt.Kinds {
+			if k.Attached != nil && ((k.Code != "" && strings.EqualFold(k.Code, code)) || (k.Type != "" && strings.EqualFold(k.Type, dr.typeName))) {
+				return k.Name, fmt.Sprintf("tên loại %q có văn bản kèm theo (%s)", dr.typeName, dr.att.typeName)
+			}
+		}
+	}
 	if dr.typeName == "" {
 		for _, k := range opt.Kinds {
 			if k.Letter {
@@ -72,6 +84,14 @@ func choose(dr *draft, opt Options) (string, string) {
 		}
 	}
 	return "", "không chọn được mẫu"
+}
+
+// typeCode is the ký hiệu of the type in a symbol: "KH-UBND" → "KH".
+func typeCode(symbol string) string {
+	if i := strings.IndexByte(symbol, '-'); i >= 0 {
+		return symbol[:i]
+	}
+	return symbol
 }
 
 // tomlWriter builds the draft text.
@@ -170,17 +190,32 @@ func write(dr *draft, k *Kind, res *Result, profile map[string]any, rec, unplace
 	default:
 		w.kv(t, "so", dr.number)
 	}
+	if dr.date == "" && name == "bien-ban" {
+		dr.date = bienBanDate(dr.items) // a Biên bản has no date line
+	}
 	w.kv(t, "ngay", quote(dr.date))
 	w.kv(t, "trich_yeu", quote(dr.summary))
+	// A template of another type prints its own tên loại and ký hiệu: say
+	// so, with the text as read.
+	if k != nil && dr.typeName != "" && k.Type != "" && !strings.EqualFold(k.Type, dr.typeName) {
+		unplaced(dr.typeLine, fmt.Sprintf("tên loại %q: mẫu %s in tên loại %q, hãy chọn mẫu đúng (-mau) hoặc tạo mẫu riêng", dr.typeName, name, k.Type))
+		if dr.attachedLine.text != "" {
+			unplaced(dr.attachedLine, fmt.Sprintf("dòng kèm theo nêu %q: mẫu %s nêu tên loại của nó", dr.typeName, name))
+		}
+	}
+	if code := typeCode(dr.symbol); k != nil && !k.Letter && code != "" && k.Code != "" && !strings.EqualFold(code, k.Code) {
+		unplaced(dr.numberLine, fmt.Sprintf("ký hiệu %q: mẫu %s dùng ký hiệu %q", code, name, k.Code))
+	}
+	kinhGui := len(dr.addressees) > 0 && (k == nil || k.Fields["kinh_gui"])
 	if len(dr.addressees) > 0 {
-		if k == nil || k.Fields["kinh_gui"] {
+		if kinhGui {
 			w.kv(t, "kinh_gui", list(dr.addressees))
 		} else {
-			unplaced(line{where: "đầu văn bản", text: strings.Join(dr.addressees, "; ")}, "mẫu "+name+" không có \"Kính gửi\": chưa đặt được")
+			unplaced(line{where: "đầu văn bản", text: "Kính gửi: " + strings.Join(dr.addressees, "; ")}, "mẫu "+name+" không có \"Kính gửi\": chưa đặt được")
 		}
 	}
 	recips := dr.recipients
-	if len(dr.addressees) > 0 && len(recips) > 0 && strings.EqualFold(recips[0], "Như trên") {
+	if kinhGui && len(recips) > 0 && strings.EqualFold(recips[0], "Như trên") {
 		recips = recips[1:] // vanban writes "Như trên" itself for a document with Kính gửi
 	}
 	if recips == nil {
@@ -205,14 +240,19 @@ func write(dr *draft, k *Kind, res *Result, profile map[string]any, rec, unplace
 	}
 	t.WriteString("\n")
 	items := dr.items
-	switch name {
-	case "to-trinh-khen-thuong":
+	switch {
+	case k != nil && k.Attached != nil && dr.att != nil:
+		items = dr.issuing(&w, k, items, rec, unplaced)
+	case name == "to-trinh-khen-thuong":
 		items = dr.toTrinh(&w, items, rec)
-	case "quyet-dinh-khen-thuong":
+	case name == "quyet-dinh-khen-thuong":
 		items = dr.quyetDinh(&w, items, rec)
+	case name == "bien-ban" && k != nil:
+		items = dr.bienBan(&w, k, items, rec)
 	default:
 		if k != nil && k.Fields["tham_quyen"] && dr.authority != "" {
 			w.kv(t, "tham_quyen", quote(dr.authority))
+			dr.authorityPlaced = true
 		}
 		if k != nil && k.Fields["can_cu"] {
 			var canCu []string
@@ -242,12 +282,36 @@ func write(dr *draft, k *Kind, res *Result, profile map[string]any, rec, unplace
 			w.kv(t, "nhan_dien", list(to))
 		}
 	}
+	for _, l := range dr.leftSigner {
+		unplaced(l, "chữ ký bên trái (người ký thứ hai): mẫu "+name+" không có, chưa đặt được")
+	}
+	if dr.authority != "" && !dr.authorityPlaced {
+		unplaced(line{where: "đầu văn bản", text: dr.authority}, "mẫu "+name+" không có dòng thẩm quyền ban hành (tham_quyen): chưa đặt được")
+	}
 	body := strings.TrimSpace(markdown(items, rec))
+	if dr.att != nil && (k == nil || k.Attached == nil) {
+		// The template has no keys for an attached text: it goes into the
+		// free body after its directive, so no word is lost.
+		if k == nil || k.Fields["noi_dung"] {
+			body = strings.TrimSpace(body + "\n\n" + dr.att.markdown(rec))
+		} else {
+			unplaced(dr.att.title, "văn bản kèm theo: mẫu "+name+" không có chỗ cho văn bản kèm theo, chưa đặt được")
+			for _, it := range dr.att.items {
+				if it.l != nil {
+					unplaced(*it.l, "đoạn của văn bản kèm theo: chưa đặt được")
+				} else {
+					unplacedTable(it.t, "bảng của văn bản kèm theo: chưa đặt được", unplaced)
+				}
+			}
+		}
+	}
 	if body != "" || k == nil || k.Fields["noi_dung"] {
 		if k != nil && !k.Fields["noi_dung"] {
 			for _, it := range items {
 				if it.l != nil {
 					unplaced(*it.l, fmt.Sprintf("mẫu %s không có nội dung tự do (noi_dung): đoạn này chưa đặt được", name))
+				} else {
+					unplacedTable(it.t, fmt.Sprintf("mẫu %s không có nội dung tự do (noi_dung): bảng này chưa đặt được", name), unplaced)
 				}
 			}
 		} else if body != "" {

@@ -421,6 +421,9 @@ func (in *interp) stream(strm pdf.Value, res pdf.Value, g gstate, depth int) gst
 		}
 		path, segs, rects = nil, nil, nil
 	}
+	if err := contentOK(strm); err != nil {
+		panic(err.Error())
+	}
 	pdf.Interpret(strm, func(stk *pdf.Stack, op string) {
 		n := stk.Len()
 		args := make([]pdf.Value, n)
@@ -546,4 +549,56 @@ func inherited(v pdf.Value, key string) pdf.Value {
 		v = v.Key("Parent")
 	}
 	return pdf.Value{}
+}
+
+// maxContent bounds the decoded bytes of one content stream.
+const maxContent = 64 << 20
+
+// contentOK scans a content stream the way the library's lexer will and
+// rejects a literal "(…" or hex "<…" string that the stream ends inside:
+// github.com/digitorus/pdf v0.1.2 reads a newline for ever at the end of
+// its input, so such a string never ends (found by FuzzRead).
+func contentOK(strm pdf.Value) error {
+	b, err := io.ReadAll(io.LimitReader(strm.Reader(), maxContent+1))
+	if err != nil {
+		return fmt.Errorf("content stream: %v", err)
+	}
+	if len(b) > maxContent {
+		return fmt.Errorf("content stream larger than %d bytes", maxContent)
+	}
+	for i := 0; i < len(b); i++ {
+		switch b[i] {
+		case '%':
+			for i < len(b) && b[i] != '\n' && b[i] != '\r' {
+				i++
+			}
+		case '(':
+			depth := 1
+			for i++; depth > 0; i++ {
+				if i >= len(b) {
+					return errors.New("content stream ends inside a string")
+				}
+				switch b[i] {
+				case '\\':
+					i++
+				case '(':
+					depth++
+				case ')':
+					depth--
+				}
+			}
+			i--
+		case '<':
+			if i+1 < len(b) && b[i+1] == '<' {
+				i++
+				continue
+			}
+			j := bytes.IndexByte(b[i:], '>')
+			if j < 0 {
+				return errors.New("content stream ends inside a hex string")
+			}
+			i += j
+		}
+	}
+	return nil
 }
