@@ -125,6 +125,8 @@ func checkPDF(r *Report, b []byte) {
 			r.Err = "tệp PDF đã đặt mật khẩu (mã hóa); hãy gỡ mật khẩu rồi kiểm tra lại"
 		case strings.Contains(err.Error(), "not a PDF"):
 			r.Err = "tệp không phải PDF"
+		case errors.Is(err, pdfread.ErrTimeout):
+			r.Err = "tệp PDF bị hỏng: đọc quá 30 giây chưa xong, đã bỏ qua"
 		default:
 			r.Err = "tệp PDF bị hỏng hoặc quá lớn, không đọc được"
 		}

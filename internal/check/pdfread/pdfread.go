@@ -16,6 +16,7 @@ import (
 	"io"
 	"math"
 	"strings"
+	"time"
 
 	"github.com/digitorus/pdf"
 )
@@ -52,12 +53,42 @@ var ErrEncrypted = errors.New("pdfread: encrypted")
 
 // Limits bound the work on hostile input.
 type Limits struct {
-	MaxPages  int // default 500
-	MaxGlyphs int // per document; default 2 000 000
+	MaxPages  int           // default 500
+	MaxGlyphs int           // per document; default 2 000 000
+	Time      time.Duration // default 30 s: the PDF library loops on some damaged files
 }
 
-// Read reads the PDF in b. Malformed input yields an error, never a panic.
-func Read(b []byte, lim Limits) (doc *Doc, err error) {
+// ErrTimeout reports a file that could not be read in Limits.Time.
+var ErrTimeout = errors.New("pdfread: reading took too long")
+
+// Read reads the PDF in b. Malformed input yields an error, never a panic
+// and never a hang: the PDF library (digitorus/pdf) can loop for ever on
+// some damaged files, so the reading runs on its own goroutine and is given
+// up after lim.Time (the goroutine is left behind; a command then exits).
+func Read(b []byte, lim Limits) (*Doc, error) {
+	if lim.Time == 0 {
+		lim.Time = 30 * time.Second
+	}
+	type result struct {
+		doc *Doc
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		d, err := read(b, lim)
+		done <- result{d, err}
+	}()
+	t := time.NewTimer(lim.Time)
+	defer t.Stop()
+	select {
+	case r := <-done:
+		return r.doc, r.err
+	case <-t.C:
+		return nil, ErrTimeout
+	}
+}
+
+func read(b []byte, lim Limits) (doc *Doc, err error) {
 	if lim.MaxPages == 0 {
 		lim.MaxPages = 500
 	}

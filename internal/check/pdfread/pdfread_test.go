@@ -2,6 +2,7 @@ package pdfread
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -118,7 +119,7 @@ func FuzzRead(f *testing.F) {
 	f.Add(minimalPDF(2, "ab"))
 	f.Add([]byte("%PDF-1.7\n1 0 obj << >> endobj"))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		Read(b, Limits{MaxPages: 20, MaxGlyphs: 10000})
+		Read(b, Limits{MaxPages: 20, MaxGlyphs: 10000, Time: 2 * time.Second})
 	})
 }
 
@@ -137,5 +138,21 @@ func TestRead_UnterminatedString(t *testing.T) {
 		case <-time.After(10 * time.Second):
 			t.Fatalf("%q: Read does not return", bad)
 		}
+	}
+}
+
+// A file the library does not finish reading in the time given is an
+// error, not a hang (the library loops on some damaged files).
+func TestRead_GivesUp(t *testing.T) {
+	b := minimalPDF(400, "ab")
+	start := time.Now()
+	if _, err := Read(b, Limits{Time: time.Nanosecond}); !errors.Is(err, ErrTimeout) {
+		t.Fatalf("err %v, want ErrTimeout", err)
+	}
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("gave up after %v", d)
+	}
+	if _, err := Read(b, Limits{}); err != nil {
+		t.Errorf("with the default time: %v", err)
 	}
 }
