@@ -17,9 +17,7 @@ import (
 const gcPercent = 300
 
 func main() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(gcPercent)
-	}
+	tuneGC()
 	setupConsole()
 	if len(os.Args) == 1 && ownConsole() {
 		// Double-clicked on Windows: the clerk's desk, not the help.
@@ -30,6 +28,13 @@ func main() {
 		os.Exit(code)
 	}
 	os.Exit(runInterruptible(os.Args[1:]))
+}
+
+// tuneGC sets the collector to gcPercent unless GOGC says otherwise.
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(gcPercent)
+	}
 }
 
 // runInterruptible runs the command with the process's standard streams.
