@@ -35,7 +35,7 @@ func attachedTitleNext(blocks []docx.Block, i int) bool {
 			continue
 		}
 		seen++
-		if seen == 1 && (p.Align != docx.Center || isUpper(t) || strings.HasPrefix(t, "(")) {
+		if seen == 1 && !summaryLike(p, t) {
 			return false
 		}
 		if seen > 1 && strings.HasPrefix(t, "(Kèm theo") {
@@ -106,14 +106,16 @@ func (dr *draft) attachedPara(blocks []docx.Block, i int, l line, rec func(line,
 	a := dr.att
 	p := blocks[i].Para
 	switch {
-	case a.typeName == "" && len(a.items) == 0 && p.Align == docx.Center && isUpper(l.text):
+	case a.typeName == "" && len(a.items) == 0 && isUpper(l.text) && (p.Align == docx.Center || attachedTitleNext(blocks, i)):
 		a.typeName, a.title = l.text, l
 		rec(l, "tên loại văn bản kèm theo")
-	case a.typeName != "" && a.summary == "" && len(a.items) == 0 && p.Align == docx.Center && !isUpper(l.text) && !strings.HasPrefix(l.text, "("):
+	case a.typeName != "" && a.summary == "" && len(a.items) == 0 && summaryLike(p, l.text):
 		a.summary = l.text
-		for i+1 < len(blocks) && blocks[i+1].Para != nil && blocks[i+1].Para.Align == docx.Center {
+		// As for the document's own trích yếu (Import): continuation
+		// lines only while centred or bold.
+		for i+1 < len(blocks) && blocks[i+1].Para != nil && titleLook(p) && titleLook(blocks[i+1].Para) {
 			n := mkLine(blocks[i+1].Para, nil, 0)
-			if n.text == "" || isUpper(n.text) || strings.HasPrefix(n.text, "(") {
+			if n.text == "" || !summaryLike(blocks[i+1].Para, n.text) {
 				break
 			}
 			a.summary += " " + n.text

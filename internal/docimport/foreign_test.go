@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"vanban/internal/engine"
 
 	"vanban/internal/docimport"
 	"vanban/internal/docimport/docx"
@@ -47,25 +48,90 @@ func TestLibreOffice(t *testing.T) {
 			continue
 		}
 		t.Run(j.Stem(), func(t *testing.T) {
-			res, _ := e.Build(j, true)
-			ours := importDOCX(t, e, j.Dir, res.DOCX, "")
 			b, err := os.ReadFile(filepath.Join(tmp, "out", j.Stem()+".docx"))
 			if err != nil {
 				t.Fatal(err)
 			}
-			lo := importDOCX(t, e, j.Dir, b, "")
-			if lo.Template != ours.Template {
-				t.Errorf("template %q, want %q", lo.Template, ours.Template)
+			sameImport(t, e, j, b)
+		})
+	}
+}
+
+// sameImport imports b, a sample j as another writer saved it, and
+// compares it with the import of our own DOCX of j: the same template and
+// header fields, and at least 95 % of the draft's words in order.
+func sameImport(t *testing.T, e *engine.Engine, j engine.Job, b []byte) {
+	t.Helper()
+	res, _ := e.Build(j, true)
+	ours := importDOCX(t, e, j.Dir, res.DOCX, "")
+	theirs := importDOCX(t, e, j.Dir, b, "")
+	if theirs.Template != ours.Template {
+		t.Errorf("template %q, want %q", theirs.Template, ours.Template)
+	}
+	for _, key := range []string{"mau", "so", "ngay", "trich_yeu", "kinh_gui", "noi_nhan"} {
+		if g, w := field(theirs.TOML, key), field(ours.TOML, key); g != w {
+			t.Errorf("%s = %s, want %s", key, g, w)
+		}
+	}
+	w, g := strings.Fields(ours.TOML), strings.Fields(theirs.TOML)
+	if r := inOrder(w, g); r < 0.95 {
+		t.Errorf("only %.1f%% of the words in order", 100*r)
+	}
+}
+
+// TestForeignWriters: the samples as pandoc and python-docx write them
+// (kept in testdata/foreign, see its README) import like our own DOCX.
+func TestForeignWriters(t *testing.T) {
+	e := newEngine(t)
+	for _, writer := range []string{"pandoc", "python-docx"} {
+		for _, j := range samples(t) {
+			if !strings.HasPrefix(j.Dir, "../../testdata/van-ninh-2025") {
+				continue
 			}
-			for _, key := range []string{"mau", "so", "ngay", "trich_yeu", "kinh_gui", "noi_nhan"} {
-				if g, w := field(lo.TOML, key), field(ours.TOML, key); g != w {
-					t.Errorf("%s = %s, want %s", key, g, w)
+			t.Run(writer+"/"+j.Stem(), func(t *testing.T) {
+				b, err := os.ReadFile(filepath.Join("testdata", "foreign", writer, j.Stem()+".docx"))
+				if err != nil {
+					t.Fatal(err) // a missing file fails: the set is part of the test
 				}
+				sameImport(t, e, j, b)
+			})
+		}
+	}
+}
+
+// TestPandoc re-saves every sample of every workspace with pandoc, when it
+// is installed (testdata/foreign keeps five of them for machines without
+// it): pandoc drops alignment, our styles and the bold and italic they
+// carry, so only the words say what a line is.
+func TestPandoc(t *testing.T) {
+	pandoc, err := exec.LookPath("pandoc")
+	if err != nil {
+		t.Skip("pandoc not installed")
+	}
+	if testing.Short() {
+		t.Skip("slow: runs pandoc per sample")
+	}
+	e := newEngine(t)
+	tmp := t.TempDir()
+	for _, j := range samples(t) {
+		t.Run(filepath.Base(j.Dir)+"/"+j.Stem(), func(t *testing.T) {
+			res, err := e.Build(j, true)
+			if err != nil || res.DOCX == nil {
+				t.Fatalf("build: %v", err)
 			}
-			w, g := strings.Fields(ours.TOML), strings.Fields(lo.TOML)
-			if r := inOrder(w, g); r < 0.95 {
-				t.Errorf("only %.1f%% of the words in order", 100*r)
+			in := filepath.Join(tmp, filepath.Base(j.Dir)+"-"+j.Stem()+".docx")
+			out := filepath.Join(tmp, filepath.Base(j.Dir)+"-"+j.Stem()+"-pandoc.docx")
+			if err := os.WriteFile(in, res.DOCX, 0o644); err != nil {
+				t.Fatal(err)
 			}
+			if b, err := exec.Command(pandoc, in, "-o", out).CombinedOutput(); err != nil {
+				t.Fatalf("pandoc: %v\n%s", err, b)
+			}
+			b, err := os.ReadFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameImport(t, e, j, b)
 		})
 	}
 }
@@ -160,5 +226,46 @@ func TestLegacyFonts(t *testing.T) {
 	}
 	if res.Legacy[vnenc.TCVN3] != 2 || res.Legacy[vnenc.VNI] != 1 {
 		t.Errorf("legacy counts = %v", res.Legacy)
+	}
+}
+
+// TestPlainTitle: with neither alignment nor bold, a declared tên loại is
+// still the title, a line without end punctuation under it the trích yếu,
+// and a sentence under it the body, not a trích yếu.
+func TestPlainTitle(t *testing.T) {
+	e := newEngine(t)
+	set, _ := e.Templates("../../testdata/van-ninh-2025")
+	kinds := docimport.KindsOf(set)
+	p := func(s string) string {
+		return `<w:p><w:r><w:t xml:space="preserve">` + xmlEscape(s) + `</w:t></w:r></w:p>`
+	}
+	head := `<w:tbl><w:tr><w:tc>` + p("ỦY BAN NHÂN DÂN") + p("XÃ VẠN NINH") + `</w:tc><w:tc>` + p("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") + `</w:tc></w:tr>` +
+		`<w:tr><w:tc>` + p("Số: 15/KH-UBND") + `</w:tc><w:tc>` + p("Vạn Ninh, ngày 15 tháng 7 năm 2025") + `</w:tc></w:tr></w:tbl>`
+	cases := []struct {
+		name, body, summary string
+	}{
+		{"with summary", p("KẾ HOẠCH") + p("Phát động phong trào thi đua năm 2025") + p("Thực hiện chỉ đạo của cấp trên."), "Phát động phong trào thi đua năm 2025"},
+		{"sentence is body", p("KẾ HOẠCH") + p("Thực hiện chỉ đạo của cấp trên, xã ban hành kế hoạch.") + p("I. MỤC ĐÍCH"), ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d, err := docx.Read(buildDocx(t, head+c.body), docx.Limits{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := docimport.Import(d, docimport.Options{Kinds: kinds})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Template != "ke-hoach" {
+				t.Errorf("template %q, want ke-hoach (%s)", res.Template, res.Why)
+			}
+			if g, w := field(res.TOML, "trich_yeu"), `trich_yeu = "`+c.summary+`"`; g != w {
+				t.Errorf("%s, want %s", g, w)
+			}
+			if !strings.Contains(res.TOML, "Thực hiện chỉ đạo của cấp trên") {
+				t.Errorf("body lost:\n%s", res.TOML)
+			}
+		})
 	}
 }

@@ -98,6 +98,7 @@ var (
 	reAttached = regexp.MustCompile(`năm \d{4} của (.+)\)$`)
 	reQuocHieu = regexp.MustCompile(`(?i)^CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM$|^CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM$`)
 	reTieuNgu  = regexp.MustCompile(`^Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc`)
+	reBasis    = regexp.MustCompile(`^(Căn cứ|Theo đề nghị|Xét đề nghị)\s`)
 )
 
 // Import recognises the document and writes a draft.
@@ -151,7 +152,7 @@ func Import(d *docx.Document, opt Options) (*Result, error) {
 			}
 		}
 		if reQuocHieu.MatchString(l.text) || reTieuNgu.MatchString(l.text) || reNumber.MatchString(l.text) || reDate.MatchString(l.text) ||
-			(dr.number == "" && !dr.hasNumber && isUpper(l.text) && b.Para.Align != docx.Center && len(dr.names) < 3) {
+			(dr.number == "" && !dr.hasNumber && isUpper(l.text) && b.Para.Align != docx.Center && len(dr.names) < 3 && !declaredType(l.text, opt.Kinds)) {
 			dr.header([]line{l}, nil, rec, unplaced)
 			continue
 		}
@@ -168,16 +169,23 @@ func Import(d *docx.Document, opt Options) (*Result, error) {
 		if l.text == "" {
 			continue
 		}
-		if dr.typeName == "" && dr.summary == "" && isUpper(l.text) && b.Para.Align == docx.Center && knownType(l.text, opt.Kinds) {
+		// Foreign writers (pandoc, python-docx) drop alignment and the
+		// styles that carry bold, so a title is recognised by its text:
+		// centred, any short upper-case line; otherwise a tên loại the
+		// workspace's templates declare.
+		if dr.typeName == "" && dr.summary == "" && isUpper(l.text) &&
+			(b.Para.Align == docx.Center && knownType(l.text, opt.Kinds) || declaredType(l.text, opt.Kinds)) {
 			dr.typeName, dr.typeLine = l.text, l
 			rec(l, "tên loại văn bản")
 			continue
 		}
-		if dr.typeName != "" && dr.summary == "" && b.Para.Align == docx.Center && !isUpper(l.text) {
+		if dr.typeName != "" && dr.summary == "" && len(dr.addressees) == 0 && summaryLike(b.Para, l.text) {
 			dr.summary = l.text
-			for i+1 < len(blocks) && blocks[i+1].Para != nil && blocks[i+1].Para.Align == docx.Center {
+			// Continuation lines keep the first line's look: centred or
+			// bold (a plain line after a plain trích yếu is the body).
+			for i+1 < len(blocks) && blocks[i+1].Para != nil && titleLook(b.Para) && titleLook(blocks[i+1].Para) {
 				n := mkLine(blocks[i+1].Para, nil, 0)
-				if n.text == "" || isUpper(n.text) {
+				if n.text == "" || isUpper(n.text) || !summaryLike(blocks[i+1].Para, n.text) {
 					break
 				}
 				dr.summary += " " + n.text
@@ -186,7 +194,9 @@ func Import(d *docx.Document, opt Options) (*Result, error) {
 			rec(l, "trích yếu")
 			continue
 		}
-		if dr.typeName != "" && dr.authority == "" && b.Para.Align == docx.Center && isUpper(l.text) && allBold(b.Para) && !strings.HasSuffix(l.text, ":") {
+		if dr.typeName != "" && dr.authority == "" && len(dr.addressees) == 0 && isUpper(l.text) && !strings.HasSuffix(l.text, ":") &&
+			!reRoman.MatchString(l.text) && !reDecimal.MatchString(l.text) &&
+			(b.Para.Align == docx.Center && allBold(b.Para) || reBasis.MatchString(nextText(blocks, i))) {
 			dr.authority = l.text
 			rec(l, "thẩm quyền ban hành")
 			continue
@@ -235,7 +245,7 @@ func Import(d *docx.Document, opt Options) (*Result, error) {
 		}
 		if inAppendix || dr.signerName != "" {
 			inAppendix = true
-			if dr.att == nil && dr.appendix == nil && dr.appendixTitle == "" && b.Para.Align == docx.Center && isUpper(l.text) && attachedTitleNext(blocks, i) {
+			if dr.att == nil && dr.appendix == nil && dr.appendixTitle == "" && isUpper(l.text) && !reRoman.MatchString(l.text) && attachedTitleNext(blocks, i) {
 				// A tên loại with its trích yếu under it, no header table
 				// (a foreign writer): an attached text.
 				dr.att = &attached{}
@@ -327,6 +337,45 @@ func headerLike(left, right []line) bool {
 		}
 	}
 	return false
+}
+
+// declaredType says whether s is the tên loại of one of the templates.
+func declaredType(s string, kinds []Kind) bool {
+	for _, k := range kinds {
+		if k.Type != "" && strings.EqualFold(k.Type, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// summaryLike says whether the paragraph p, with text s, after a tên
+// loại can be its trích yếu: not a heading, list item, addressee line or
+// căn cứ; when it has neither centring nor bold (a foreign writer lost
+// them), also no sentence punctuation at its end, which body text has.
+func summaryLike(p *docx.Paragraph, s string) bool {
+	if isUpper(s) || reKinhGui.MatchString(s) || reBasis.MatchString(s) || reDash.MatchString(s) ||
+		reRoman.MatchString(s) || reDecimal.MatchString(s) || reLetter.MatchString(s) || strings.HasPrefix(s, "(") {
+		return false
+	}
+	if titleLook(p) {
+		return true
+	}
+	return len([]rune(s)) <= 300 && !strings.ContainsAny(s[len(s)-1:], ".:;")
+}
+
+// titleLook says whether p is set as a title: centred or all bold.
+func titleLook(p *docx.Paragraph) bool { return p.Align == docx.Center || allBold(p) }
+
+// nextText is the text of the first non-empty paragraph after blocks[i];
+// "" when a table or the end comes first.
+func nextText(blocks []docx.Block, i int) string {
+	for j := i + 1; j < len(blocks) && blocks[j].Para != nil; j++ {
+		if t := clean(blocks[j].Para.Text()); t != "" {
+			return t
+		}
+	}
+	return ""
 }
 
 func knownType(s string, kinds []Kind) bool {

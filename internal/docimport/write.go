@@ -465,7 +465,10 @@ func (dr *draft) toTrinh(w *tomlWriter, items []bodyItem, rec func(line, string)
 // nghị" in italics, or in a căn cứ style.
 func isQuote(p *docx.Paragraph) bool {
 	text := clean(p.Text())
-	return allItalic(p) && (strings.HasPrefix(text, "Căn cứ ") || strings.HasPrefix(text, "Theo ") || strings.HasPrefix(text, "Xét ")) ||
+	// "Căn cứ …", "Theo đề nghị …" are căn cứ lines by their words alone:
+	// pandoc and python-docx drop the italic our style carries.
+	return reBasis.MatchString(text) ||
+		allItalic(p) && (strings.HasPrefix(text, "Theo ") || strings.HasPrefix(text, "Xét ")) ||
 		strings.Contains(strings.ToLower(p.Style), "cancu")
 }
 
