@@ -29,6 +29,9 @@ Cách dùng:
         -j N                              số văn bản tạo cùng lúc (mặc định: số lõi máy)
         -ban giay|dien-tu                 bản giấy ký tay, hoặc bản điện tử để ký số (để trống số, ngày cho
                                           Văn thư; vùng chữ ký, con dấu trống; kèm tệp TÊN.ky-so.json)
+        -truong-ky                        bản điện tử: thêm trường chữ ký số trống ở ô 7c và ô 8
+        -xem-chu-ky                       bản điện tử: tạo thêm TÊN.xem-chu-ky.pdf có ảnh chữ ký, con dấu
+                                          để xem trước (không dùng tệp này để ký)
         -v                                in mọi chi tiết, kể cả từng văn bản chờ cấp số
   vanban check [-in mo-hinh|dan-trang] [-v] ĐƯỜNG_DẪN...
                                            kiểm tra dữ liệu, không ghi tệp nào (-in in cấu trúc văn bản)
@@ -66,6 +69,7 @@ Cách dùng:
 chứa mẫu riêng (ghi đè hoặc bổ sung mẫu có sẵn).
 
 Ví dụ:
+  vanban mo                      (bàn làm việc trên trình duyệt, cho thư mục hiện tại)
   vanban new ho-so > vanban.toml
   vanban new ke-hoach > ke-hoach.toml
   vanban build .                 (kết quả trong thư mục ./out)
