@@ -94,7 +94,26 @@ var forms = []struct {
 			"Chương I QUY ĐỊNH CHUNG Điều 1. Phạm vi điều chỉnh",
 		"bổ sung cho phù hợp./. TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Lê Văn Thành",
 	}},
+	// Báo cáo thành tích (NĐ 98/2023 Mẫu số 01–02; NĐ 152/2025): no
+	// number, no Nơi nhận; the unit's head (the level that proposes) left,
+	// the reporter (the unit's head) right.
+	{"bao-cao-thanh-tich-ca-nhan", "BÁO CÁO THÀNH TÍCH", "BC", "UBND", []string{
+		"BÁO CÁO THÀNH TÍCH Đề nghị tặng Giấy khen của Chủ tịch Ủy ban nhân dân xã Vạn Ninh I. SƠ LƯỢC LÝ LỊCH " +
+			"- Họ và tên: Nguyễn Văn An; giới tính: Nam. - Sinh ngày: 12/3/1988.",
+		"II. THÀNH TÍCH ĐẠT ĐƯỢC 1. Quyền hạn, nhiệm vụ được giao",
+		"III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG 1. Danh hiệu thi đua",
+		"THỦ TRƯỞNG ĐƠN VỊ", "XÁC NHẬN, ĐỀ NGHỊ", "NGƯỜI BÁO CÁO THÀNH TÍCH",
+	}},
+	{"bao-cao-thanh-tich-tap-the", "BÁO CÁO THÀNH TÍCH", "BC", "MNVN", []string{
+		"Tên tập thể: Trường Mầm non Vạn Ninh I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH 1. Đặc điểm, tình hình",
+		"III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG 1. Danh hiệu thi đua",
+		"XÁC NHẬN CỦA CẤP", "HIỆU TRƯỞNG", "Trần Thị Mai",
+	}},
 }
+
+// unnumbered are the forms printed without "Số, ký hiệu" and without
+// Nơi nhận (khong_so, khong_noi_nhan): the báo cáo thành tích.
+var unnumbered = map[string]bool{"bao-cao-thanh-tich-ca-nhan": true, "bao-cao-thanh-tich-tap-the": true}
 
 // undated are the forms printed without the place and date line under
 // the motto (Phụ lục III, Mẫu 1.9): their title follows the motto.
@@ -125,10 +144,14 @@ func TestForms_SamplesBuild(t *testing.T) {
 				if strings.Contains(all, "Vạn Ninh, ngày") {
 					t.Errorf("%s prints a place and date line: %.300s", f.name, all)
 				}
+			} else if unnumbered[f.name] {
+				if strings.Contains(all, "Số:") || strings.Contains(all, "Nơi nhận") || strings.Contains(all, "Lưu:") {
+					t.Errorf("%s prints a number or Nơi nhận:\n%s", f.name, all)
+				}
 			} else if want := "Số: /" + f.code + "-" + f.issuer + " Vạn Ninh, ngày"; !strings.Contains(all, want) {
 				t.Errorf("no %q in %.200s", want, all)
 			}
-			if want := "Số: /" + f.code + "-" + f.issuer; !strings.Contains(all, want) {
+			if want := "Số: /" + f.code + "-" + f.issuer; !unnumbered[f.name] && !strings.Contains(all, want) {
 				t.Errorf("no %q in %.200s", want, all)
 			}
 			// The title stands alone on its line, after the date line.
@@ -144,7 +167,7 @@ func TestForms_SamplesBuild(t *testing.T) {
 				t.Errorf("title %q not on its own line after %q:\n%s", f.title, after, pages[0])
 			}
 			d := strings.Join(words(docxText(t, res.DOCX)), " ")
-			if !strings.Contains(d, f.title) || !strings.Contains(d, "/"+f.code+"-"+f.issuer) {
+			if !strings.Contains(d, f.title) || !unnumbered[f.name] && !strings.Contains(d, "/"+f.code+"-"+f.issuer) {
 				t.Errorf("DOCX lacks %q or /%s-%s", f.title, f.code, f.issuer)
 			}
 			for _, w := range f.want {
@@ -263,7 +286,7 @@ func TestForms_NewStarters(t *testing.T) {
 		}
 		// The starter's profile is a UBND's: the symbol ends in "-UBND".
 		if all := strings.Join(words(strings.Join(pdfPages(t, res.PDF), " ")), " "); !strings.Contains(all, f.title) ||
-			!strings.Contains(all, "/"+f.code+"-UBND") {
+			!unnumbered[f.name] && !strings.Contains(all, "/"+f.code+"-UBND") {
 			t.Errorf("%s starter reads: %.300s", f.name, all)
 		}
 	}
@@ -380,6 +403,21 @@ func TestForms_DocxFidelity(t *testing.T) {
 		name := "quyet-dinh-ban-hanh-" + strconv.Itoa(i)
 		os.WriteFile(filepath.Join(ws, name+".toml"), []byte(doc), 0o644)
 		add(name, engine.Job{Dir: ws, Name: name + ".toml"})
+	}
+	// The báo cáo thành tích, whose two signatures stand without Nơi
+	// nhận: the achievements grow until the signatures, then the last
+	// table, go to a new page.
+	for _, kind := range []string{"bao-cao-thanh-tich-ca-nhan", "bao-cao-thanh-tich-tap-the"} {
+		src := string(mustRead(t, filepath.Join(formsDir, kind+".toml")))
+		const anchor = `thanh_tich = """
+`
+		for i := 1; i <= 6; i++ {
+			extra := strings.Repeat("Đơn vị hoàn thành các chỉ tiêu được giao đúng tiến độ, bảo đảm chất lượng. ", 20+3*i)
+			doc := strings.Replace(src, anchor, anchor+extra+"\n\n", 1)
+			name := kind + "-" + strconv.Itoa(i)
+			os.WriteFile(filepath.Join(ws, name+".toml"), []byte(doc), 0o644)
+			add(name, engine.Job{Dir: ws, Name: name + ".toml"})
+		}
 	}
 	pl := phuLucPair(t)
 	add("thong-bao-hai-phu-luc", engine.Job{Dir: pl, Name: "thong-bao.toml"})

@@ -92,10 +92,23 @@ func recognise(ls []line) parts {
 			p.vv = i
 		}
 	}
-	// Issuer: upper-case lines outside the right column before "Số".
+	// Issuer: upper-case lines outside the right column before "Số". A
+	// document without a number (NĐ 30 lets some forms go unnumbered, e.g.
+	// a Báo cáo thành tích) ends the block at the place-date line, which
+	// follows the header's left column, or at the first full-width tên
+	// loại, whichever comes first.
 	end := p.number
 	if end < 0 {
 		end = min(head, 6)
+		if p.date >= 0 {
+			end = min(end, p.date)
+		}
+		for i := 0; i < end; i++ {
+			if ls[i].col == 0 && typeTitle(ls[i].text) != "" {
+				end = i
+				break
+			}
+		}
 	}
 	for i := 0; i < end; i++ {
 		if i == p.quoc || i == p.tieu || ls[i].col == 2 || !isUpper(ls[i].text) || reRuleTyped.MatchString(ls[i].text) {
@@ -105,13 +118,8 @@ func recognise(ls []line) parts {
 	}
 	last := max(p.quoc, p.tieu, p.number, p.date, p.vv)
 	for i := last + 1; i < len(ls) && i < last+6 && p.typeName == "" && last >= 0; i++ {
-		u := strings.Join(strings.Fields(ls[i].text), " ")
-		for name := range typeCodes {
-			if isUpper(u) && (u == name || strings.HasPrefix(u, name+" ")) {
-				if len(name) > len(p.typeName) {
-					p.typeName, p.titleType = name, i
-				}
-			}
+		if name := typeTitle(ls[i].text); name != "" {
+			p.typeName, p.titleType = name, i
 		}
 	}
 	body := last + 1
@@ -148,6 +156,23 @@ func recognise(ls []line) parts {
 		}
 	}
 	return p
+}
+
+// typeTitle is the tên loại (Phụ lục III) a title line starts with, the
+// longest that fits ("BÁO CÁO" for "BÁO CÁO THÀNH TÍCH"); "" when the
+// line is not in capitals or names no tên loại.
+func typeTitle(s string) string {
+	u := strings.Join(strings.Fields(s), " ")
+	if !isUpper(u) {
+		return ""
+	}
+	best := ""
+	for name := range typeCodes {
+		if (u == name || strings.HasPrefix(u, name+" ")) && len(name) > len(best) {
+			best = name
+		}
+	}
+	return best
 }
 
 // checkLines runs the rules both formats share.

@@ -22,6 +22,12 @@ type Kind struct {
 	// Attached names the keys of a text the document issues, read from the
 	// template's front matter; nil when the template has none.
 	Attached *AttachedKeys
+	// Unnumbered and NoRecipients: the template prints no "Số:" (khong_so)
+	// and no "Nơi nhận" (khong_noi_nhan), e.g. a Báo cáo thành tích.
+	Unnumbered, NoRecipients bool
+	// Columns are the column keys, in order, of each repeated-table field
+	// (kieu = "bang_lap"), e.g. "danh_hieu" → nam, danh_hieu, quyet_dinh.
+	Columns map[string][]string
 }
 
 // Options configure Import.
@@ -224,7 +230,7 @@ func Import(d *docx.Document, opt Options) (*Result, error) {
 	for ; i < len(blocks); i++ {
 		b := blocks[i]
 		if b.Table != nil {
-			if !inAppendix && signatureTable(b.Table) {
+			if !inAppendix && (signatureTable(b.Table) || twoSignatures(blocks, i)) {
 				dr.signature(b.Table, rec, unplaced)
 				continue
 			}

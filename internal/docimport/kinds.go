@@ -23,10 +23,16 @@ func KindsOf(set *tmpl.Set) []Kind {
 		if !ok {
 			continue
 		}
-		k := Kind{Name: t.Name, Type: t.Type, Code: t.Code, Letter: t.Letter, Fields: map[string]bool{}}
+		k := Kind{Name: t.Name, Type: t.Type, Code: t.Code, Letter: t.Letter, Fields: map[string]bool{},
+			Unnumbered: t.Unnumbered, NoRecipients: t.NoRecipients, Columns: map[string][]string{}}
 		if t.Schema != nil {
 			for _, f := range t.Schema.Fields {
 				k.Fields[f.Key] = true
+				if f.Kind == data.KindTableList {
+					for _, c := range f.Sub {
+						k.Columns[f.Key] = append(k.Columns[f.Key], c.Key)
+					}
+				}
 			}
 			k.Attached = attachedKeys(t.Schema.Fields)
 		}

@@ -18,6 +18,7 @@ var exact = map[string]bool{
 	"chuong-trinh": true, "cong-dien": true, "cong-van": true, "de-an": true, "huong-dan": true,
 	"ke-hoach": true, "nghi-quyet": true, "phuong-an": true, "quy-che": true, "thong-bao": true,
 	"to-trinh-khen-thuong": true, "quyet-dinh-khen-thuong": true, "quyet-dinh-ban-hanh": true, "bien-ban": true,
+	"bao-cao-thanh-tich-ca-nhan": true, "bao-cao-thanh-tich-tap-the": true,
 }
 
 func TestRoundTrip(t *testing.T) {
@@ -35,7 +36,9 @@ func TestRoundTrip(t *testing.T) {
 			if exact[res.Doc.Kind] {
 				// A pending number is printed with blanks ("số       /TTr-…"),
 				// which the cited reference keeps as one space.
-				if d := cmp.Diff(squeeze(want.String()), squeeze(got)); d != "" {
+				// An unnumbered form (khong_so) never prints its ký hiệu, so
+				// the issuer's viet_tat in it cannot come back.
+				if d := cmp.Diff(unprinted(squeeze(want.String())), unprinted(squeeze(got))); d != "" {
 					t.Errorf("model differs after round trip (-want +got):\n%s\n--- draft\n%s", d, imp.TOML)
 				}
 				return
@@ -67,6 +70,11 @@ func around(ws []string, i int) []string {
 func squeeze(s string) string { return reSpaces.ReplaceAllString(s, "$1 ") }
 
 var reSpaces = regexp.MustCompile(`(\S) {2,}`)
+
+// unprinted blanks the symbol of a number the document does not print.
+func unprinted(s string) string { return reUnprinted.ReplaceAllString(s, "${1}…$2") }
+
+var reUnprinted = regexp.MustCompile(`(Number value=0 symbol=")[^"]*(" unprinted)`)
 
 // bodyWords are the words of the body, tables and appendix (the Run lines).
 func bodyWords(dump string) []string {

@@ -45,6 +45,9 @@ func choose(dr *draft, opt Options) (string, string) {
 	if strings.EqualFold(dr.typeName, "BIÊN BẢN") && has("bien-ban") {
 		return "bien-ban", "tên loại \"BIÊN BẢN\""
 	}
+	if name, why := chooseForm(dr, opt.Kinds); name != "" {
+		return name, why
+	}
 	if dr.att != nil {
 		// A text issued with the document (Mẫu 1.3): the template of the
 		// type that has keys for one.
@@ -183,6 +186,10 @@ func write(dr *draft, k *Kind, res *Result, profile map[string]any, rec, unplace
 	fmt.Fprintf(t, "# Bản nháp do \"vanban nhap\" tạo: %s. Hãy soát lại trước khi dùng.\n\n", res.Why)
 	w.kv(t, "mau", quote(name))
 	switch {
+	case k != nil && k.Unnumbered:
+		if dr.hasNumber {
+			unplaced(dr.numberLine, "mẫu "+name+" không có số, ký hiệu: chưa đặt được")
+		}
 	case dr.number == "":
 		w.kv(t, "so", `""`)
 	case strings.HasPrefix(dr.number, "0"):
@@ -221,7 +228,13 @@ func write(dr *draft, k *Kind, res *Result, profile map[string]any, rec, unplace
 	if recips == nil {
 		recips = []string{}
 	}
-	w.kv(t, "noi_nhan", list(recips))
+	if k != nil && k.NoRecipients {
+		for _, r := range recips {
+			unplaced(line{where: "nơi nhận", text: r}, "mẫu "+name+" không có nơi nhận: chưa đặt được")
+		}
+	} else {
+		w.kv(t, "noi_nhan", list(recips))
+	}
 	if dr.archive != "" && dr.archive != str(profile, "luu") {
 		w.kv(t, "luu", quote(dr.archive))
 	}
@@ -249,6 +262,8 @@ func write(dr *draft, k *Kind, res *Result, profile map[string]any, rec, unplace
 		items = dr.quyetDinh(&w, items, rec)
 	case name == "bien-ban" && k != nil:
 		items = dr.bienBan(&w, k, items, rec)
+	case formKind(k):
+		items = dr.form(&w, k, items, rec)
 	default:
 		if k != nil && k.Fields["tham_quyen"] && dr.authority != "" {
 			w.kv(t, "tham_quyen", quote(dr.authority))

@@ -233,20 +233,49 @@ func splitAt(n, k int) int {
 // signature block (h high): at least its last two lines, or its last table
 // row, go to the next page with it, as Word's "keep with next" and widow
 // control do.
+//
+// Headings (KeepNext paragraphs) right before that last block follow
+// LibreOffice's keep chain: when the last block would fit on the page but
+// goes over whole because the signature does not fit below it (a short
+// paragraph, or a table that would leave its header row alone), the
+// headings go over with it; when the last block goes over, or splits,
+// because it does not fit by itself, the headings stay where they are,
+// even alone at the foot of the page. A heading therefore looks ahead at
+// the last paragraph only through that rule, not through its two lines.
 func (l *state) body(blocks []resolve.Block, h unit.Length) {
 	var next para // blocks[i+1] prepared, when a heading looked ahead at it
+	chain := -1   // the first of the KeepNext paragraphs right before blocks[i]; -1 when none
+	var chainAt snapshot
 	for i, b := range blocks {
 		last := i == len(blocks)-1
 		ahead := next
 		next = para{}
 		rp, ok := b.(*resolve.Para)
+		if ok && rp.KeepNext {
+			if i == 0 || !isKeepNext(blocks[i-1]) {
+				chain, chainAt = i, l.snapshot()
+			}
+		} else if i > 0 && !isKeepNext(blocks[i-1]) {
+			chain = -1
+		}
 		if !ok {
 			if t, ok := b.(*resolve.Table); ok {
 				afterPara := false
 				if i > 0 {
 					_, afterPara = blocks[i-1].(*resolve.Para)
 				}
-				l.table(t, last, h, afterPara)
+				if !last || h == 0 {
+					l.table(t, last, h, afterPara)
+					continue
+				}
+				if l.table(t, true, h, afterPara) && chain >= 0 && chainAt.y > l.s.Top {
+					// The table went over whole with its header row; the
+					// headings before it go too.
+					l.restore(chainAt)
+					l.newPage()
+					l.replace(blocks[chain:i])
+					l.table(t, true, h, afterPara)
+				}
 			}
 			continue
 		}
@@ -254,19 +283,36 @@ func (l *state) body(blocks []resolve.Block, h unit.Length) {
 		if p.lines == nil {
 			p = l.prepare(rp)
 		}
-		// A heading keeps with the first two lines of what follows, or
-		// with the first rows of a table.
-		if rp.KeepNext && !last && l.y > l.s.Top {
-			y := l.y + p.st.Before + unit.Length(len(p.lines))*p.st.Line
-			switch n := blocks[i+1].(type) {
-			case *resolve.Para:
-				next = l.prepare(n)
-				if l.room(y+next.st.Before, next.st.Line) < min(2, len(next.lines)) {
-					l.newPage()
+		// A chain of headings keeps with the first two lines of what
+		// follows it, or with the first rows of a table, as LibreOffice
+		// moves a whole chain of "keep with next" paragraphs; the last
+		// paragraph before the signature decides for itself (see above).
+		if rp.KeepNext && chain == i && !last && l.y > l.s.Top {
+			y := l.y
+			j := i
+			for ; j < len(blocks) && isKeepNext(blocks[j]); j++ {
+				q := p
+				if j > i {
+					q = l.prepare(blocks[j].(*resolve.Para))
 				}
-			case *resolve.Table:
-				if y+l.s.Style(format.Body).Before+l.tableHead(n) > l.bottom() {
-					l.newPage()
+				y += q.st.Before + unit.Length(len(q.lines))*q.st.Line
+			}
+			if j < len(blocks) {
+				switch n := blocks[j].(type) {
+				case *resolve.Para:
+					nx := l.prepare(n)
+					if j == i+1 {
+						next = nx
+					}
+					if (j < len(blocks)-1 || h == 0) && l.room(y+nx.st.Before, nx.st.Line) < min(2, len(nx.lines)) {
+						l.newPage()
+						chainAt = l.snapshot() // the chain now starts a page
+					}
+				case *resolve.Table:
+					if y+l.s.Style(format.Body).Before+l.tableHead(n) > l.bottom() {
+						l.newPage()
+						chainAt = l.snapshot()
+					}
 				}
 			}
 		}
@@ -276,11 +322,62 @@ func (l *state) body(blocks []resolve.Block, h unit.Length) {
 		}
 		snap := l.snapshot()
 		l.flowPara(p, 0)
-		if !l.fits(h) {
+		if l.fits(h) && !l.splitWhole(p, snap) {
+			continue
+		}
+		l.restore(snap)
+		if chain >= 0 && chain < i && chainAt.y > l.s.Top && l.goesOverWhole(p) {
+			l.restore(chainAt)
+			l.newPage()
+			l.replace(blocks[chain:i])
+			snap = l.snapshot()
+			l.flowPara(p, 0)
+			if l.fits(h) && !l.splitWhole(p, snap) {
+				continue
+			}
 			l.restore(snap)
-			l.flowPara(p, h)
+		}
+		l.flowPara(p, h)
+	}
+}
+
+// splitWhole reports whether p, placed from snap on, went over a page
+// break although it fits on a page, before an attached text's signature
+// (keepWhole): LibreOffice moves such a "keep with next" paragraph whole
+// even when the signature would fit below its split end.
+func (l *state) splitWhole(p para, snap snapshot) bool {
+	return l.keepWhole && l.page != snap.page && len(p.lines) <= l.room(l.s.Top, p.st.Line)
+}
+
+// isKeepNext reports whether b is a paragraph kept with what follows.
+func isKeepNext(b resolve.Block) bool {
+	p, ok := b.(*resolve.Para)
+	return ok && p.KeepNext
+}
+
+// replace places paragraphs again at the top of a page, where none of
+// them looks ahead.
+func (l *state) replace(blocks []resolve.Block) {
+	for _, b := range blocks {
+		if p, ok := b.(*resolve.Para); ok {
+			l.flowPara(l.prepare(p), 0)
 		}
 	}
+}
+
+// goesOverWhole reports whether the last paragraph p, which fits on the
+// page by itself, goes to the next page whole because the signature does
+// not fit below it.
+func (l *state) goesOverWhole(p para) bool {
+	y := l.y
+	if y > l.s.Top {
+		y += p.st.Before
+	}
+	n := len(p.lines)
+	if l.room(y, p.st.Line) < n {
+		return false // it does not fit by itself
+	}
+	return n-2 < 2 || l.keepWhole && n <= l.room(l.s.Top, p.st.Line)
 }
 
 // snapshot is the placement state, to undo a trial placement.
@@ -357,10 +454,13 @@ func (l *state) flowPara(p para, tail unit.Length) {
 // table places a body table: column widths from the content, wrapped cells,
 // borders, the header rows repeated on each page, rows never split. After a
 // paragraph or heading it keeps the paragraph gap (6 pt, Phụ lục I, II.6.e)
-// above it, unless it starts a page.
-func (l *state) table(t *resolve.Table, last bool, tail unit.Length, afterPara bool) {
+// above it, unless it starts a page. It reports whether the last table
+// went to the next page whole, but for its header rows, only because the
+// signature block (tail high) did not fit below its one body row: the
+// headings before it then go over with it (see body).
+func (l *state) table(t *resolve.Table, last bool, tail unit.Length, afterPara bool) (over bool) {
 	if len(t.Widths) == 0 {
-		return
+		return false
 	}
 	type cellLines struct {
 		lines []measure.Line
@@ -404,6 +504,7 @@ func (l *state) table(t *resolve.Table, last bool, tail unit.Length, afterPara b
 			need += l.s.SignGap + tail // the last row keeps with the signature
 		}
 		if y+need > l.bottom() && y > l.s.Top {
+			over = i == t.HeaderRows && need > heights[i] && y+heights[i] <= l.bottom()
 			l.newPage()
 			y = l.y
 			if i >= t.HeaderRows {
@@ -415,6 +516,7 @@ func (l *state) table(t *resolve.Table, last bool, tail unit.Length, afterPara b
 		drawRow(i)
 	}
 	l.y = y
+	return over
 }
 
 // cellLines breaks the paragraph of cell c into lines inside its padding.

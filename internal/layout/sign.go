@@ -29,7 +29,9 @@ type sign struct {
 func (l *state) measureSign(b *resolve.Sign) sign {
 	left, right := l.columns()
 	out := sign{left: left, right: right, b: b, h: b.Height}
-	out.label = l.breakLines(&b.Label, left.w, left.w)
+	if !b.NoRecipients {
+		out.label = l.breakLines(&b.Label, left.w, left.w)
+	}
 	for i := range b.Items {
 		out.items = append(out.items, l.breakLines(&b.Items[i], left.w, left.w))
 	}
@@ -60,9 +62,11 @@ func (l *state) signature(sb sign) {
 		l.signatures(sb, top)
 		return
 	}
-	y := l.lines(sb.left, top, b.Label.Style, sb.label)
-	for i, it := range sb.items[:b.Head] {
-		y = l.lines(sb.left, y, b.Items[i].Style, it)
+	if !b.NoRecipients {
+		y := l.lines(sb.left, top, b.Label.Style, sb.label)
+		for i, it := range sb.items[:b.Head] {
+			y = l.lines(sb.left, y, b.Items[i].Style, it)
+		}
 	}
 	ry := top
 	if len(b.Authority) > 0 {
@@ -100,6 +104,10 @@ func (l *state) signatures(sb sign, top unit.Length) {
 			l.signingArea(sg.c, y)
 		}
 		sigBottom = max(sigBottom, l.lines(sg.c, y+l.s.SignSpace, sg.name.Style, sg.nLns))
+	}
+	if b.NoRecipients {
+		l.y = sigBottom
+		return
 	}
 	l.y = sigBottom + l.s.SignGap
 	if b.Head == len(b.Items) {

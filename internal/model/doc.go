@@ -24,6 +24,7 @@
 //	Không có số, ký hiệu             Unnumbered                 (template: khong_so)
 //	Không có địa danh, ngày tháng    Undated                    (template: khong_ngay)
 //	Nơi nhận                         Recipients.Items           noi_nhan
+//	Không có nơi nhận                NoRecipients               (template: khong_noi_nhan)
 //	Lưu (văn thư, đơn vị soạn thảo)  Recipients.Archive         luu
 //	Tên cơ quan viết trong câu       IssuerName                 co_quan.ten_day_du
 //	Phụ lục, danh sách kèm theo      Appendices                 (template: ::: phu-luc)

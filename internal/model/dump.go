@@ -61,7 +61,11 @@ func dump(w io.Writer, doc *Document, d dumper) error {
 	if c := doc.CoSigner; c != nil {
 		fmt.Fprintf(&b, "  CoSigner %s name=%s\n", d.all(c.Lines), d.q(c.Name))
 	}
-	fmt.Fprintf(&b, "  Recipients %s archive=%s\n", d.all(doc.Recipients.Items), d.q(doc.Recipients.Archive))
+	if doc.NoRecipients {
+		b.WriteString("  Recipients unprinted\n")
+	} else {
+		fmt.Fprintf(&b, "  Recipients %s archive=%s\n", d.all(doc.Recipients.Items), d.q(doc.Recipients.Archive))
+	}
 	if m := doc.Marks; m.Secrecy != "" || m.Urgency != "" || m.Circulation != "" || m.Drafter != "" || m.Copies != 0 || len(m.Contact) > 0 || m.Draft != "" {
 		// Only a document with marks prints the line, so the goldens of
 		// documents without them stay as they are.

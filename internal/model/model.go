@@ -48,6 +48,11 @@ type Document struct {
 	// (Phụ lục III, Mẫu 1.9; template front matter khong_ngay). Date still
 	// dates the file (metadata, register).
 	Undated bool
+	// NoRecipients marks a document printed without "Nơi nhận" (ô 9b):
+	// a báo cáo thành tích, which goes with a nomination file and is sent
+	// to no one (template front matter khong_noi_nhan). Recipients is
+	// then empty.
+	NoRecipients bool
 	// Issuer is the issuing body's name as written in a sentence ("Ủy ban
 	// nhân dân thị trấn Vạn Giã"), for the "(Kèm theo …)" line of appendices.
 	IssuerName string

@@ -1,6 +1,8 @@
 package resolve
 
 import (
+	"strings"
+
 	"vanban/internal/format"
 	"vanban/internal/model"
 )
@@ -21,6 +23,9 @@ func (r resolver) blocks(in []model.Block) []Block {
 			}
 			if n.Center {
 				center(&p)
+				// A centred all-bold line ("Chương III", "QUYẾT ĐỊNH:")
+				// heads what follows: kept with it, as a heading.
+				p.KeepNext = allBold(p.Runs)
 			}
 			out = append(out, &p)
 		case *model.Table:
@@ -65,4 +70,19 @@ func RoleFont(role model.Role) model.RunStyle {
 		return model.Italic
 	}
 	return 0
+}
+
+// allBold reports whether runs have text and all of it is bold.
+func allBold(runs []model.Run) bool {
+	text := false
+	for _, r := range runs {
+		if strings.TrimSpace(r.Text) == "" {
+			continue
+		}
+		if r.Style&model.Bold == 0 {
+			return false
+		}
+		text = true
+	}
+	return text
 }

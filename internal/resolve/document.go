@@ -149,6 +149,10 @@ type Sign struct {
 	// fits on a page (Head is len(Items)), or without it (Head is 0: the
 	// label and every item flow below, over the next pages).
 	Co *Signer
+	// NoRecipients marks a block printed without "Nơi nhận" (model.
+	// Document.NoRecipients: a báo cáo thành tích): Label and Items are
+	// empty and the block is its signatures alone, Head 0.
+	NoRecipients bool
 	// Head is how many Items stand beside the signature; len(Items) when
 	// the block does not split.
 	Head int

@@ -85,9 +85,13 @@ func Dump(w io.Writer, doc *Document) error {
 	d.line(1, "Body")
 	d.blocks(2, doc.Body)
 	sg := &doc.Sign
-	d.line(1, "Sign head=%d/%d height=%v", sg.Head, len(sg.Items), sg.Height)
-	d.paras(2, sg.Label)
-	d.paras(2, sg.Items...)
+	if sg.NoRecipients {
+		d.line(1, "Sign unlisted height=%v", sg.Height)
+	} else {
+		d.line(1, "Sign head=%d/%d height=%v", sg.Head, len(sg.Items), sg.Height)
+		d.paras(2, sg.Label)
+		d.paras(2, sg.Items...)
+	}
 	d.paras(2, sg.Authority...)
 	d.paras(2, sg.Name)
 	if c := sg.Co; c != nil {

@@ -11,6 +11,18 @@ import (
 // take.
 func (r resolver) sign(doc *model.Document) Sign {
 	s := r.s
+	if doc.NoRecipients {
+		// The signatures alone; ô 12 has no list to close, so a drafter's
+		// mark is not printed either.
+		b := Sign{NoRecipients: true, Authority: r.plains(format.SignAuthority, doc.Signature.Lines),
+			Name: r.plain(format.SignName, doc.Signature.Name)}
+		b.Height = r.signerHeight(b.Authority, b.Name, s.RightCol)
+		if c := doc.CoSigner; c != nil {
+			b.Co = &Signer{Authority: r.plains(format.SignAuthority, c.Lines), Name: r.plain(format.SignName, c.Name)}
+			b.Height = max(b.Height, r.signerHeight(b.Co.Authority, b.Co.Name, s.LeftCol))
+		}
+		return b
+	}
 	b := Sign{
 		Label:     r.plain(format.RecipientsLabel, format.RecipientsLabelText),
 		Items:     r.plains(format.RecipientsItem, format.RecipientLines(doc.Recipients)),

@@ -69,5 +69,8 @@ func (s *Set) Build(in *data.Input) (*model.Document, diag.List) {
 		Unnumbered: t.Unnumbered,
 		Undated:    t.Undated,
 	}
+	if t.NoRecipients {
+		doc.Recipients, doc.NoRecipients = model.Recipients{}, true
+	}
 	return doc, diags
 }

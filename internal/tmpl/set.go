@@ -41,10 +41,14 @@ type Template struct {
 	// Unnumbered and Undated leave out "Số, ký hiệu" (khong_so) and the
 	// place and date line (khong_ngay): a Biên bản (Mẫu 1.9).
 	Unnumbered, Undated bool
-	body                *template.Template // nil when the template is broken
-	line                int                // line of the body in File
-	diags               diag.List          // the template's own problems; errors make it broken
-	noSchema            bool               // the front matter is broken: Schema is a stand-in
+	// NoRecipients leaves out "Nơi nhận" (khong_noi_nhan): a báo cáo
+	// thành tích (NĐ 98/2023 and NĐ 152/2025, Phụ lục); noi_nhan is then
+	// not required.
+	NoRecipients bool
+	body         *template.Template // nil when the template is broken
+	line         int                // line of the body in File
+	diags        diag.List          // the template's own problems; errors make it broken
+	noSchema     bool               // the front matter is broken: Schema is a stand-in
 }
 
 type fieldMeta struct {
@@ -58,17 +62,19 @@ type fieldMeta struct {
 }
 
 type frontMatter struct {
-	TenLoai   string      `toml:"ten_loai"`
-	KyHieu    string      `toml:"ky_hieu"`
-	MoTa      string      `toml:"mo_ta"`
-	KinhGui   string      `toml:"kinh_gui"`   // "Kính gửi": "bat_buoc" (required), "tuy_chon" (optional) or "" (none)
-	ThamQuyen bool        `toml:"tham_quyen"` // the document has a thẩm quyền line
-	XetKhen   string      `toml:"xet_khen"`   // who grants the awards listed: "nguoi_ky" or "cap_tren"
-	KeThua    string      `toml:"ke_thua"`    // a van_ban field whose cited document lends its lists
-	CongVan   bool        `toml:"cong_van"`   // a công văn: no tên loại printed, "V/v …" under Số (Mẫu 1.5)
-	KhongSo   bool        `toml:"khong_so"`   // no "Số, ký hiệu" printed (some Biên bản)
-	KhongNgay bool        `toml:"khong_ngay"` // no place and date line under the motto (Biên bản, Mẫu 1.9)
-	Truong    []fieldMeta `toml:"truong"`
+	TenLoai   string `toml:"ten_loai"`
+	KyHieu    string `toml:"ky_hieu"`
+	MoTa      string `toml:"mo_ta"`
+	KinhGui   string `toml:"kinh_gui"`   // "Kính gửi": "bat_buoc" (required), "tuy_chon" (optional) or "" (none)
+	ThamQuyen bool   `toml:"tham_quyen"` // the document has a thẩm quyền line
+	XetKhen   string `toml:"xet_khen"`   // who grants the awards listed: "nguoi_ky" or "cap_tren"
+	KeThua    string `toml:"ke_thua"`    // a van_ban field whose cited document lends its lists
+	CongVan   bool   `toml:"cong_van"`   // a công văn: no tên loại printed, "V/v …" under Số (Mẫu 1.5)
+	KhongSo   bool   `toml:"khong_so"`   // no "Số, ký hiệu" printed (some Biên bản)
+	KhongNgay bool   `toml:"khong_ngay"` // no place and date line under the motto (Biên bản, Mẫu 1.9)
+	// KhongNoiNhan: no "Nơi nhận" printed, noi_nhan not required (báo cáo thành tích)
+	KhongNoiNhan bool        `toml:"khong_noi_nhan"`
+	Truong       []fieldMeta `toml:"truong"`
 }
 
 // Set is the templates available to a workspace.
@@ -210,6 +216,15 @@ func parseTemplate(name, file, src string) (*Template, diag.List) {
 		diags.Add(diag.New(p, diag.CodeTmplMeta, "cần khai báo ten_loai và ky_hieu (công văn: ten_loai và cong_van = true)"))
 	}
 	schema := &data.Schema{Template: name, Fields: data.Common()}
+	if fm.KhongNoiNhan {
+		for i := range schema.Fields {
+			if schema.Fields[i].Key == "noi_nhan" {
+				schema.Fields[i].Required = false
+				schema.Fields[i].Doc = `văn bản này không in "Nơi nhận": để trống`
+				schema.Fields[i].Example = `[]`
+			}
+		}
+	}
 	switch fm.KinhGui {
 	case "", "bat_buoc", "tuy_chon":
 	default:
@@ -252,7 +267,7 @@ func parseTemplate(name, file, src string) (*Template, diag.List) {
 	tm := &Template{
 		Name: name, File: file, Type: fm.TenLoai, Code: fm.KyHieu, Summary: fm.MoTa,
 		Schema: schema, Letter: fm.CongVan, Grants: grants, Inherits: fm.KeThua, line: bodyLine,
-		Unnumbered: fm.KhongSo, Undated: fm.KhongNgay,
+		Unnumbered: fm.KhongSo, Undated: fm.KhongNgay, NoRecipients: fm.KhongNoiNhan,
 	}
 	t := template.New(name).Option("missingkey=error").Funcs(funcs())
 	// Keep line numbers of the body equal to those of the file.

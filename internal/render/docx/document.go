@@ -173,8 +173,17 @@ func (b *body) gapBefore(blocks []resolve.Block) unit.Length {
 	return 0
 }
 
+// tableStart opens a table of the given column widths. A table that would
+// follow another with nothing between them (a body ending with a table,
+// then the signature block) is first parted from it by tableGap: Word and
+// LibreOffice join adjacent tables into one, and the joined rows lose their
+// own cell margins and column widths (LibreOffice drew the last row of a
+// báo cáo thành tích's table with the signature table's zero margins).
 func (b *body) tableStart(widths []unit.Length, borders bool, cellMar [2]unit.Length) {
 	x := &b.x
+	if strings.HasSuffix(x.String(), `</w:tbl>`) {
+		b.tableGap()
+	}
 	var total unit.Length
 	for _, w := range widths {
 		total += w
@@ -202,6 +211,13 @@ func (b *body) tableStart(widths []unit.Length, borders bool, cellMar [2]unit.Le
 		prev = acc.Twips()
 	}
 	x.raw(`</w:tblGrid>`)
+}
+
+// tableGap writes the paragraph that keeps two tables apart: one twip
+// high (a twentieth of a point, which no page break notices), kept with
+// the table that follows, as the PDF layout has nothing there at all.
+func (b *body) tableGap() {
+	b.x.raw(`<w:p><w:pPr><w:keepNext/><w:spacing w:before="0" w:after="0" w:line="1" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>`)
 }
 
 func (b *body) rowStart(header bool) {
@@ -395,6 +411,9 @@ func (b *body) content(blocks []resolve.Block, keep bool) {
 		}
 		switch n := blk.(type) {
 		case *resolve.Para:
+			if n.KeepNext && n.Element == format.Body {
+				o.keepNxt = true // a centred title line; headings' styles keep by themselves
+			}
 			if i+1 < len(blocks) {
 				if _, ok := blocks[i+1].(*resolve.Table); ok {
 					// The paragraph gap before a table, which cannot
@@ -461,11 +480,17 @@ func (b *body) signature() {
 	b.tableStart([]unit.Length{lw, rw}, false, [2]unit.Length{})
 	b.rowStart(false)
 	b.cellStart(lw)
-	// Inside a row that cannot split, keep-with-next only ties the row to
-	// the next one; a head must not be tied to the row that breaks.
-	b.para(&sg.Label, paraOpt{before: &gap, keepNxt: !split})
-	for i := range sg.Items[:sg.Head] {
-		b.para(&sg.Items[i], paraOpt{keepNxt: !split})
+	if sg.NoRecipients {
+		// No Nơi nhận: the cell needs a paragraph, one recipient line
+		// high, never taller than the signature column.
+		b.x.f(`<w:p><w:pPr><w:pStyle w:val="%s"/></w:pPr></w:p>`, styleIDs[format.RecipientsItem])
+	} else {
+		// Inside a row that cannot split, keep-with-next only ties the row to
+		// the next one; a head must not be tied to the row that breaks.
+		b.para(&sg.Label, paraOpt{before: &gap, keepNxt: !split})
+		for i := range sg.Items[:sg.Head] {
+			b.para(&sg.Items[i], paraOpt{keepNxt: !split})
+		}
 	}
 	b.x.raw(`</w:tc>`)
 	b.cellStart(rw)
@@ -508,7 +533,9 @@ func (b *body) signatures() {
 	sg := &b.doc.Sign
 	lw, rw := b.columns()
 	gap := b.s.SignGap
-	whole := !sg.Split()
+	// whole ties the signatures' row to the list's row; without a list
+	// (NoRecipients) the signatures' row is the table's last.
+	whole := !sg.Split() && !sg.NoRecipients
 	b.tableStart([]unit.Length{lw, rw}, false, [2]unit.Length{})
 	b.rowStart(false)
 	space := b.s.SignSpace
@@ -530,6 +557,10 @@ func (b *body) signatures() {
 		b.x.raw(`</w:tc>`)
 	}
 	b.x.raw(`</w:tr>`)
+	if sg.NoRecipients {
+		b.x.raw(`</w:tbl>`)
+		return
+	}
 	if whole {
 		b.rowStart(false)
 	} else {
