@@ -431,33 +431,7 @@ func TestForms_DocxFidelity(t *testing.T) {
 	add("bien-ban-noi-nhan-dai", engine.Job{Dir: ws, Name: "bien-ban-noi-nhan-dai.toml"})
 
 	lo := libreOfficePDFs(t, bin, dir, names)
-	for _, name := range names {
-		ours := pageLines(t, filepath.Join(dir, name+".pdf"))
-		theirs := pageLines(t, filepath.Join(lo, name+".pdf"))
-		if len(ours) != len(theirs) {
-			t.Errorf("%s: %d pages in our PDF, %d in LibreOffice's", name, len(ours), len(theirs))
-			continue
-		}
-		total, same := 0, 0
-		for p := range ours {
-			for i, w := range ours[p] {
-				total++
-				if i < len(theirs[p]) && theirs[p][i] == w {
-					same++
-				}
-			}
-		}
-		ratio := float64(same) / float64(total)
-		dx, dy, n := wordDrift(t, filepath.Join(dir, name+".pdf"), filepath.Join(lo, name+".pdf"))
-		t.Logf("%s: %d pages; %d of %d lines start alike (%.1f %%); %d words within %.2f mm across, %.2f mm down",
-			name, len(ours), same, total, 100*ratio, n, dx, dy)
-		if ratio < 0.95 {
-			t.Errorf("%s: only %.1f %% of lines start with the same word", name, 100*ratio)
-		}
-		if dx > 1 || dy > 1 {
-			t.Errorf("%s: a word is %.2f mm across, %.2f mm down from where our PDF has it", name, dx, dy)
-		}
-	}
+	compareFidelity(t, dir, lo, names)
 }
 
 // phuLucPair is the Thông báo sample with two phụ lục (Phụ lục I, III.1.a).
