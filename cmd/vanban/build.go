@@ -21,6 +21,17 @@ const ProfileName = engine.ProfileName
 // newEngine returns the engine of this version of the tool.
 func newEngine() (*engine.Engine, error) { return newEngineEdition("", false) }
 
+// openEngine is newEngine for a command: nil, with the reason printed,
+// when the engine cannot start (a bug or a broken binary).
+func openEngine(stderr io.Writer) *engine.Engine {
+	eng, err := newEngine()
+	if err != nil {
+		fmt.Fprintf(stderr, "vanban: lỗi nội bộ: %v\n", err)
+		return nil
+	}
+	return eng
+}
+
 // newEngineEdition is newEngine building every document in edition
 // ("giay", "dien-tu"; "" leaves it to the data's key ban), with empty
 // signature fields in electronic PDFs when sigFields is set.

@@ -168,9 +168,8 @@ func cmdDoubleClick(ctx context.Context, stdout, stderr io.Writer) int {
 		exeDir = filepath.Dir(exe)
 	}
 	home, _ := os.UserHomeDir()
-	eng, err := newEngine()
-	if err != nil {
-		fmt.Fprintf(stderr, "vanban: lỗi nội bộ: %v\n", err)
+	eng := openEngine(stderr)
+	if eng == nil {
 		return exitInternal
 	}
 	set, _ := eng.Templates(".")

@@ -55,9 +55,8 @@ func cmdCertificates(ctx context.Context, args []string, stdout, stderr io.Write
 		fmt.Fprintln(stderr, "vanban: -o phải là tệp .pdf")
 		return exitUsage
 	}
-	eng, err := newEngine()
-	if err != nil {
-		fmt.Fprintf(stderr, "vanban: lỗi nội bộ: %v\n", err)
+	eng := openEngine(stderr)
+	if eng == nil {
 		return exitInternal
 	}
 	defer eng.Close()

@@ -123,9 +123,8 @@ func fixOne(src string, before *check.Report, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "%s: lỗi: %v\n", src, err)
 		return exitDiag
 	}
-	eng, err := newEngine()
-	if err != nil {
-		fmt.Fprintf(stderr, "vanban: lỗi nội bộ: %v\n", err)
+	eng := openEngine(stderr)
+	if eng == nil {
 		return exitInternal
 	}
 	defer eng.Close()

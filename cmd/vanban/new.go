@@ -10,9 +10,8 @@ import (
 )
 
 func cmdTemplates(args []string, stdout, stderr io.Writer) int {
-	eng, err := newEngine()
-	if err != nil {
-		fmt.Fprintf(stderr, "vanban: lỗi nội bộ: %v\n", err)
+	eng := openEngine(stderr)
+	if eng == nil {
 		return exitInternal
 	}
 	set, ds := eng.Templates(".")
@@ -31,9 +30,8 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "Cách dùng: vanban new MẪU   (xem các mẫu bằng: vanban templates; \"ho-so\" in tệp vanban.toml)")
 		return exitUsage
 	}
-	eng, err := newEngine()
-	if err != nil {
-		fmt.Fprintf(stderr, "vanban: lỗi nội bộ: %v\n", err)
+	eng := openEngine(stderr)
+	if eng == nil {
 		return exitInternal
 	}
 	set, _ := eng.Templates(".")

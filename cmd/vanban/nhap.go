@@ -75,9 +75,8 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return exitUsage
 	}
 	ws := filepath.Dir(dst)
-	eng, err := newEngine()
-	if err != nil {
-		fmt.Fprintf(stderr, "vanban: lỗi nội bộ: %v\n", err)
+	eng := openEngine(stderr)
+	if eng == nil {
 		return exitInternal
 	}
 	defer eng.Close()

@@ -47,9 +47,8 @@ func cmdAssign(ctx context.Context, args []string, stdout, stderr io.Writer, tod
 			return exitUsage
 		}
 	}
-	eng, err := newEngine()
-	if err != nil {
-		fmt.Fprintf(stderr, "vanban: lỗi nội bộ: %v\n", err)
+	eng := openEngine(stderr)
+	if eng == nil {
 		return exitInternal
 	}
 	defer eng.Close()
@@ -110,9 +109,8 @@ func cmdRegister(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		fmt.Fprintln(stderr, "vanban: -o phải là tệp .pdf, .xlsx hoặc .csv")
 		return exitUsage
 	}
-	eng, err := newEngine()
-	if err != nil {
-		fmt.Fprintf(stderr, "vanban: lỗi nội bộ: %v\n", err)
+	eng := openEngine(stderr)
+	if eng == nil {
 		return exitInternal
 	}
 	defer eng.Close()

@@ -68,9 +68,8 @@ func cmdCopyAt(ctx context.Context, args []string, stdout, stderr io.Writer, tod
 	}
 	path := paths[0]
 	j := engine.Job{Dir: filepath.Dir(path), Name: filepath.Base(path)}
-	eng, err := newEngine()
-	if err != nil {
-		fmt.Fprintf(stderr, "vanban: lỗi nội bộ: %v\n", err)
+	eng := openEngine(stderr)
+	if eng == nil {
 		return exitInternal
 	}
 	defer eng.Close()
