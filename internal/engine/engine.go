@@ -231,7 +231,7 @@ func (e *Engine) Model(j Job, formats Formats) (res Result, err error) {
 	if res.Diags.HasErrors() {
 		return res, nil
 	}
-	res.Diags.Append(relocate(checks(in), j.Dir))
+	res.Diags.Append(relocate(checks(in, doc), j.Dir))
 	res.Doc = doc
 	res.Hash = e.hash(doc, formats)
 	return res, nil
@@ -319,9 +319,11 @@ func (e *Engine) hash(doc *model.Document, formats Formats) string {
 }
 
 // checks returns the warnings about a document that still builds.
-func checks(in *data.Input) diag.List {
+func checks(in *data.Input, doc *model.Document) diag.List {
 	var l diag.List
-	if in.Number == 0 {
+	// A form printed without a number (khong_so: a Báo cáo thành tích)
+	// does not wait for one.
+	if in.Number == 0 && !doc.Unnumbered {
 		l.Add(diag.New(in.At("so"), diag.CodeNoNumber))
 	}
 	if !in.Date.Complete() {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"vanban/internal/diag"
 	"vanban/internal/engine"
 	"vanban/internal/model"
 )
@@ -76,5 +77,29 @@ func TestModel_EditedSource(t *testing.T) {
 	}
 	if d := res.Diags[0]; !strings.HasSuffix(d.Pos.File, "ke-hoach.toml") || d.Pos.Line != 8 {
 		t.Errorf("bad edit reported at %v, want ke-hoach.toml:8", d.Pos)
+	}
+}
+
+// A form printed without a number (khong_so) is not "waiting for a
+// number" (F003); a numbered form without one is.
+func TestModel_UnnumberedFormWaitsForNoNumber(t *testing.T) {
+	const dir = "../../testdata/van-ninh-2026"
+	eng, err := engine.New(engine.Options{Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer eng.Close()
+	for name, want := range map[string]bool{"bao-cao-thanh-tich-ca-nhan.toml": false, "thong-bao.toml": true} {
+		res, err := eng.Model(engine.Job{Dir: dir, Name: name}, engine.AllFormats)
+		if err != nil || res.Doc == nil {
+			t.Fatalf("%s: %v %v", name, err, res.Diags)
+		}
+		got := false
+		for _, d := range res.Diags {
+			got = got || d.Code == diag.CodeNoNumber
+		}
+		if got != want {
+			t.Errorf("%s: F003 %v, want %v (%v)", name, got, want, res.Diags)
+		}
 	}
 }
