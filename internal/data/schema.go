@@ -142,6 +142,8 @@ func Common() []Field {
 		}},
 		{Key: "ban", Kind: KindString, Label: "bản giấy hay bản điện tử", Example: `"giay"`, Rare: true,
 			Doc: `"giay": bản giấy ký tay; "dien-tu": bản điện tử để ký số (để trống số và ngày cho Văn thư)`},
+		{Key: "phu_luc_rieng", Kind: KindString, Label: "phụ lục thành tệp riêng", Example: `"true"`, Rare: true,
+			Doc: `"true": bản điện tử có mỗi phụ lục là một tệp riêng để Văn thư ký số; "false" hoặc để trống: phụ lục cùng tệp`},
 		{Key: "khan", Kind: KindString, Label: "độ khẩn", Example: `""`, Rare: true,
 			Doc: `độ khẩn: "khan", "thuong-khan", "hoa-toc" hoặc "" (ô 10b)`},
 		{Key: "mat", Kind: KindString, Label: "độ mật", Example: `""`, Rare: true,

@@ -139,6 +139,8 @@ func (e *Engine) Batch(ctx context.Context, jobs []Job, opt BatchOptions, progre
 		}
 		o.Result, o.Err = e.Model(o.Job, opt.Formats)
 		e.release(o.Job)
+		// The files of appendices issued apart are known from the model.
+		o.Targets = append(o.Targets, partTargets(opt.Out, opt.Formats, o.Job, o.Result.Doc)...)
 		if d, ok := clash[i]; ok {
 			o.Result.Diags.Add(d)
 		}
@@ -205,14 +207,19 @@ func (e *Engine) current(o *Outcome, m *batch.Manifest, f Formats) bool {
 		return false
 	}
 	k, ok := e.inputsKey(o.Job.Path(), deps, m, f, 0)
-	return ok && m.FreshInputs(o.Job.Path(), k, o.Targets...)
+	if !ok || !m.FreshInputs(o.Job.Path(), k, o.Targets...) {
+		return false
+	}
+	// A document that may issue its appendices apart has files only its
+	// model names (one deleted by hand must be made again).
+	return !e.mayHaveParts(o.Job, e.inputsState.raw[o.Job.Path()])
 }
 
 // renderOne lays out and renders one stale document and writes its files;
 // then only its diagnostics and the sums of its files stay in memory.
 func (e *Engine) renderOne(o *Outcome, opt BatchOptions, outs *batch.Outputs) {
 	if o.Err = e.Render(&o.Result, opt.Formats); o.Err == nil && o.Result.Layout != nil {
-		o.Err = writeOutputs(o, outs)
+		o.Err = writeOutputs(o, opt, outs)
 	}
 	var oe *outputError
 	if errors.As(o.Err, &oe) {
@@ -224,7 +231,7 @@ func (e *Engine) renderOne(o *Outcome, opt BatchOptions, outs *batch.Outputs) {
 	} else {
 		o.Status = Built
 	}
-	o.Result.PDF, o.Result.DOCX, o.Result.Layout, o.Result.Doc = nil, nil, nil, nil
+	o.Result.PDF, o.Result.DOCX, o.Result.Layout, o.Result.Doc, o.Result.Parts = nil, nil, nil, nil, nil
 }
 
 // check lays out every document without writing files (vanban check);
@@ -251,7 +258,9 @@ func (e *Engine) check(ctx context.Context, rep *Report, opt BatchOptions) {
 	}
 }
 
-// targets are the files a document makes in the output folder.
+// targets are the files a document makes in the output folder, as known
+// before its model is built; the files of appendices issued apart
+// (partTargets) are added once it is.
 func targets(out string, f Formats, j Job) []string {
 	stem := filepath.Join(out, j.Stem())
 	var files []string
@@ -271,7 +280,7 @@ type outputError struct{ err error }
 func (e *outputError) Error() string { return "output: " + e.err.Error() }
 func (e *outputError) Unwrap() error { return e.err }
 
-func writeOutputs(o *Outcome, outs *batch.Outputs) error {
+func writeOutputs(o *Outcome, opt BatchOptions, outs *batch.Outputs) error {
 	o.sums = map[string]batch.FileSum{}
 	write := func(t string, data []byte) error {
 		sum, err := outs.Write(t, data)
@@ -281,7 +290,8 @@ func writeOutputs(o *Outcome, outs *batch.Outputs) error {
 		o.sums[t] = sum
 		return nil
 	}
-	for _, t := range o.Targets {
+	main := targets(opt.Out, opt.Formats, o.Job)
+	for _, t := range main {
 		data := o.Result.PDF
 		if strings.HasSuffix(t, ".docx") {
 			data = o.Result.DOCX
@@ -308,6 +318,28 @@ func writeOutputs(o *Outcome, outs *batch.Outputs) error {
 			return &outputError{err}
 		}
 	}
+	// The appendices issued apart, each PDF with its signing map (ô 14,
+	// and an attached text's signature).
+	parts, err := partOutputs(o, opt.Out, opt.Formats)
+	if err != nil {
+		return err
+	}
+	for _, po := range parts {
+		if err := write(po.path, po.data); err != nil {
+			return err
+		}
+		if strings.HasSuffix(po.path, ".pdf") {
+			if err := write(SigningMapName(po.path), SigningMapJSON(po.part.Layout)); err != nil {
+				return err
+			}
+		}
+	}
+	// Appendix files of an earlier build that this one does not make (the
+	// document has fewer appendices, keeps them in its own file again, or
+	// is on paper now) would look current: they go.
+	if _, err := removeParts(opt.Out, o.Job.Stem(), len(o.Result.Parts)); err != nil {
+		return &outputError{err}
+	}
 	return nil
 }
 
@@ -331,7 +363,8 @@ func osErrText(err error) string {
 }
 
 // dropOutputs removes the files a failed document made in an earlier run,
-// in every format, so that no PDF or DOCX that no longer matches its data
+// in every format, its signing map, preview and appendix files, so that
+// no PDF or DOCX that no longer matches its data
 // stays in the output folder looking current; it returns those removed.
 func dropOutputs(out string, j Job) []string {
 	var gone []string
@@ -342,7 +375,8 @@ func dropOutputs(out string, j Job) []string {
 			gone = append(gone, t)
 		}
 	}
-	return gone
+	parts, _ := removeParts(out, j.Stem(), 0)
+	return append(gone, parts...)
 }
 
 // clashes finds documents that would write the same output file (two

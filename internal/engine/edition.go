@@ -15,7 +15,7 @@ import (
 
 // ApplyMarks fills the NĐ 30 marks (ô 10a–13, the draft marking) and the
 // edition of doc from the values of in (keys khan, mat, luu_hanh,
-// nguoi_soan_thao, so_ban, du_thao, ban and co_quan.dia_chi, dien_thoai,
+// nguoi_soan_thao, so_ban, du_thao, ban, phu_luc_rieng and co_quan.dia_chi, dien_thoai,
 // fax, email, website). edition, when not "", is the edition asked for on
 // the command line, and wins over the data. A value vanban does not know
 // is a positioned error; doc is left as it was for that key.
@@ -75,6 +75,17 @@ func ApplyMarks(doc *model.Document, in *data.Input, edition string) diag.List {
 	default:
 		bad(key, edition, []string{"giay", "dien-tu"})
 	}
+	// phu_luc_rieng: the data has no boolean kind, so the key is a string,
+	// "true" or "false" (Phụ lục I, III.1.d; only the electronic edition
+	// is concerned, see model.Document.Separate).
+	switch v := str("phu_luc_rieng"); v {
+	case "true":
+		doc.SeparateAppendices = true
+	case "", "false":
+		doc.SeparateAppendices = false
+	default:
+		l.Add(diag.New(in.At("phu_luc_rieng"), diag.CodeType, "phu_luc_rieng", `"true" hoặc "false"`, fmt.Sprintf("%q", v), `"true"`))
+	}
 	return l
 }
 
@@ -84,7 +95,9 @@ func ApplyMarks(doc *model.Document, in *data.Input, edition string) diag.List {
 // (o_14), the page from 1 and the rectangle twice: in PDF points from the
 // bottom left corner of the page (x, y of the lower left corner, as PDF
 // and the signing tools want it) and in millimetres from the top left
-// corner. Numbers have two decimals; the bytes depend only on r.
+// corner. The map of a phụ lục in a file of its own has o_14 alone
+// (layout.Signing.Box14Only). Numbers have two decimals; the bytes depend
+// only on r.
 func SigningMapJSON(r *layout.Result) []byte {
 	sg := &r.Signing
 	var b strings.Builder
@@ -93,6 +106,12 @@ func SigningMapJSON(r *layout.Result) []byte {
 		key string
 		s   layout.Spot
 	}{{"chu_ky", sg.Signature}, {"con_dau", sg.Seal}, {"vung_ky", sg.Area}, {"so", sg.Number}, {"ngay", sg.Date}, {"o_14", sg.Box14}}
+	if sg.Box14Only {
+		// A phụ lục in a file of its own: only the organisation signs it,
+		// at ô 14, which then shows the number and the signing time
+		// (Phụ lục I, III.1.d).
+		spots = spots[len(spots)-1:]
+	}
 	for i, sp := range spots {
 		rc := sp.s.Rect
 		h := r.Pages[sp.s.Page].H

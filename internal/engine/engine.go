@@ -186,6 +186,19 @@ type Result struct {
 	Diags  diag.List
 	Doc    *model.Document // nil when the data has errors
 	Layout *layout.Result  // nil until laid out
+	// Parts are the appendices issued as files of their own
+	// (model.Document.Separate: phu_luc_rieng of an electronic document),
+	// in order; then PDF, DOCX and Layout are the document without them.
+	// Nil otherwise.
+	Parts []Part
+}
+
+// Part is an appendix in a file of its own, <stem>.phu-luc-N.pdf and .docx
+// (see PartStem).
+type Part struct {
+	PDF    []byte
+	DOCX   []byte
+	Layout *layout.Result // nil until laid out
 }
 
 // Build runs every stage for one document, and renders both formats when
@@ -246,10 +259,44 @@ func (e *Engine) Layout(res *Result) error {
 	}
 	// Presentation is decided once, from one sheet; the DOCX writer gets the
 	// same resolved document through the layout (Result.Doc).
-	rd, err := resolve.Resolve(res.Doc, format.NewSheet(res.Doc.Kind), e.fonts)
+	doc := res.Doc
+	if doc.Separate() {
+		// The appendices go into files of their own (Phụ lục I, III.1.d):
+		// the document's file is the document without them.
+		d := *doc
+		d.Appendices = nil
+		doc = &d
+	}
+	sheet := format.NewSheet(doc.Kind)
+	rd, err := resolve.Resolve(doc, sheet, e.fonts)
 	if err != nil {
 		return err
 	}
+	lay, err := e.place(res, rd)
+	if err != nil || lay == nil {
+		return err
+	}
+	var parts []Part
+	if res.Doc.Separate() {
+		rps, err := resolve.Parts(res.Doc, sheet, e.fonts)
+		if err != nil {
+			return err
+		}
+		for _, rp := range rps {
+			pl, err := e.place(res, rp)
+			if err != nil || pl == nil {
+				return err
+			}
+			parts = append(parts, Part{Layout: pl})
+		}
+	}
+	res.Layout, res.Pages, res.Parts = lay, len(lay.Pages), parts
+	return nil
+}
+
+// place places rd; content that cannot be placed inside the margins is an
+// error in res.Diags, and the result nil.
+func (e *Engine) place(res *Result, rd *resolve.Document) (*layout.Result, error) {
 	lay, err := layout.Place(rd, e.fonts)
 	var pe *layout.PlaceError
 	if errors.As(err, &pe) {
@@ -259,13 +306,9 @@ func (e *Engine) Layout(res *Result) error {
 		}
 		res.Diags.Add(diag.New(res.Doc.Pos(), diag.CodeTooManyPages,
 			fmt.Sprintf("trang %d: %s không đặt vừa trong lề trang", pe.Page, what)))
-		return nil
+		return nil, nil
 	}
-	if err != nil {
-		return err
-	}
-	res.Layout, res.Pages = lay, len(lay.Pages)
-	return nil
+	return lay, err
 }
 
 // Render lays out res.Doc and writes its files into res; a document that
@@ -274,31 +317,47 @@ func (e *Engine) Render(res *Result, formats Formats) error {
 	if err := e.Layout(res); err != nil || res.Layout == nil {
 		return err
 	}
+	var err error
+	if res.PDF, res.DOCX, err = e.write(res.Doc, res.Layout, formats); err != nil {
+		return err
+	}
+	for i := range res.Parts {
+		p := &res.Parts[i]
+		if p.PDF, p.DOCX, err = e.write(res.Doc, p.Layout, formats); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// write renders one laid-out file of doc (the document, or one of its
+// parts) in the formats asked for.
+func (e *Engine) write(doc *model.Document, lay *layout.Result, formats Formats) (pdfData, docxData []byte, err error) {
 	if formats.PDF {
 		var buf bytes.Buffer
 		// PDF/A-2b always: it costs a few kilobytes (the sRGB profile) and
 		// a tenth of a millisecond, and makes every file fit for long-term
 		// archiving with nothing for the clerk to choose.
 		opt := pdf.Options{PDFA: true}
-		if res.Doc.Number.Value != 0 {
-			opt.Keywords = res.Doc.Number.Text()
+		if doc.Number.Value != 0 {
+			opt.Keywords = doc.Number.Text()
 		}
 		if e.opt.SigFields {
-			opt.SigFields = SignatureFields(res.Layout)
+			opt.SigFields = SignatureFields(lay)
 		}
-		if err := pdf.WriteOptions(&buf, res.Layout, opt); err != nil {
-			return err
+		if err := pdf.WriteOptions(&buf, lay, opt); err != nil {
+			return nil, nil, err
 		}
-		res.PDF = buf.Bytes()
+		pdfData = buf.Bytes()
 	}
 	if formats.DOCX {
 		var buf bytes.Buffer
-		if err := docx.Write(&buf, res.Layout.Doc); err != nil {
-			return err
+		if err := docx.Write(&buf, lay.Doc); err != nil {
+			return nil, nil, err
 		}
-		res.DOCX = buf.Bytes()
+		docxData = buf.Bytes()
 	}
-	return nil
+	return pdfData, docxData, nil
 }
 
 // hash is the identity of everything a document's files are made from: the

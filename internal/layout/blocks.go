@@ -167,6 +167,11 @@ func (l *state) appendix(a *resolve.Appendix) {
 	if len(a.Sign.Authority) > 0 {
 		ry = l.stack(right, ry, a.Sign.Authority...)
 	}
+	if l.part {
+		// An attached text in a file of its own is signed there.
+		l.signingArea(right, ry)
+		l.res.Signing.Box14Only = false
+	}
 	l.stack(right, ry+l.s.SignSpace, a.Sign.Name)
 	l.y = l.y + l.s.SignGap + a.SignHeight
 }

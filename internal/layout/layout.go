@@ -82,6 +82,9 @@ type Result struct {
 func Place(doc *resolve.Document, f *font.Set) (*Result, error) {
 	s := doc.Sheet
 	l := &state{s: s, f: f, pn: doc.PageNumber, res: &Result{W: s.PageW, H: s.PageH, Fonts: f, Meta: doc.Meta, Doc: doc}, fullest: firstPageItems}
+	if doc.Part {
+		return l.placePart(doc)
+	}
 	l.newPage()
 	l.reserve = l.contactHeight(doc.Marks.Contact)
 	l.draft(doc.Marks.Draft)
@@ -144,6 +147,9 @@ type state struct {
 	// inAppendix is set from the first appendix on: the signing map keeps
 	// the spots of the document's own header and signature.
 	inAppendix bool
+	// part is set when the document is one appendix in a file of its own
+	// (resolve.Document.Part).
+	part bool
 	// keepWhole moves the whole last paragraph before an attached text's
 	// signature to the next page when it would split (when it fits on a
 	// page), as LibreOffice keeps a "keep with next" paragraph whole; the

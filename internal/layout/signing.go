@@ -1,8 +1,11 @@
 package layout
 
 import (
+	"fmt"
+
 	"vanban/internal/format"
 	"vanban/internal/model"
+	"vanban/internal/resolve"
 	"vanban/internal/unit"
 )
 
@@ -39,6 +42,32 @@ type Signing struct {
 	// Box14 is ô 14, top right of page 1 (format.Box14W × Box14H, in the
 	// top margin).
 	Box14 Spot
+	// Box14Only marks the map of an appendix in a file of its own that has
+	// no signature of its own (a phụ lục): the văn thư signs it with the
+	// organisation's signature at Box14 alone (Phụ lục I, III.1.d), and the
+	// other spots are zero.
+	Box14Only bool
+}
+
+// placePart places a document that is one appendix in a file of its own: the
+// appendix from page 1, ô 14 kept free at the top right of that page (it
+// lies in the top margin, where page 1 has no page number), and, for an
+// attached text, its signature's spots.
+func (l *state) placePart(doc *resolve.Document) (*Result, error) {
+	if len(doc.Appendices) != 1 {
+		return nil, fmt.Errorf("layout: a part holds one appendix, not %d", len(doc.Appendices))
+	}
+	a := &doc.Appendices[0]
+	l.part = true
+	l.res.Signing.Box14Only = true
+	l.appendix(a)
+	s := a.Sheet
+	l.res.Signing.Box14 = Spot{Page: 0, Rect: Rect{X: s.PageW - s.Right - format.Box14W, Y: s.Top - format.Box14H,
+		W: format.Box14W, H: format.Box14H}}
+	if l.err != nil {
+		return nil, l.err
+	}
+	return l.res, nil
 }
 
 // signingHeader records the spots of ô 3, ô 4 and ô 14 on page 1.

@@ -37,4 +37,5 @@
 //	Địa chỉ, điện thoại, … (ô 13)    Marks.Contact              co_quan.dia_chi, dien_thoai, fax, email, website
 //	Dự thảo                          Marks.Draft                du_thao
 //	Bản giấy / bản điện tử           Edition                    ban
+//	Phụ lục không cùng tệp tin       SeparateAppendices         phu_luc_rieng
 package model

@@ -75,6 +75,9 @@ func dump(w io.Writer, doc *Document, d dumper) error {
 	if doc.Edition == Electronic {
 		b.WriteString("  Edition dien-tu\n")
 	}
+	if doc.SeparateAppendices {
+		b.WriteString("  SeparateAppendices\n")
+	}
 	for _, a := range doc.Appendices {
 		if a.Kind == AttachedText {
 			// Only attached texts say so: the dumps of phụ lục stay as they were.

@@ -63,6 +63,19 @@ type Document struct {
 	Marks Marks
 	// Edition is paper or electronic (ban = "giay" | "dien-tu").
 	Edition Edition
+	// SeparateAppendices issues each appendix of an electronic document in
+	// a file of its own, which the văn thư signs with the organisation's
+	// digital signature (ô 14), its "(Kèm theo …)" line left unfilled
+	// (Phụ lục I, III.1.c–d; key phu_luc_rieng). Without it, or on paper,
+	// the appendices follow the signature in the document's file and only
+	// the document is signed.
+	SeparateAppendices bool
+}
+
+// Separate reports whether doc's appendices are issued in files of their
+// own: an electronic document with appendices and SeparateAppendices.
+func (d *Document) Separate() bool {
+	return d.SeparateAppendices && d.Edition == Electronic && len(d.Appendices) > 0
 }
 
 // Appendix is a "Phụ lục" or attached list ("Danh sách …") of a document,

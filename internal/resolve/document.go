@@ -35,6 +35,11 @@ type Document struct {
 	Appendices []Appendix
 	Marks      Marks         // ô 10a–11, 13 and the draft marking; ô 12 is the last of Sign.Items
 	Edition    model.Edition // paper or electronic
+	// Part marks an appendix issued as a file of its own (Parts): the
+	// document is its one appendix, without header, title, body or
+	// signature of the main document, and ô 14 of its first page is kept
+	// for the organisation's digital signature.
+	Part bool
 }
 
 // Meta is the document's metadata, as PDF and DOCX properties carry it.

@@ -44,27 +44,34 @@ func Resolve(doc *model.Document, s *format.Sheet, f *font.Set) (*Document, erro
 		r.balance(&p, s.TextWidth())
 		out.Authority = &p
 	}
+	out.Appendices = r.appendices(doc)
+	return out, nil
+}
+
+// appendices resolves the appendices of doc; with two or more phụ lục,
+// each is numbered "Phụ lục I", "Phụ lục II", … (Phụ lục I, III.1.a–b);
+// one is not (its title alone). Attached texts are not counted.
+func (r resolver) appendices(doc *model.Document) []Appendix {
 	plain := 0
 	for _, a := range doc.Appendices {
 		if a.Kind == model.PlainAppendix {
 			plain++
 		}
 	}
+	var out []Appendix
 	n := 0
 	for _, a := range doc.Appendices {
 		ra := r.appendix(doc, a)
 		if a.Kind == model.PlainAppendix {
 			n++
 			if plain >= 2 {
-				// Phụ lục I, III.1.a–b: two or more are numbered; one is
-				// not (its title alone, as before).
 				p := r.plain(format.AppendixNumber, format.AppendixNumberText(n))
 				ra.Number = &p
 			}
 		}
-		out.Appendices = append(out.Appendices, ra)
+		out = append(out, ra)
 	}
-	return out, nil
+	return out
 }
 
 // resolver resolves against one sheet: the document's, or an appendix's.

@@ -27,6 +27,14 @@ func documentXML(doc *resolve.Document) string {
 	b := &body{s: s, doc: doc}
 	b.x.raw(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n")
 	b.x.raw(`<w:document ` + wNS + `><w:body>`)
+	if doc.Part {
+		// One appendix in a file of its own: its section alone, page 1
+		// without number, so ô 14 stays free (Phụ lục I, III.1.d).
+		b.appendix(&doc.Appendices[0])
+		b.endSection(doc.Appendices[0].Sheet, true)
+		b.x.raw(`</w:body></w:document>`)
+		return b.x.String()
+	}
 	b.draft()
 	b.header(&doc.Header, &doc.Marks)
 	b.title()
