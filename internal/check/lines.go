@@ -56,6 +56,9 @@ var (
 	reKinhGui   = regexp.MustCompile(`^Kính\s+gửi`)
 	reNoiNhan   = regexp.MustCompile(`^Nơi\s+nhận\s*:?`)
 	reLuu       = regexp.MustCompile(`^[-–+•]?\s*Lưu\s*:`)
+	// reDrafter is ô 12 (Phụ lục I, II.11): "NVA.(05)", the sign or the
+	// number of copies alone.
+	reDrafter   = regexp.MustCompile(`^(?:[A-ZĐ][A-ZĐ0-9]*\.?\s*)?\(\d{1,7}\)$|^[A-ZĐ]{2,}$`)
 	reWrongCase = regexp.MustCompile(`(?:Ủy|Uỷ) Ban Nhân Dân|Hội Đồng Nhân Dân|Ban Thường Vụ|(?:Ủy|Uỷ) Ban Mặt Trận`)
 	reUnitCase  = regexp.MustCompile(`(?:(?:Ủy|Uỷ) ban nhân dân|Hội đồng nhân dân) (Tỉnh|Huyện|Xã|Phường|Quận|Thị Xã|Thị Trấn|Thị xã|Thị trấn)\b`)
 	reMonthWord = regexp.MustCompile(`(?:Cách mạng|cách mạng) tháng (giêng|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\b`)
@@ -310,6 +313,7 @@ func checkLines(fs *findings, ls []line, sh *format.Sheet) parts {
 			}
 			if reLuu.MatchString(it.text) {
 				luu = true
+				checkDrafter(fs, ls, i)
 				break
 			}
 		}
@@ -365,3 +369,20 @@ func ptRange(r [2]int) string {
 }
 
 func nfc(s string) string { return norm.NFC.String(s) }
+
+// checkDrafter checks ô 12, the first line of the recipients' column after
+// the "- Lưu" line at luu when it has its form: 11 pt (Phụ lục I, II.11).
+func checkDrafter(fs *findings, ls []line, luu int) {
+	for i := luu + 1; i < len(ls) && i < luu+8; i++ {
+		l := &ls[i]
+		if l.col == 2 {
+			continue
+		}
+		r := sizeRange[format.DrafterLine]
+		if reDrafter.MatchString(strings.TrimSpace(l.text)) && l.size > 0 && (l.size < r[0] || l.size > r[1]) {
+			fs.add(l, RuleDrafter, diag.Warning, "cỡ chữ "+pt(l.size), "cỡ chữ "+ptRange(r),
+				"ký hiệu người soạn thảo, số bản cỡ chữ "+pt(l.size)+", phải "+ptRange(r))
+		}
+		return
+	}
+}

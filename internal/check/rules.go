@@ -38,6 +38,7 @@ const (
 	RuleBasis       = "ND30-CAN-CU"   // căn cứ ban hành: italic
 	RuleHeading     = "ND30-DE-MUC"   // headings I., 1. of the body
 	RuleLineSpacing = "ND30-NOI-DUNG-GIAN-DONG"
+	RuleDrafter     = "ND30-NGUOI-SOAN-THAO" // ô 12: "NVA.(05)" under Nơi nhận
 )
 
 // clauses names, for each rule, where NĐ 30/2020 states it.
@@ -68,6 +69,7 @@ var clauses = map[string]string{
 	RuleArchive:     "Phụ lục I, II.9.d",
 	RuleSigner:      "Phụ lục I, II.7.đ",
 	RulePageNumber:  "Phụ lục I, I.7",
+	RuleDrafter:     "Phụ lục I, II.11",
 	RuleCase:        "Phụ lục II",
 	RuleRule:        "Phụ lục I, II.1.b, II.2.b, II.5.b",
 	RuleBasis:       "Phụ lục I, II.6.a",
@@ -95,6 +97,7 @@ var sizeRange = map[format.Element][2]int{
 	format.SignName:        {26, 28}, // II.7.đ: 13–14
 	format.RecipientsLabel: {24, 24}, // II.9.d: 12
 	format.RecipientsItem:  {22, 22}, // II.9.d: 11
+	format.DrafterLine:     {22, 22}, // II.11: 11
 	format.PageNumber:      {26, 28}, // I.7: 13–14
 }
 

@@ -146,18 +146,33 @@ func isUpper(s string) bool {
 func columns(t *docx.Table) (left, right []line) {
 	for ri, row := range t.Rows {
 		for ci, c := range row.Cells {
-			for _, b := range c.Blocks {
-				if b.Para == nil {
-					continue
-				}
-				l := mkLine(b.Para, t, ri)
-				if ci == 0 {
-					left = append(left, l)
-				} else {
-					right = append(right, l)
-				}
+			ls := cellLines(c.Blocks, t, ri)
+			if ci == 0 {
+				left = append(left, ls...)
+			} else {
+				right = append(right, ls...)
 			}
 		}
 	}
 	return left, right
+}
+
+// cellLines are the lines of a cell of t's row ri in order, those of the
+// tables nested in it included (the framed marks of a header cell, Phụ
+// lục I, II.10, are one-cell tables).
+func cellLines(bs []docx.Block, t *docx.Table, ri int) []line {
+	var out []line
+	for _, b := range bs {
+		if b.Para != nil {
+			out = append(out, mkLine(b.Para, t, ri))
+		}
+		if b.Table != nil {
+			for _, row := range b.Table.Rows {
+				for _, c := range row.Cells {
+					out = append(out, cellLines(c.Blocks, t, ri)...)
+				}
+			}
+		}
+	}
+	return out
 }

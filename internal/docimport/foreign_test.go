@@ -63,8 +63,21 @@ func TestLibreOffice(t *testing.T) {
 func sameImport(t *testing.T, e *engine.Engine, j engine.Job, b []byte) {
 	t.Helper()
 	res, _ := e.Build(j, true)
-	ours := importDOCX(t, e, j.Dir, res.DOCX, "")
-	theirs := importDOCX(t, e, j.Dir, b, "")
+	od, err := docx.Read(res.DOCX, docx.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	td, err := docx.Read(b, docx.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(td.Footers) == 0 {
+		// pandoc and python-docx keep no footer part, so ô 13 is not in
+		// their file: compare with ours as it reads without its footers.
+		od.Footers = nil
+	}
+	ours := importDoc(t, e, j.Dir, od, "")
+	theirs := importDoc(t, e, j.Dir, td, "")
 	if theirs.Template != ours.Template {
 		t.Errorf("template %q, want %q", theirs.Template, ours.Template)
 	}

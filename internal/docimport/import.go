@@ -81,6 +81,7 @@ type draft struct {
 	attachedLine    line      // the "(Kèm theo …)" line of an appendix or attached text
 	names           []line    // upper-case lines of the header's left column, until finishHeader
 	leftSigner      []line    // a second signature, left of the signer's: title lines, then the name
+	marks           marks     // ô 10a–13, read from the header, the recipients and the footer
 }
 
 // bodyItem is a paragraph or a table of the body.
@@ -111,6 +112,9 @@ var (
 func Import(d *docx.Document, opt Options) (*Result, error) {
 	conv := &converter{counts: map[vnenc.Encoding]int{}}
 	conv.blocks(d.Body)
+	for _, f := range d.Footers {
+		conv.blocks(f.Blocks)
+	}
 	res := &Result{Legacy: conv.counts}
 	dr := &draft{}
 	rec := func(l line, what string) {
@@ -172,7 +176,7 @@ func Import(d *docx.Document, opt Options) (*Result, error) {
 			break
 		}
 		l := mkLine(b.Para, nil, 0)
-		if l.text == "" {
+		if l.text == "" || dr.stamp(l, rec) {
 			continue
 		}
 		// Foreign writers (pandoc, python-docx) drop alignment and the
@@ -286,11 +290,15 @@ func Import(d *docx.Document, opt Options) (*Result, error) {
 				dr.recipient(n, rec)
 				i++
 			}
+			if i+1 < len(blocks) && blocks[i+1].Para != nil && dr.drafterLine(mkLine(blocks[i+1].Para, nil, 0), rec) {
+				i++
+			}
 			continue
 		}
 		dr.items = append(dr.items, bodyItem{l: &l})
 	}
 	dr.finishSignerFromBody(rec)
+	dr.footer(d.Footers, rec)
 	res.Template, res.Why = choose(dr, opt)
 	var k *Kind
 	for j := range opt.Kinds {
@@ -437,9 +445,10 @@ func (dr *draft) header(left, right []line, rec func(line, string), unplaced fun
 			dr.number, dr.symbol, dr.hasNumber = m[1], m[2], true
 			dr.numberLine, dr.typeLine = l, l
 			rec(l, "số, ký hiệu")
+		case dr.hasNumber && dr.stamp(l, rec):
 		case reVV.MatchString(l.text) && dr.hasNumber:
 			s := reVV.FindStringSubmatch(l.text)[1]
-			for idx+1 < len(left) && left[idx+1].text != "" {
+			for idx+1 < len(left) && left[idx+1].text != "" && !stampLine(left[idx+1].text) {
 				idx++
 				s += " " + left[idx].text
 			}
@@ -461,6 +470,7 @@ func (dr *draft) header(left, right []line, rec func(line, string), unplaced fun
 			rec(l, "quốc hiệu, tiêu ngữ (vanban tự tạo)")
 		case reDate.MatchString(l.text):
 			dr.placeDate(l, rec)
+		case dr.stamp(l, rec):
 		default:
 			unplaced(l, "dòng đầu văn bản: chưa đặt được")
 		}
@@ -496,6 +506,9 @@ func (dr *draft) recipient(l line, rec func(line, string)) {
 	if m := reLuu.FindStringSubmatch(l.text); m != nil {
 		dr.archive = strings.TrimRight(m[1], ". ")
 		rec(l, "nơi lưu")
+		return
+	}
+	if dr.drafterLine(l, rec) {
 		return
 	}
 	dr.recipients = append(dr.recipients, trimItem(l.text))

@@ -62,6 +62,13 @@ func importDOCX(t *testing.T, e *engine.Engine, dir string, b []byte, tmplName s
 	if err != nil {
 		t.Fatal(err)
 	}
+	return importDoc(t, e, dir, d, tmplName)
+}
+
+// importDoc imports the read document d with the workspace dir's
+// templates and profile.
+func importDoc(t *testing.T, e *engine.Engine, dir string, d *docx.Document, tmplName string) *docimport.Result {
+	t.Helper()
 	set, _ := e.Templates(dir)
 	res, err := docimport.Import(d, docimport.Options{Template: tmplName, Kinds: docimport.KindsOf(set), Profile: profile(t, dir)})
 	if err != nil {

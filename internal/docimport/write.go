@@ -251,6 +251,7 @@ func write(dr *draft, k *Kind, res *Result, profile map[string]any, rec, unplace
 	if unit != "" {
 		w.kv(t, "don_vi_soan_thao", quote(unit))
 	}
+	dr.writeMarks(&w)
 	t.WriteString("\n")
 	items := dr.items
 	switch {
@@ -353,6 +354,7 @@ func write(dr *draft, k *Kind, res *Result, profile map[string]any, rec, unplace
 	if dr.fullName != "" && dr.fullName != str(pc, "ten_day_du") && name != "quyet-dinh-khen-thuong" {
 		co = append(co, "ten_day_du = "+quote(dr.fullName))
 	}
+	co = append(co, dr.contactLines(pc)...)
 	if len(co) > 0 {
 		w.tables.WriteString("\n[co_quan]\n" + strings.Join(co, "\n") + "\n")
 	}
