@@ -42,12 +42,12 @@ func partsWorkspace(t *testing.T, src, doc string, keys ...string) string {
 }
 
 // TestBuild_SeparateAppendices: vanban build of an electronic document with
-// phu_luc_rieng = "true" writes the appendix as <stem>.phu-luc-1.pdf,
+// phu_luc_rieng = true writes the appendix as <stem>.phu-luc-1.pdf,
 // .docx and .ky-so.json and says so; the appendix PDF shows the blank
 // "(Kèm theo …)" line.
 func TestBuild_SeparateAppendices(t *testing.T) {
 	t.Setenv("VANBAN_FONT_DIRS", "")
-	dir := partsWorkspace(t, "../../testdata/van-gia-2024-dien-tu", "quyet-dinh-khen-thuong.toml", `phu_luc_rieng = "true"`)
+	dir := partsWorkspace(t, "../../testdata/van-gia-2024-dien-tu", "quyet-dinh-khen-thuong.toml", `phu_luc_rieng = true`)
 	out := t.TempDir()
 	var stdout, stderr bytes.Buffer
 	code := run(context.Background(), []string{"build", "-o", out, filepath.Join(dir, "quyet-dinh-khen-thuong.toml")}, nil, &stdout, &stderr)
@@ -97,9 +97,9 @@ func TestParts_DocxFidelity(t *testing.T) {
 		}
 	}
 	dt := "../../testdata/van-gia-2024-dien-tu"
-	add(dt, "quyet-dinh-khen-thuong.toml", `phu_luc_rieng = "true"`)
-	add(dt, "to-trinh-khen-thuong.toml", `phu_luc_rieng = "true"`)
-	add("../../testdata/van-ninh-2026", "quyet-dinh-ban-hanh.toml", `ban = "dien-tu"`, `phu_luc_rieng = "true"`)
+	add(dt, "quyet-dinh-khen-thuong.toml", `phu_luc_rieng = true`)
+	add(dt, "to-trinh-khen-thuong.toml", `phu_luc_rieng = true`)
+	add("../../testdata/van-ninh-2026", "quyet-dinh-ban-hanh.toml", `ban = "dien-tu"`, `phu_luc_rieng = true`)
 	lo := libreOfficePDFs(t, bin, dir, names)
 	compareFidelity(t, dir, lo, names)
 }

@@ -523,6 +523,12 @@ func convert(pos diag.Pos, path string, f Field, v any, loc locator) (any, diag.
 			return bad()
 		}
 		return n, diag.Diagnostic{}, true
+	case KindBool:
+		b, ok := v.(bool)
+		if !ok {
+			return bad()
+		}
+		return b, diag.Diagnostic{}, true
 	case KindNumber:
 		switch x := v.(type) {
 		case int64:
@@ -875,6 +881,8 @@ func build(name, tmpl string, fields []Field, values map[string]entry, diags *di
 
 func zero(k Kind) any {
 	switch k {
+	case KindBool:
+		return false
 	case KindInt:
 		return int64(0)
 	case KindNumber:

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"vanban/internal/diag"
 )
 
 // A profile read once (ReadProfile) and shared by many documents loads
@@ -96,5 +98,27 @@ func TestProfile_Body(t *testing.T) {
 	fsys["vanban.toml"] = &fstest.MapFile{Data: []byte(strings.Replace(profile, `quyen_han = "TM."`, `quyen_han = "XX."`, 1))}
 	if _, _, ok := ReadProfile(fsys, "vanban.toml", nil).Body(); ok {
 		t.Error("a profile with a bad quyen_han gave a signer")
+	}
+}
+
+// A yes/no key (phu_luc_rieng) is a TOML boolean: true or false without
+// quotes; a string is a type error at the value, saying so.
+func TestLoad_Bool(t *testing.T) {
+	boolSchema := &Schema{Template: "ke-hoach", Fields: append(Common(),
+		Field{Key: "noi_dung", Kind: KindMarkdown, Required: true, Label: "nội dung"})}
+	opt := opts()
+	opt.Schema = func(string) (*Schema, []string, bool) { return boolSchema, nil, true }
+	doc := "mau = \"ke-hoach\"\ntrich_yeu = \"Về việc thử\"\nnoi_nhan = [\"Như trên\"]\nnoi_dung = \"Nội dung./.\"\n"
+	for src, want := range map[string]any{"phu_luc_rieng = true\n": true, "": false} {
+		fsys := fstest.MapFS{"vanban.toml": {Data: []byte(profile)}, "kh.toml": {Data: []byte(doc + src)}}
+		in, ds := Load(fsys, "kh.toml", opt)
+		if in == nil || in.Values["phu_luc_rieng"] != want {
+			t.Errorf("%q: %v %v", src, in, ds)
+		}
+	}
+	fsys := fstest.MapFS{"vanban.toml": {Data: []byte(profile)}, "kh.toml": {Data: []byte(doc + "phu_luc_rieng = \"true\"\n")}}
+	in, ds := Load(fsys, "kh.toml", opt)
+	if in != nil || len(ds) == 0 || ds[0].Code != diag.CodeType || ds[0].Pos.Line != 5 || !strings.Contains(ds[0].Msg, "true hoặc false") {
+		t.Errorf("a quoted \"true\": %v", ds)
 	}
 }

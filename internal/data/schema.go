@@ -22,6 +22,7 @@ const (
 	KindDocRef                // a cited document: "ke-hoach" (a document of the workspace) or { loai, so, ngay, co_quan, trich_yeu }
 	KindTableList             // [[x]] tables with Sub fields: nominees, indicators
 	KindLevel                 // an administrative level: "xa", "huyen", "tinh" or "" (see Level)
+	KindBool                  // true or false
 )
 
 // KindByName returns the kind a template's front matter names (kieu =
@@ -49,6 +50,8 @@ func (k Kind) describe() string {
 	switch k {
 	case KindString, KindMarkdown:
 		return "chuỗi trong ngoặc kép"
+	case KindBool:
+		return "true hoặc false (không có ngoặc kép)"
 	case KindInt:
 		return "số nguyên"
 	case KindNumber:
@@ -142,7 +145,7 @@ func Common() []Field {
 		}},
 		{Key: "ban", Kind: KindString, Label: "bản giấy hay bản điện tử", Example: `"giay"`, Rare: true,
 			Doc: `"giay": bản giấy ký tay; "dien-tu": bản điện tử để ký số (để trống số và ngày cho Văn thư)`},
-		{Key: "phu_luc_rieng", Kind: KindString, Label: "phụ lục thành tệp riêng", Example: `"true"`, Rare: true,
+		{Key: "phu_luc_rieng", Kind: KindBool, Label: "phụ lục thành tệp riêng", Example: `true`, Rare: true,
 			Doc: `"true": bản điện tử có mỗi phụ lục là một tệp riêng để Văn thư ký số; "false" hoặc để trống: phụ lục cùng tệp`},
 		{Key: "khan", Kind: KindString, Label: "độ khẩn", Example: `""`, Rare: true,
 			Doc: `độ khẩn: "khan", "thuong-khan", "hoa-toc" hoặc "" (ô 10b)`},

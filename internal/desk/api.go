@@ -244,7 +244,7 @@ type Field struct {
 var kindNames = map[data.Kind]string{
 	data.KindString: "chuoi", data.KindInt: "so", data.KindNumber: "so_vb", data.KindDate: "ngay",
 	data.KindLines: "dong", data.KindList: "danh_sach", data.KindMarkdown: "noi_dung", data.KindTable: "bang",
-	data.KindDocRef: "van_ban", data.KindTableList: "bang_lap", data.KindLevel: "cap",
+	data.KindDocRef: "van_ban", data.KindTableList: "bang_lap", data.KindLevel: "cap", data.KindBool: "co_khong",
 }
 
 // fields are the form fields of a schema; year fills the examples of

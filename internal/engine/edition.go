@@ -75,17 +75,9 @@ func ApplyMarks(doc *model.Document, in *data.Input, edition string) diag.List {
 	default:
 		bad(key, edition, []string{"giay", "dien-tu"})
 	}
-	// phu_luc_rieng: the data has no boolean kind, so the key is a string,
-	// "true" or "false" (Phụ lục I, III.1.d; only the electronic edition
-	// is concerned, see model.Document.Separate).
-	switch v := str("phu_luc_rieng"); v {
-	case "true":
-		doc.SeparateAppendices = true
-	case "", "false":
-		doc.SeparateAppendices = false
-	default:
-		l.Add(diag.New(in.At("phu_luc_rieng"), diag.CodeType, "phu_luc_rieng", `"true" hoặc "false"`, fmt.Sprintf("%q", v), `"true"`))
-	}
+	// phu_luc_rieng = true (Phụ lục I, III.1.d; only the electronic
+	// edition is concerned, see model.Document.Separate).
+	doc.SeparateAppendices, _ = in.Values["phu_luc_rieng"].(bool)
 	return l
 }
 

@@ -105,7 +105,7 @@ func statusOf(rep engine.Report, name string) engine.Outcome {
 // left blank, as the electronic edition writes a blank.
 var blankNote = regexp.MustCompile(`\(Kèm theo Quyết định số\s+/QĐ-UBND ngày\s+tháng\s+năm\s+của Chủ tịch`)
 
-// phu_luc_rieng = "true" on an electronic document: the document's own
+// phu_luc_rieng = true on an electronic document: the document's own
 // files lack the appendix, which has its files <stem>.phu-luc-1.pdf,
 // .docx and .ky-so.json, the map holding ô 14 alone; its "(Kèm theo …)"
 // line has number and date blank although the document is numbered
@@ -126,7 +126,7 @@ func TestBuild_SeparateAppendix(t *testing.T) {
 		t.Fatalf("parts without phu_luc_rieng: %d", len(together.Parts))
 	}
 
-	setKeys(t, j.Path(), `phu_luc_rieng = "true"`)
+	setKeys(t, j.Path(), `phu_luc_rieng = true`)
 	eng2, _ := engine.New(engine.Options{Version: "test"})
 	defer eng2.Close()
 	apart, err := eng2.Build(j, true)
@@ -190,7 +190,7 @@ func TestBuild_SeparateAppendix(t *testing.T) {
 func TestBuild_SeparateAttachedText(t *testing.T) {
 	dir := copyFolder(t, "../../testdata/van-ninh-2026")
 	j := engine.Job{Dir: dir, Name: "quyet-dinh-ban-hanh.toml"}
-	setKeys(t, j.Path(), `ban = "dien-tu"`, `phu_luc_rieng = "true"`)
+	setKeys(t, j.Path(), `ban = "dien-tu"`, `phu_luc_rieng = true`)
 	eng, err := engine.New(engine.Options{Version: "test"})
 	if err != nil {
 		t.Fatal(err)
@@ -225,7 +225,7 @@ func TestBatch_SeparateAppendixFiles(t *testing.T) {
 	out := t.TempDir()
 	doc := filepath.Join(dir, "quyet-dinh-khen-thuong.toml")
 	orig, _ := os.ReadFile(doc)
-	setKeys(t, doc, `phu_luc_rieng = "true"`)
+	setKeys(t, doc, `phu_luc_rieng = true`)
 	eng := func(edition string) *engine.Engine {
 		e, err := engine.New(engine.Options{Version: "test", Edition: edition})
 		if err != nil {
@@ -273,7 +273,7 @@ func TestBatch_SeparateAppendixFiles(t *testing.T) {
 	if got := outFiles(t, out, "quyet-dinh-khen-thuong.phu-luc-"); !slices.Equal(got, parts) {
 		t.Fatalf("appendix files %v", got)
 	}
-	os.WriteFile(doc, append([]byte("phu_luc_rieng = \"false\"\n"), orig...), 0o644)
+	os.WriteFile(doc, append([]byte("phu_luc_rieng = false\n"), orig...), 0o644)
 	if o := statusOf(batchBuild(t, eng(""), dir, out), name); o.Status != engine.Built {
 		t.Errorf("false: %v %v", o.Status, o.Result.Diags)
 	}
@@ -282,7 +282,7 @@ func TestBatch_SeparateAppendixFiles(t *testing.T) {
 	}
 
 	// A document that fails loses its appendix files with its own.
-	os.WriteFile(doc, append([]byte("phu_luc_rieng = \"true\"\n"), orig...), 0o644)
+	os.WriteFile(doc, append([]byte("phu_luc_rieng = true\n"), orig...), 0o644)
 	batchBuild(t, eng(""), dir, out)
 	os.WriteFile(doc, append([]byte("phu_luc_rieng = \"co\"\n"), orig...), 0o644)
 	o := statusOf(batchBuild(t, eng(""), dir, out), name)

@@ -175,6 +175,11 @@ function fieldBox(fd) {
       input.value = v ?? "";
       input.oninput = () => { const t = input.value.trim(); send(/^\d+$/.test(t) ? Number(t) : t); };
       break;
+    case "co_khong":
+      input = el("input", {id: "f-" + fd.khoa, type: "checkbox"});
+      input.checked = v === true;
+      input.onchange = () => send(input.checked);
+      break;
     case "van_ban":
       input = el("select", {id: "f-" + fd.khoa}, el("option", {value: "", text: "—"}),
         ...st.docs.filter((d) => d + ".toml" !== st.name).map((d) => el("option", {value: d, text: d})));
