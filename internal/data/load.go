@@ -124,6 +124,12 @@ func (r Row) Str(key string) string {
 	return s
 }
 
+// MaxNumber is the largest document number (so) a data file may hold: the
+// register's own bound (register.MaxNumber, which data does not import;
+// engine tests that the two agree), so every number the register gives
+// can be written back into the file.
+const MaxNumber = 9_999_999
+
 // ForeignTables are tables of the profile that other parts of vanban read
 // for themselves, not documents: the positions of a pre-printed
 // certificate form ([giay_khen], package certificate). Load skips them.
@@ -532,7 +538,7 @@ func convert(pos diag.Pos, path string, f Field, v any, loc locator) (any, diag.
 	case KindNumber:
 		switch x := v.(type) {
 		case int64:
-			if x < 1 || x > 99999 {
+			if x < 1 || x > MaxNumber {
 				return nil, diag.New(pos, diag.CodeBadNumber, fmt.Sprint(x)), false
 			}
 			return x, diag.Diagnostic{}, true
@@ -543,12 +549,12 @@ func convert(pos diag.Pos, path string, f Field, v any, loc locator) (any, diag.
 			}
 			var n int64
 			for _, r := range x {
-				if r < '0' || r > '9' || n > 9999 {
+				if r < '0' || r > '9' || n > MaxNumber/10 {
 					return nil, diag.New(pos, diag.CodeBadNumber, x).WithLen(utf8.RuneCountInString(x) + 2), false
 				}
 				n = n*10 + int64(r-'0')
 			}
-			if n == 0 {
+			if n == 0 || n > MaxNumber {
 				return nil, diag.New(pos, diag.CodeBadNumber, x), false
 			}
 			return n, diag.Diagnostic{}, true

@@ -6,9 +6,11 @@ import (
 	"strings"
 	"testing"
 
+	"vanban/internal/data"
 	"vanban/internal/diag"
 	"vanban/internal/engine"
 	"vanban/internal/format"
+	"vanban/internal/register"
 )
 
 // A Sở Nội vụ workspace, signed KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC, with no cap.
@@ -183,5 +185,13 @@ func TestAwards_ReportCountsAbsentAward(t *testing.T) {
 		if d.Code == diag.CodeCountMismatch || d.Code == diag.CodeCountUnknown {
 			t.Errorf("label in other case: %v", d)
 		}
+	}
+}
+
+// Every number the register gives fits in a data file: the two bounds are
+// one, so assign always writes the number back.
+func TestMaxNumber_DataAndRegisterAgree(t *testing.T) {
+	if data.MaxNumber != register.MaxNumber {
+		t.Errorf("data.MaxNumber %d, register.MaxNumber %d", data.MaxNumber, register.MaxNumber)
 	}
 }

@@ -279,10 +279,6 @@ func (e *Engine) assign(ctx context.Context, j Job, in *data.Input, req AssignRe
 	return entry, nil, writeBack(j, in, entry)
 }
 
-// maxFileNumber is the largest so a data file may hold (internal/data,
-// KindNumber).
-const maxFileNumber = 99999
-
 // writeBack writes the register's number and date of a document into its
 // TOML file (so = 5, ngay = "2024-05-08"), keeping everything else of the
 // file as the clerk wrote it, so the file and the register agree. Only the
@@ -291,9 +287,7 @@ const maxFileNumber = 99999
 // from the register.
 func writeBack(j Job, in *data.Input, e register.Entry) error {
 	var pairs []tomledit.Pair
-	// A number past what a data file may hold (data reads so = 1..99999;
-	// the register allows more) stays in the register only.
-	if in.Number != int64(e.Number) && e.Number <= maxFileNumber {
+	if in.Number != int64(e.Number) {
 		pairs = append(pairs, tomledit.Pair{Path: "so", Value: e.Number})
 	}
 	if d, reason := data.ParseDate(e.Date); reason == "" && in.Date != d {
