@@ -2,23 +2,13 @@ package layout_test
 
 import (
 	"bytes"
-	"crypto"
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
-	"crypto/x509"
-	"crypto/x509/pkix"
-	"math/big"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
-	digipdf "github.com/digitorus/pdf"
-	"github.com/digitorus/pdfsign/sign"
 	"github.com/digitorus/pdfsign/verify"
 
 	"vanban/fonts"
@@ -209,47 +199,8 @@ func TestSigning_SignTwice(t *testing.T) {
 // certificate.
 func signAt(t *testing.T, in []byte, r *layout.Result, sp layout.Spot, name, reason string) []byte {
 	t.Helper()
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tmpl := &x509.Certificate{
-		SerialNumber: big.NewInt(1),
-		Subject:      pkix.Name{CommonName: name, Organization: []string{"vanban test"}},
-		NotBefore:    time.Now().Add(-time.Hour),
-		NotAfter:     time.Now().Add(time.Hour),
-		KeyUsage:     x509.KeyUsageDigitalSignature | x509.KeyUsageContentCommitment,
-		ExtKeyUsage:  []x509.ExtKeyUsage{x509.ExtKeyUsageEmailProtection},
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cert, err := x509.ParseCertificate(der)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rdr, err := digipdf.NewReader(bytes.NewReader(in), int64(len(in)))
-	if err != nil {
-		t.Fatalf("pdfsign cannot read the file: %v", err)
-	}
-	h := r.Pages[sp.Page].H
-	rc := sp.Rect
-	var out bytes.Buffer
-	err = sign.Sign(bytes.NewReader(in), &out, rdr, int64(len(in)), sign.SignData{
-		Signature: sign.SignDataSignature{
-			Info:     sign.SignDataSignatureInfo{Name: name, Reason: reason, Location: "Vạn Ninh", Date: time.Now()},
-			CertType: sign.ApprovalSignature,
-		},
-		Appearance: sign.Appearance{Visible: true, Page: uint32(sp.Page + 1),
-			LowerLeftX: rc.X.Points(), LowerLeftY: (h - rc.Y - rc.H).Points(),
-			UpperRightX: (rc.X + rc.W).Points(), UpperRightY: (h - rc.Y).Points()},
-		Signer:          key,
-		DigestAlgorithm: crypto.SHA256,
-		Certificate:     cert,
-	})
-	if err != nil {
-		t.Fatalf("sign as %s: %v", name, err)
-	}
-	return out.Bytes()
+	h, rc := r.Pages[sp.Page].H, sp.Rect
+	return testutil.SignPDF(t, in, name, reason, &testutil.SignBox{Page: sp.Page + 1,
+		LowerLeftX: rc.X.Points(), LowerLeftY: (h - rc.Y - rc.H).Points(),
+		UpperRightX: (rc.X + rc.W).Points(), UpperRightY: (h - rc.Y).Points()})
 }

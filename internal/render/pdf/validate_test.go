@@ -2,26 +2,18 @@ package pdf_test
 
 import (
 	"bytes"
-	"crypto"
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
-	"crypto/x509"
-	"crypto/x509/pkix"
-	"math/big"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
-	digipdf "github.com/digitorus/pdf"
-	"github.com/digitorus/pdfsign/sign"
 	"github.com/digitorus/pdfsign/verify"
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+
+	"vanban/internal/testutil"
 )
 
 // TestWrite_PDFCPUValidate: pdfcpu validates the file in its relaxed and
@@ -94,45 +86,8 @@ func TestWrite_SignTwice(t *testing.T) {
 	}
 }
 
-// signOnce appends an approval signature by a throw-away certificate.
+// signOnce appends an invisible approval signature by a throw-away
+// certificate.
 func signOnce(t *testing.T, in []byte, name, reason string) []byte {
-	t.Helper()
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tmpl := &x509.Certificate{
-		SerialNumber: big.NewInt(1),
-		Subject:      pkix.Name{CommonName: name, Organization: []string{"vanban test"}},
-		NotBefore:    time.Now().Add(-time.Hour),
-		NotAfter:     time.Now().Add(time.Hour),
-		KeyUsage:     x509.KeyUsageDigitalSignature | x509.KeyUsageContentCommitment,
-		ExtKeyUsage:  []x509.ExtKeyUsage{x509.ExtKeyUsageEmailProtection},
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cert, err := x509.ParseCertificate(der)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rdr, err := digipdf.NewReader(bytes.NewReader(in), int64(len(in)))
-	if err != nil {
-		t.Fatalf("pdfsign cannot read the file: %v", err)
-	}
-	var out bytes.Buffer
-	err = sign.Sign(bytes.NewReader(in), &out, rdr, int64(len(in)), sign.SignData{
-		Signature: sign.SignDataSignature{
-			Info:     sign.SignDataSignatureInfo{Name: name, Reason: reason, Location: "Vạn Giã", Date: time.Now()},
-			CertType: sign.ApprovalSignature,
-		},
-		Signer:          key,
-		DigestAlgorithm: crypto.SHA256,
-		Certificate:     cert,
-	})
-	if err != nil {
-		t.Fatalf("sign as %s: %v", name, err)
-	}
-	return out.Bytes()
+	return testutil.SignPDF(t, in, name, reason, nil)
 }
