@@ -5,8 +5,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 	"vanban/internal/engine"
@@ -185,35 +183,16 @@ func mustRead(t *testing.T, path string) []byte {
 	return b
 }
 
-var bboxWord = regexp.MustCompile(`xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)<`)
-
-// wordDrift pairs the words of two PDFs page by page, in reading order, and
-// returns the largest distance in millimetres between the positions of
-// paired equal words, and how many were paired. A page whose word lists
-// differ in length is compared up to the first difference.
 func wordDrift(t *testing.T, a, b string) (dx, dy float64, n int) {
-	pages := func(path string) [][][3]string {
-		var out [][][3]string
-		for _, l := range strings.Split(testutil.Run(t, "pdftotext", "-bbox", path, "-"), "\n") {
-			if strings.Contains(l, "<page ") {
-				out = append(out, nil)
-			}
-			if m := bboxWord.FindStringSubmatch(l); m != nil && len(out) > 0 {
-				out[len(out)-1] = append(out[len(out)-1], [3]string{m[1], m[2], m[3]})
-			}
-		}
-		return out
-	}
-	pa, pb := pages(a), pages(b)
-	mm := func(s string) float64 { v, _ := strconv.ParseFloat(s, 64); return v / 72 * 25.4 }
+	pa, pb := testutil.PDFWords(t, a), testutil.PDFWords(t, b)
 	for p := 0; p < min(len(pa), len(pb)); p++ {
 		for i := 0; i < min(len(pa[p]), len(pb[p])); i++ {
 			wa, wb := pa[p][i], pb[p][i]
-			if wa[2] != wb[2] {
+			if wa.Text != wb.Text {
 				break
 			}
-			dx = max(dx, math.Abs(mm(wa[0])-mm(wb[0])))
-			dy = max(dy, math.Abs(mm(wa[1])-mm(wb[1])))
+			dx = max(dx, math.Abs(wa.X-wb.X))
+			dy = max(dy, math.Abs(wa.Y-wb.Y))
 			n++
 		}
 	}

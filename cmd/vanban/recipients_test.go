@@ -123,7 +123,7 @@ func TestRecipients_SplitFidelity(t *testing.T) {
 			}
 			at += i + len(r)
 		}
-		pa, pb := bboxPages(t, ours), bboxPages(t, theirs)
+		pa, pb := testutil.PDFWords(t, ours), testutil.PDFWords(t, theirs)
 		if len(pa) != len(pb) {
 			t.Errorf("%s: %d pages in our PDF, %d in LibreOffice's", name, len(pa), len(pb))
 			continue
@@ -135,11 +135,11 @@ func TestRecipients_SplitFidelity(t *testing.T) {
 			}
 			for i := 0; i < min(len(pa[p]), len(pb[p])); i++ {
 				a, b := pa[p][i], pb[p][i]
-				if a.text != b.text {
-					t.Errorf("%s: page %d, word %d: %q in our PDF, %q in LibreOffice's", name, p+1, i+1, a.text, b.text)
+				if a.Text != b.Text {
+					t.Errorf("%s: page %d, word %d: %q in our PDF, %q in LibreOffice's", name, p+1, i+1, a.Text, b.Text)
 					break
 				}
-				dx, dy = max(dx, math.Abs(a.x-b.x)), max(dy, math.Abs(a.y-b.y))
+				dx, dy = max(dx, math.Abs(a.X-b.X)), max(dy, math.Abs(a.Y-b.Y))
 				n++
 			}
 		}
@@ -148,26 +148,4 @@ func TestRecipients_SplitFidelity(t *testing.T) {
 			t.Errorf("%s: a word is %.2f mm across, %.2f mm down from where our PDF has it", name, dx, dy)
 		}
 	}
-}
-
-// pdfWord is one word of a PDF page, its top left corner in millimetres.
-type pdfWord struct {
-	x, y float64
-	text string
-}
-
-// bboxPages returns the words of each page of a PDF in pdftotext's reading
-// order.
-func bboxPages(t *testing.T, path string) [][]pdfWord {
-	var out [][]pdfWord
-	mm := func(s string) float64 { v, _ := strconv.ParseFloat(s, 64); return v / 72 * 25.4 }
-	for _, l := range strings.Split(testutil.Run(t, "pdftotext", "-bbox", path, "-"), "\n") {
-		if strings.Contains(l, "<page ") {
-			out = append(out, nil)
-		}
-		if m := bboxWord.FindStringSubmatch(l); m != nil && len(out) > 0 {
-			out[len(out)-1] = append(out[len(out)-1], pdfWord{mm(m[1]), mm(m[2]), m[3]})
-		}
-	}
-	return out
 }

@@ -6,8 +6,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -112,21 +110,6 @@ func TestMarks_Parts(t *testing.T) {
 	}
 }
 
-var bboxWord = regexp.MustCompile(`xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)<`)
-
-func words(t *testing.T, path string) [][][3]string {
-	var out [][][3]string
-	for _, l := range strings.Split(testutil.Run(t, "pdftotext", "-bbox", path, "-"), "\n") {
-		if strings.Contains(l, "<page ") {
-			out = append(out, nil)
-		}
-		if m := bboxWord.FindStringSubmatch(l); m != nil && len(out) > 0 {
-			out[len(out)-1] = append(out[len(out)-1], [3]string{m[1], m[2], m[3]})
-		}
-	}
-	return out
-}
-
 // TestMarks_Fidelity: LibreOffice lays out the DOCX of a marked công van
 // (short, and long enough for a second page) as our PDF: the same words,
 // each within 1 mm.
@@ -170,9 +153,8 @@ func TestMarks_Fidelity(t *testing.T) {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("soffice: %v\n%s", err, out)
 	}
-	mm := func(s string) float64 { v, _ := strconv.ParseFloat(s, 64); return v / 72 * 25.4 }
 	for name := range cases {
-		ours, theirs := words(t, filepath.Join(dir, name+".pdf")), words(t, filepath.Join(lo, name+".pdf"))
+		ours, theirs := testutil.PDFWords(t, filepath.Join(dir, name+".pdf")), testutil.PDFWords(t, filepath.Join(lo, name+".pdf"))
 		if len(ours) != len(theirs) {
 			t.Errorf("%s: %d pages, LibreOffice %d", name, len(ours), len(theirs))
 			continue
@@ -185,12 +167,12 @@ func TestMarks_Fidelity(t *testing.T) {
 			}
 			for i := 0; i < min(len(ours[p]), len(theirs[p])); i++ {
 				a, b := ours[p][i], theirs[p][i]
-				if a[2] != b[2] {
-					t.Errorf("%s: page %d word %d: %q, LibreOffice %q", name, p+1, i, a[2], b[2])
+				if a.Text != b.Text {
+					t.Errorf("%s: page %d word %d: %q, LibreOffice %q", name, p+1, i, a.Text, b.Text)
 					break
 				}
-				if dx, dy := math.Abs(mm(a[0])-mm(b[0])), math.Abs(mm(a[1])-mm(b[1])); dx > 1 || dy > 1 {
-					t.Errorf("%s: page %d: %q moved %.2f mm across, %.2f mm down in LibreOffice", name, p+1, a[2], dx, dy)
+				if dx, dy := math.Abs(a.X-b.X), math.Abs(a.Y-b.Y); dx > 1 || dy > 1 {
+					t.Errorf("%s: page %d: %q moved %.2f mm across, %.2f mm down in LibreOffice", name, p+1, a.Text, dx, dy)
 				}
 			}
 		}
