@@ -91,21 +91,27 @@ func removeParts(out, stem string, keep int) ([]string, error) {
 	return gone, nil
 }
 
+// partsKey is the key that issues an electronic document's appendices
+// apart (phu_luc_rieng).
+const partsKey = "phu_luc_rieng"
+
 // mayHaveParts reports whether the document at path, or its workspace's
 // profile, names phu_luc_rieng, judged from the raw bytes: such a
 // document's appendix files are known only from its model, so a batch
 // builds the model before calling it current. raw is the document's text
-// when already read (nil: read it).
+// when already read (nil: read it); the profile was read, once per
+// workspace, for the inputs key.
 func (e *Engine) mayHaveParts(j Job, raw []byte) bool {
-	const key = "phu_luc_rieng"
 	if raw == nil {
 		raw, _ = os.ReadFile(j.Path())
 	}
-	if bytes.Contains(raw, []byte(key)) {
+	if bytes.Contains(raw, []byte(partsKey)) {
 		return true
 	}
-	prof, _ := os.ReadFile(filepath.Join(j.Dir, ProfileName))
-	return bytes.Contains(prof, []byte(key))
+	if _, ok := e.workspaceKey(j.Dir); !ok {
+		return true // unknown: build the model
+	}
+	return e.inputsState.profileParts[j.Dir]
 }
 
 // partOutput is one file of a part: its path and bytes, and the part.

@@ -301,3 +301,36 @@ func TestBatch_SeparateAppendixFiles(t *testing.T) {
 		}
 	}
 }
+
+// phu_luc_rieng written once in the workspace profile works as in the
+// document: an appendix file deleted by hand is made again, since the
+// document is not taken as current without its model.
+func TestBatch_SeparateAppendixFromProfile(t *testing.T) {
+	dir := copyFolder(t, "../../testdata/van-gia-2024-dien-tu")
+	out := t.TempDir()
+	setKeys(t, filepath.Join(dir, engine.ProfileName), `phu_luc_rieng = true`)
+	e, err := engine.New(engine.Options{Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	const name = "quyet-dinh-khen-thuong.toml"
+	if o := statusOf(batchBuild(t, e, dir, out), name); o.Status != engine.Built {
+		t.Fatalf("first run: %v %v", o.Status, o.Result.Diags)
+	}
+	part := filepath.Join(out, "quyet-dinh-khen-thuong.phu-luc-1.pdf")
+	if err := os.Remove(part); err != nil {
+		t.Fatal(err)
+	}
+	e2, err := engine.New(engine.Options{Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e2.Close()
+	if o := statusOf(batchBuild(t, e2, dir, out), name); o.Status != engine.Built {
+		t.Errorf("after deleting the appendix file: %v", o.Status)
+	}
+	if _, err := os.Stat(part); err != nil {
+		t.Errorf("appendix file not made again: %v", err)
+	}
+}
