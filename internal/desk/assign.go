@@ -65,7 +65,7 @@ func (s *Server) citers(j engine.Job) []string {
 	for _, stem := range docs {
 		in, _ := s.eng.Input(engine.Job{Dir: s.opt.Dir, Name: stem + ".toml"})
 		if in != nil {
-			refs[stem] = citedBy(in.Values)
+			refs[stem] = engine.Cited(in)
 		}
 	}
 	out := []string{j.Stem()}
@@ -85,25 +85,6 @@ func (s *Server) citers(j engine.Job) []string {
 	}
 	for i := range out {
 		out[i] += ".toml"
-	}
-	return out
-}
-
-// citedBy returns the documents a document's values cite, in its own
-// fields and in the rows of its lists.
-func citedBy(values map[string]any) []string {
-	var out []string
-	for _, v := range values {
-		switch x := v.(type) {
-		case data.DocRef:
-			if x.Ref != "" {
-				out = append(out, x.Ref)
-			}
-		case []data.Row:
-			for _, row := range x {
-				out = append(out, citedBy(row.Values)...)
-			}
-		}
 	}
 	return out
 }

@@ -270,6 +270,19 @@ func (e *Engine) cycle(j Job, ref string, chain []string) ([]string, bool) {
 	return found, found != nil
 }
 
+// Cited returns the workspace documents that in cites by name (its
+// DocRefs with a Ref), in its fields and in the rows of its lists, in key
+// order: what a new number of one of them changes in in.
+func Cited(in *data.Input) []string {
+	var out []string
+	visit(in.Values, func(r *data.DocRef, _ *data.Row) {
+		if r.Ref != "" {
+			out = append(out, r.Ref)
+		}
+	})
+	return out
+}
+
 // visit calls f for every DocRef among values, in key order, including those
 // inside table-list rows (with the row), and stores what f changed.
 func visit(values map[string]any, f func(r *data.DocRef, row *data.Row)) {
