@@ -29,14 +29,6 @@ type FileSum struct {
 	ModTime int64 `json:"mtime,omitempty"`
 }
 
-// Stamped returns s with the modification time of the file at path.
-func (s FileSum) Stamped(path string) FileSum {
-	if st, err := os.Stat(path); err == nil {
-		s.ModTime = st.ModTime().UnixNano()
-	}
-	return s
-}
-
 // Sum returns the FileSum of data.
 func Sum(data []byte) FileSum {
 	h := sha256.Sum256(data)

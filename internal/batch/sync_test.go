@@ -68,3 +68,12 @@ func TestOutputs_WriteSync(t *testing.T) {
 		t.Error("an empty Sync failed:", err)
 	}
 }
+
+// Stamped returns s with the modification time of the file at path, as
+// Outputs.Write stamps the sums it returns (the tests' expectation).
+func (s FileSum) Stamped(path string) FileSum {
+	if st, err := os.Stat(path); err == nil {
+		s.ModTime = st.ModTime().UnixNano()
+	}
+	return s
+}
