@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
@@ -93,6 +94,11 @@ func (e *Engine) Batch(ctx context.Context, jobs []Job, opt BatchOptions, progre
 	batch.CleanTemp(opt.Out, e.opt.Now())
 	manifest := batch.LoadManifest(opt.Out)
 	outs := &batch.Outputs{}
+	var own []string
+	for _, o := range rep.Outcomes {
+		own = append(own, o.Targets...)
+	}
+	folder := newOutFolder(opt.Out, own)
 	workers := max(1, opt.Workers)
 	// One goroutine (this one) builds the models, one document after the
 	// other since they share the workspace's caches, and hands the stale
@@ -121,7 +127,7 @@ func (e *Engine) Batch(ctx context.Context, jobs []Job, opt BatchOptions, progre
 				if ctx.Err() != nil {
 					continue
 				}
-				e.renderOne(&rep.Outcomes[i], opt, outs)
+				e.renderOne(&rep.Outcomes[i], opt, outs, folder)
 				step(i)
 			}
 		}()
@@ -174,7 +180,7 @@ func (e *Engine) Batch(ctx context.Context, jobs []Job, opt BatchOptions, progre
 			}
 		case Failed:
 			manifest.Forget(o.Job.Path())
-			o.Removed = dropOutputs(opt.Out, o.Job)
+			o.Removed = dropOutputs(folder, opt.Out, o)
 			changed = changed || len(o.Removed) > 0
 		case NotStarted:
 			rep.Interrupted = true
@@ -217,9 +223,9 @@ func (e *Engine) current(o *Outcome, m *batch.Manifest, f Formats) bool {
 
 // renderOne lays out and renders one stale document and writes its files;
 // then only its diagnostics and the sums of its files stay in memory.
-func (e *Engine) renderOne(o *Outcome, opt BatchOptions, outs *batch.Outputs) {
+func (e *Engine) renderOne(o *Outcome, opt BatchOptions, outs *batch.Outputs, folder *outFolder) {
 	if o.Err = e.Render(&o.Result, opt.Formats); o.Err == nil && o.Result.Layout != nil {
-		o.Err = writeOutputs(o, opt, outs)
+		o.Err = writeOutputs(o, opt, outs, folder)
 	}
 	var oe *outputError
 	if errors.As(o.Err, &oe) {
@@ -280,7 +286,7 @@ type outputError struct{ err error }
 func (e *outputError) Error() string { return "output: " + e.err.Error() }
 func (e *outputError) Unwrap() error { return e.err }
 
-func writeOutputs(o *Outcome, opt BatchOptions, outs *batch.Outputs) error {
+func writeOutputs(o *Outcome, opt BatchOptions, outs *batch.Outputs, folder *outFolder) error {
 	o.sums = map[string]batch.FileSum{}
 	write := func(t string, data []byte) error {
 		sum, err := outs.Write(t, data)
@@ -304,7 +310,7 @@ func writeOutputs(o *Outcome, opt BatchOptions, outs *batch.Outputs) error {
 		}
 		// A preview of the signed look never outlives the PDF it shows
 		// (-xem-chu-ky writes it again after the batch).
-		if err := os.Remove(PreviewName(t)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		if _, err := folder.remove(PreviewName(t)); err != nil {
 			return &outputError{err}
 		}
 		// The signing map goes with the PDF of an electronic document; a
@@ -314,7 +320,7 @@ func writeOutputs(o *Outcome, opt BatchOptions, outs *batch.Outputs) error {
 			if err := write(sm, SigningMapJSON(o.Result.Layout)); err != nil {
 				return err
 			}
-		} else if err := os.Remove(sm); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		} else if _, err := folder.remove(sm); err != nil {
 			return &outputError{err}
 		}
 	}
@@ -337,7 +343,7 @@ func writeOutputs(o *Outcome, opt BatchOptions, outs *batch.Outputs) error {
 	// Appendix files of an earlier build that this one does not make (the
 	// document has fewer appendices, keeps them in its own file again, or
 	// is on paper now) would look current: they go.
-	if _, err := removeParts(opt.Out, o.Job.Stem(), len(o.Result.Parts)); err != nil {
+	if _, err := folder.removeParts(o.Job.Stem(), len(o.Result.Parts)); err != nil {
 		return &outputError{err}
 	}
 	return nil
@@ -366,16 +372,27 @@ func osErrText(err error) string {
 // in every format, its signing map, preview and appendix files, so that
 // no PDF or DOCX that no longer matches its data
 // stays in the output folder looking current; it returns those removed.
-func dropOutputs(out string, j Job) []string {
+func dropOutputs(folder *outFolder, out string, o *Outcome) []string {
 	var gone []string
-	files := targets(out, AllFormats, j)
+	files := targets(out, AllFormats, o.Job)
 	files = append(files, SigningMapName(files[0]), PreviewName(files[0]))
+	// The appendix files this run wrote before the document failed.
+	for _, t := range o.Targets {
+		if !slices.Contains(files, t) {
+			files = append(files, t)
+		}
+		if strings.HasSuffix(t, ".pdf") && !slices.Contains(files, SigningMapName(t)) {
+			files = append(files, SigningMapName(t))
+		}
+	}
 	for _, t := range files {
+		// Removed whether or not the folder held it when the batch began:
+		// a document can fail after its files were written this run.
 		if err := os.Remove(t); err == nil {
 			gone = append(gone, t)
 		}
 	}
-	parts, _ := removeParts(out, j.Stem(), 0)
+	parts, _ := folder.removeParts(o.Job.Stem(), 0)
 	return append(gone, parts...)
 }
 

@@ -7,8 +7,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"vanban/internal/model"
 )
@@ -42,51 +44,102 @@ func partTargets(out string, f Formats, j Job, doc *model.Document) []string {
 	return files
 }
 
-// partFiles lists the appendix files of the document stem in the output
-// folder out, each with its appendix number (from 1): <stem>.phu-luc-N
-// followed by .pdf, .docx or .ky-so.json. The folder is read rather than
-// globbed, so a stem holding glob characters matches only itself.
-func partFiles(out, stem string) (paths []string, nums []int) {
-	ents, err := os.ReadDir(out)
-	if err != nil {
-		return nil, nil
+// outFolder is what the output folder held when a batch began, read once:
+// reading it for each document cost time quadratic in its size (a quarter
+// of a 1,000-document batch). A batch asks it which old files to remove;
+// the files the batch itself writes are not in it, and need not be, since a
+// document removes only files it no longer makes. Safe for concurrent use.
+type outFolder struct {
+	dir   string
+	own   map[string]bool // main outputs of the batch's documents: never anyone's appendix
+	once  sync.Once
+	names map[string]bool
+	parts map[string][]partFile // by document stem
+}
+
+// partFile is one appendix file: its path and its appendix number (from 1).
+type partFile struct {
+	path string
+	n    int
+}
+
+func newOutFolder(dir string, own []string) *outFolder {
+	f := &outFolder{dir: dir, own: map[string]bool{}}
+	for _, t := range own {
+		f.own[filepath.Base(t)] = true
 	}
-	prefix := stem + partInfix
-	for _, e := range ents {
-		name := e.Name()
-		rest, ok := strings.CutPrefix(name, prefix)
-		if !ok || e.IsDir() {
-			continue
+	return f
+}
+
+func (f *outFolder) read() {
+	f.once.Do(func() {
+		f.names, f.parts = map[string]bool{}, map[string][]partFile{}
+		d, err := os.Open(f.dir)
+		if err != nil {
+			return
 		}
-		digits, ext, ok := strings.Cut(rest, ".")
-		if !ok || (ext != "pdf" && ext != "docx" && ext != "ky-so.json") {
-			continue
+		names, _ := d.Readdirnames(-1)
+		d.Close()
+		slices.Sort(names) // removal in a stable order
+		for _, name := range names {
+			f.names[name] = true
+			if stem, n, ok := parsePart(name); ok && !f.own[name] {
+				f.parts[stem] = append(f.parts[stem], partFile{filepath.Join(f.dir, name), n})
+			}
 		}
-		n, err := strconv.Atoi(digits)
-		if err != nil || n < 1 || strconv.Itoa(n) != digits {
-			continue
-		}
-		paths = append(paths, filepath.Join(out, name))
-		nums = append(nums, n)
+	})
+}
+
+// parsePart splits <stem>.phu-luc-N followed by .pdf, .docx or
+// .ky-so.json into the stem and N.
+func parsePart(name string) (stem string, n int, ok bool) {
+	i := strings.LastIndex(name, partInfix)
+	if i < 0 {
+		return "", 0, false
 	}
-	return paths, nums
+	digits, ext, ok := strings.Cut(name[i+len(partInfix):], ".")
+	if !ok || (ext != "pdf" && ext != "docx" && ext != "ky-so.json") {
+		return "", 0, false
+	}
+	n, err := strconv.Atoi(digits)
+	if err != nil || n < 1 || strconv.Itoa(n) != digits {
+		return "", 0, false
+	}
+	return name[:i], n, true
+}
+
+// remove removes the file at path (in the folder) if the folder held it
+// when the batch began, and reports whether it did.
+func (f *outFolder) remove(path string) (bool, error) {
+	f.read()
+	if !f.names[filepath.Base(path)] {
+		return false, nil
+	}
+	if err := os.Remove(path); err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return false, nil
+		}
+		return false, err
+	}
+	return true, nil
 }
 
 // removeParts removes the appendix files of the document stem numbered
 // above keep: those of an earlier build that issued more appendices apart,
 // or all of them (keep 0) when the document now keeps its appendices in
 // its own file or is on paper. It returns the files removed.
-func removeParts(out, stem string, keep int) ([]string, error) {
-	paths, nums := partFiles(out, stem)
+func (f *outFolder) removeParts(stem string, keep int) ([]string, error) {
+	f.read()
 	var gone []string
-	for i, p := range paths {
-		if nums[i] <= keep {
+	for _, p := range f.parts[stem] {
+		if p.n <= keep {
 			continue
 		}
-		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		if ok, err := f.remove(p.path); err != nil {
 			return gone, err
+		} else if ok {
+			gone = append(gone, p.path)
 		}
-		gone = append(gone, p)
 	}
 	return gone, nil
 }

@@ -334,3 +334,36 @@ func TestBatch_SeparateAppendixFromProfile(t *testing.T) {
 		t.Errorf("appendix file not made again: %v", err)
 	}
 }
+
+// A document whose name reads like another's appendix file
+// (ke-hoach.phu-luc-1.toml beside ke-hoach.toml) keeps its files when
+// ke-hoach is rebuilt on paper, where ke-hoach removes its old appendix
+// files; the output folder is read once per batch, not per document.
+func TestBatch_PartLookalikeKept(t *testing.T) {
+	dir := copyFolder(t, "../../testdata/van-gia-2024")
+	out := t.TempDir()
+	plan, _ := os.ReadFile(filepath.Join(dir, "ke-hoach.toml"))
+	os.WriteFile(filepath.Join(dir, "ke-hoach.phu-luc-1.toml"), plan, 0o644)
+	e, err := engine.New(engine.Options{Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	batchBuild(t, e, dir, out)
+	// The plan changes, so it is rebuilt and clears its appendix files.
+	os.WriteFile(filepath.Join(dir, "ke-hoach.toml"), []byte(strings.Replace(string(plan), "năm 2024\"", "năm 2024 (sửa)\"", -1)), 0o644)
+	e2, err := engine.New(engine.Options{Version: "test", Edition: "giay"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e2.Close()
+	rep := batchBuild(t, e2, dir, out)
+	if o := statusOf(rep, "ke-hoach.toml"); o.Status != engine.Built {
+		t.Fatalf("plan: %v %v", o.Status, o.Result.Diags)
+	}
+	for _, ext := range []string{".pdf", ".docx"} {
+		if _, err := os.Stat(filepath.Join(out, "ke-hoach.phu-luc-1"+ext)); err != nil {
+			t.Errorf("the look-alike document's file went: %v", err)
+		}
+	}
+}
