@@ -18,6 +18,9 @@ type Outputs struct {
 	mu    sync.Mutex
 	paths []string        // written since the last Sync
 	dirs  map[string]bool // folders made or found
+
+	spares     map[string][]string // Linux: inodes of replaced files, to recycle (recycle_linux.go)
+	noExchange bool                // Linux: the file system cannot exchange two files
 }
 
 // Write writes data to path through a temporary file and a rename, as
@@ -39,7 +42,7 @@ func (o *Outputs) Write(path string, data []byte) (FileSum, error) {
 		o.dirs[dir] = true
 		o.mu.Unlock()
 	}
-	mtime, err := writeFile(path, data, false)
+	mtime, err := o.write(path, data)
 	if err != nil {
 		return FileSum{}, err
 	}

@@ -39,33 +39,8 @@ var tempSeq atomic.Uint64
 // time read from the open file, so that writing one costs as few system
 // calls as possible: open, write, fstat, close, rename.
 func writeFile(path string, data []byte, sync bool) (time.Time, error) {
-	dir, base := filepath.Split(path)
-	var f *os.File
-	var tmp string
-	for {
-		tmp = filepath.Join(dir, "."+base+"."+strconv.Itoa(os.Getpid())+"-"+strconv.FormatUint(tempSeq.Add(1), 10)+".tmp")
-		var err error
-		f, err = os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if err == nil {
-			break
-		}
-		if !errors.Is(err, fs.ErrExist) {
-			return time.Time{}, err
-		}
-		// A file of a dead writer that had our pid: take the next name.
-	}
-	_, werr := f.Write(data)
-	var serr error
-	if sync {
-		serr = f.Sync()
-	}
-	var mtime time.Time
-	st, sterr := f.Stat()
-	if sterr == nil {
-		mtime = st.ModTime()
-	}
-	if err := errors.Join(werr, serr, sterr, f.Close()); err != nil {
-		os.Remove(tmp)
+	tmp, mtime, err := writeTemp(path, data, sync)
+	if err != nil {
 		return time.Time{}, err
 	}
 	if err := rename(tmp, path); err != nil {
@@ -74,6 +49,23 @@ func writeFile(path string, data []byte, sync bool) (time.Time, error) {
 	}
 	return mtime, nil
 }
+
+// writeTemp writes data to a new temporary file beside path and returns
+// its name and modification time.
+func writeTemp(path string, data []byte, sync bool) (string, time.Time, error) {
+	dir, base := filepath.Split(path)
+	for {
+		tmp := filepath.Join(dir, "."+base+"."+pid+"-"+strconv.FormatUint(tempSeq.Add(1), 10)+".tmp")
+		mtime, err := writeNew(tmp, data, sync)
+		if errors.Is(err, fs.ErrExist) {
+			continue // a file of a dead writer that had our pid: take the next name
+		}
+		return tmp, mtime, err
+	}
+}
+
+// pid is this process's id, as temporary file names hold it.
+var pid = strconv.Itoa(os.Getpid())
 
 // tempPID returns the writer's process id from a temporary file's name
 // ".NAME.PID-RANDOM.tmp", or 0 when the name has none (an older build's

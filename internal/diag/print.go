@@ -35,6 +35,9 @@ func Print(w io.Writer, l List, src Sources) error {
 			}
 		}
 	}
+	if b.Len() == 0 {
+		return nil // no empty write per document of a batch
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }

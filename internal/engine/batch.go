@@ -165,6 +165,7 @@ func (e *Engine) Batch(ctx context.Context, jobs []Job, opt BatchOptions, progre
 	}
 	close(queue)
 	wg.Wait()
+	outs.Close() // a spare left behind is removed by the next run's CleanTemp
 	changed := false
 	for i := range rep.Outcomes {
 		o := &rep.Outcomes[i]
