@@ -9,7 +9,7 @@ import (
 
 // Version is the tool's version; it is part of every document's build hash,
 // so a new release rebuilds what it lays out differently.
-const Version = "0.5.0"
+const Version = "0.6.0"
 
 // progress draws a bar on a terminal while files are made; elsewhere (a
 // pipe, a log, a test) it prints nothing, since the per-document lines

@@ -3,8 +3,6 @@ package font
 import (
 	"bytes"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"testing"
 
 	"golang.org/x/image/font/sfnt"
@@ -88,38 +86,21 @@ func TestCore_FixedIDs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if &pa[0] != &pc[0] {
-		t.Errorf("a core-only subset built its own program")
+	ta, err := parseTables(pa)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if bytes.Equal(pa, pb) {
-		t.Errorf("a subset with extras embeds the core program")
+	if ta.numGlyphs != face.Core().ptab.numGlyphs || !bytes.Equal(ta.dir["hmtx"], face.Core().ptab.dir["hmtx"]) ||
+		!bytes.Equal(ta.dir["cmap"], face.Core().ptab.dir["cmap"]) {
+		t.Errorf("a core-only subset does not number and measure glyphs as the core")
+	}
+	if len(pa) >= len(pc) {
+		t.Errorf("a core-only subset embeds %d bytes, the whole core %d", len(pa), len(pc))
+	}
+	if tb, err := parseTables(pb); err != nil || tb.numGlyphs <= ta.numGlyphs {
+		t.Errorf("a subset with extras does not add glyphs to the core's (%v)", err)
 	}
 	if b.Rune(b.Glyph('ß')) != 'ß' || b.Rune(a.Glyph('Đ')) != 'Đ' {
 		t.Errorf("Rune does not invert Glyph")
-	}
-}
-
-// Memo builds once per key, also under concurrent callers.
-func TestCore_Memo(t *testing.T) {
-	c := load(t).Face(Bold).Core()
-	var calls atomic.Int32
-	var wg sync.WaitGroup
-	for range 8 {
-		wg.Go(func() {
-			v, err := c.Memo("test/once", func() (any, error) {
-				calls.Add(1)
-				return 42, nil
-			})
-			if err != nil || v.(int) != 42 {
-				t.Errorf("Memo = %v, %v", v, err)
-			}
-		})
-	}
-	wg.Wait()
-	if calls.Load() != 1 {
-		t.Errorf("build called %d times", calls.Load())
-	}
-	if v, _ := c.Memo("test/other", func() (any, error) { return 7, nil }); v.(int) != 7 {
-		t.Errorf("a second key shares the first's value")
 	}
 }

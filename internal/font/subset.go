@@ -11,10 +11,15 @@ import (
 // Every subset starts with the face's core (see Core): glyph 0 is
 // .notdef, glyphs 1 … Core().Len()-1 are the core characters, always with
 // the same ids; a character outside the core gets the next id on first
-// use. A document that draws only core characters therefore embeds the
-// core program that all such documents share (Extra reports it), and one
-// that draws more embeds the core plus its extras. Components of
-// composite glyphs get ids after the characters'.
+// use. Components of composite glyphs get ids after the characters'. A
+// document that draws only core characters therefore numbers glyphs as
+// every such document does (Extra reports it), and one that draws more
+// numbers the core's glyphs the same and its extras after them.
+//
+// Ids are handed out before the document is complete, so the subset keeps
+// every id the numbering defines; its font empties the outlines of those
+// the document never drew (see Font). Glyph is the only way to get an id,
+// and it records the id as drawn.
 //
 // A glyph that two characters share (Đ U+0110 and Ð U+00D0 in many fonts)
 // is stored once per character, so every glyph id of the subset stands
@@ -31,6 +36,7 @@ type Subset struct {
 	ids   map[rune]uint16 // extra characters only; nil until the first
 	runes []rune          // runes[i] is the character of glyph core.Len()+i
 	old   []uint16        // old[i] is the face's glyph for glyph core.Len()+i
+	drawn []uint64        // bit set over glyph ids Glyph returned; .notdef implied
 }
 
 // NewSubset starts a subset of f holding .notdef and the core glyphs.
@@ -43,19 +49,21 @@ func (s *Subset) Face() *Face { return s.core.face }
 func (s *Subset) Core() *Core { return s.core }
 
 // Extra reports whether the subset holds characters outside the core; if
-// not, its font is exactly the core's.
+// not, it numbers and measures glyphs exactly as the core does.
 func (s *Subset) Extra() bool { return len(s.runes) > 0 }
 
 // Glyph returns the subset's glyph id for r, adding r on first use when it
-// is not a core character. A character the face cannot draw is glyph 0
-// (.notdef).
+// is not a core character, and records the id as drawn: its outline will
+// be in the font. A character the face cannot draw is glyph 0 (.notdef).
 func (s *Subset) Glyph(r rune) uint16 {
 	if r >= 0 && int(r) < len(s.core.id) {
 		if id := s.core.id[r]; id != 0 {
+			s.mark(id)
 			return id
 		}
 	}
 	if id, ok := s.ids[r]; ok {
+		s.mark(id)
 		return id
 	}
 	g := s.core.face.GlyphIndex(r)
@@ -70,7 +78,25 @@ func (s *Subset) Glyph(r rune) uint16 {
 	s.ids[r] = id
 	s.runes = append(s.runes, r)
 	s.old = append(s.old, g)
+	s.mark(id)
 	return id
+}
+
+// mark records glyph id as drawn.
+func (s *Subset) mark(id uint16) {
+	w := int(id >> 6)
+	if w >= len(s.drawn) {
+		n := max(w+1, (s.core.Len()+63)>>6)
+		s.drawn = append(s.drawn, make([]uint64, n-len(s.drawn))...)
+	}
+	s.drawn[w] |= 1 << (id & 63)
+}
+
+// Drawn reports whether Glyph returned id, so that the font keeps its
+// outline. .notdef (0) is always kept, but reported only when returned.
+func (s *Subset) Drawn(id uint16) bool {
+	w := int(id >> 6)
+	return w < len(s.drawn) && s.drawn[w]&(1<<(id&63)) != 0
 }
 
 // Len returns the number of glyphs that characters use, .notdef included:
@@ -100,17 +126,29 @@ func (s *Subset) Advance(id uint16) int {
 // hinting programs and OS/2 (metrics some renderers read).
 var copied = []string{"OS/2", "cvt ", "fpgm", "prep"}
 
-// Font returns the TrueType file of the subset. The same characters added
-// in the same order give the same bytes; without extra characters it is
-// the core's program, shared (callers must not modify it).
+// Font returns the TrueType file of the subset: every glyph id the
+// subset numbers, with the advances and cmap of the full subset, but only
+// the outlines of the glyphs Glyph returned, of .notdef and of the
+// components of those that are composite; other glyphs are empty. The
+// same characters added in the same order and drawn give the same bytes.
 func (s *Subset) Font() ([]byte, error) {
-	if !s.Extra() {
-		return s.core.Font()
-	}
 	c := s.core
-	runes := append(append(make([]rune, 0, len(c.runes)+len(s.runes)), c.runes...), s.runes...)
-	old := append(append(make([]uint16, 0, len(c.old)+len(s.old)), c.old...), s.old...)
-	return program(c.face.tab, runes, old)
+	if c.err != nil {
+		return nil, c.err
+	}
+	t := c.ptab
+	if s.Extra() {
+		runes := append(append(make([]rune, 0, len(c.runes)+len(s.runes)), c.runes...), s.runes...)
+		old := append(append(make([]uint16, 0, len(c.old)+len(s.old)), c.old...), s.old...)
+		full, err := program(c.face.tab, runes, old)
+		if err != nil {
+			return nil, err
+		}
+		if t, err = parseTables(full); err != nil {
+			return nil, err
+		}
+	}
+	return prune(t, func(id int) bool { return id < 0x10000 && s.Drawn(uint16(id)) })
 }
 
 // program builds the TrueType file of the glyphs old (old[0] is .notdef),

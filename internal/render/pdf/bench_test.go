@@ -8,8 +8,10 @@ import (
 )
 
 // BenchmarkWrite writes the 3-page sample plan, as each document of a
-// batch is written: the core font subsets are built and compressed once
-// per process (on the first iteration), page content per document.
+// batch is written: each face's core and its compressed pieces (one per
+// glyph, one for the tables pruning leaves alone) are built once per
+// process, on the first iteration; per document the font programs are
+// spliced from those pieces, and page content is compressed.
 func BenchmarkWrite(b *testing.B) {
 	lay := sample(b)
 	for _, c := range []struct {

@@ -1,11 +1,8 @@
 package pdf
 
 import (
-	"crypto/sha256"
 	"strconv"
 	"unicode/utf16"
-
-	"github.com/klauspost/compress/zlib"
 
 	"vanban/internal/font"
 )
@@ -20,75 +17,72 @@ const (
 
 // embedding is what a font subset puts into a PDF beyond the face's
 // metrics: its name, the /W widths and the compressed font program and
-// ToUnicode map. For a subset of core characters only it is built once
-// per face and shared by every document (see font.Core.Memo).
+// ToUnicode map. All of it is made per document and face, and covers only
+// the glyphs the document draws: the program keeps every glyph id of the
+// subset but only the outlines drawn, in whole groups for a subset of core
+// characters, whose program is spliced from pieces the face compressed
+// once (see font.Subset.FontFlate); /W and ToUnicode list the drawn ids
+// (the others, never shown, need neither a width nor a character).
 type embedding struct {
-	name    []byte // TAG+PostScriptName, as a PDF name without the slash
-	widths  []byte // the /W array
-	prog    []byte // the font program, Flate-compressed
-	length1 int    // the length of the program uncompressed
-	toUni   []byte // the ToUnicode CMap, Flate-compressed
-	// For the shared embedding of a core subset: the SHA-256 of prog and
-	// toUni, which the /ID hashes instead of them; nil otherwise.
-	progSum, toUniSum *[32]byte
+	name   []byte      // TAG+PostScriptName, as a PDF name without the slash
+	widths []byte      // the /W array
+	prog   *font.Flate // the font program, Flate-compressed
+	toUni  []byte      // the ToUnicode CMap, uncompressed
 }
 
-// memoKey names the embedding in the core's memo.
-const memoKey = "render/pdf embedding"
-
-// embed returns the embedding of s: the core's, shared, when s holds no
-// extra characters, else one made for this document.
+// embed returns the embedding of s. The font is named "TAG+PostScriptName",
+// TAG being six capital letters drawn from the digest that names the
+// program: the same glyphs drawn give the same name, other glyphs another.
 func embed(s *font.Subset) (*embedding, error) {
-	if s.Extra() {
-		return newEmbedding(s, zlib.BestSpeed)
-	}
-	// Made once per process, so the best compression costs nothing later.
-	v, err := s.Core().Memo(memoKey, func() (any, error) {
-		e, err := newEmbedding(s.Face().NewSubset(), zlib.BestCompression)
-		if err == nil {
-			p, t := sha256.Sum256(e.prog), sha256.Sum256(e.toUni)
-			e.progSum, e.toUniSum = &p, &t
-		}
-		return e, err
-	})
-	if err != nil {
-		return nil, err
-	}
-	return v.(*embedding), nil
-}
-
-// newEmbedding builds the embedding of s. The font is named
-// "TAG+PostScriptName", TAG being six capital letters drawn from a hash of
-// the subset program: the same glyphs give the same name.
-func newEmbedding(s *font.Subset, level int) (*embedding, error) {
-	prog, err := s.Font()
+	prog, err := s.FontFlate()
 	if err != nil {
 		return nil, err
 	}
 	m := s.Face().Metrics()
-	sum := sha256.Sum256(prog)
-	e := &embedding{length1: len(prog)}
+	e := &embedding{prog: prog}
 	e.name = make([]byte, 0, 7+len(m.PostScriptName))
-	for _, c := range sum[:6] {
+	for _, c := range prog.Sum[:6] {
 		e.name = append(e.name, 'A'+c%26)
 	}
 	e.name = append(e.name, '+')
 	e.name = appendName(e.name, m.PostScriptName)
-	upem := unitsPerEm(m)
-	e.widths = make([]byte, 0, 8+6*s.Len())
-	e.widths = append(e.widths, "[0["...)
-	for g := range s.Len() {
-		if g > 0 {
-			e.widths = append(e.widths, ' ')
+	e.widths = widths(s)
+	// Uncompressed: listing the drawn glyphs only, it is about 1 KB a
+	// face, and compressing it per document cost more than the splicing.
+	e.toUni = toUnicode(s)
+	return e, nil
+}
+
+// widths returns the /W array of the drawn glyphs of s: one run of
+// widths per run of consecutive ids.
+func widths(s *font.Subset) []byte {
+	upem := unitsPerEm(s.Face().Metrics())
+	b := make([]byte, 0, 256)
+	b = append(b, '[')
+	open := false
+	for id := range s.Len() {
+		if !s.Drawn(uint16(id)) {
+			if open {
+				b = append(b, ']')
+				open = false
+			}
+			continue
+		}
+		if open {
+			b = append(b, ' ')
+		} else {
+			b = strconv.AppendInt(b, int64(id), 10)
+			b = append(b, '[')
+			open = true
 		}
 		// Thousandths of a glyph-space unit keep each advance within
 		// 0.0005/1000 em of the font's, which the layout measured with.
-		e.widths = appendMilli(e.widths, roundDiv(int64(s.Advance(uint16(g)))*1000000, upem))
+		b = appendMilli(b, roundDiv(int64(s.Advance(uint16(id)))*1000000, upem))
 	}
-	e.widths = append(e.widths, "]]"...)
-	e.prog = deflate(nil, prog, level)
-	e.toUni = deflate(nil, toUnicode(s), level)
-	return e, nil
+	if open {
+		b = append(b, ']')
+	}
+	return append(b, ']')
 }
 
 func unitsPerEm(m font.Metrics) int64 {
@@ -175,13 +169,8 @@ func (d *doc) writeFont(f *docFont) error {
 	o.s(">>")
 	o.end()
 
-	if e.progSum != nil {
-		o.shared(file, "/Length1 "+strconv.Itoa(e.length1), e.prog, e.progSum)
-		o.shared(toUni, "", e.toUni, e.toUniSum)
-	} else {
-		o.deflated(file, "/Length1 "+strconv.Itoa(e.length1), e.prog)
-		o.deflated(toUni, "", e.toUni)
-	}
+	o.pieces(file, "/Length1 "+strconv.Itoa(e.prog.Raw), e.prog.Pieces, e.prog.Len)
+	o.stream(toUni, "", e.toUni, false)
 	return nil
 }
 
@@ -200,24 +189,27 @@ func appendName(b []byte, s string) []byte {
 	return b
 }
 
-// toUnicode returns the ToUnicode CMap of a font: each glyph id of the
-// subset maps to the one character it was added for.
+// toUnicode returns the ToUnicode CMap of a font: each drawn glyph id of
+// the subset maps to the one character it was added for.
 func toUnicode(s *font.Subset) []byte {
-	b := make([]byte, 0, 400+30*s.Len())
+	b := make([]byte, 0, 1024)
 	b = append(b, "/CIDInit/ProcSet findresource begin\n12 dict begin\nbegincmap\n"+
 		"/CIDSystemInfo<</Registry(Adobe)/Ordering(UCS)/Supplement 0>>def\n"+
 		"/CMapName/Adobe-Identity-UCS def\n/CMapType 2 def\n"+
 		"1 begincodespacerange\n<0000><FFFF>\nendcodespacerange\n"...)
-	n := s.Len() - 1 // glyphs 1 … Len()-1 stand for characters
-	for start := 1; start <= n; start += 100 {
-		count := min(100, n-start+1)
-		b = strconv.AppendInt(b, int64(count), 10)
+	// Glyphs 1 … Len()-1 stand for characters, at most 100 a block.
+	ids := make([]uint16, 0, 100)
+	flush := func() {
+		if len(ids) == 0 {
+			return
+		}
+		b = strconv.AppendInt(b, int64(len(ids)), 10)
 		b = append(b, " beginbfchar\n"...)
-		for g := start; g < start+count; g++ {
+		for _, g := range ids {
 			b = append(b, '<')
-			b = appendHex4(b, uint16(g))
+			b = appendHex4(b, g)
 			b = append(b, "><"...)
-			r := s.Rune(uint16(g))
+			r := s.Rune(g)
 			if r1, r2 := utf16.EncodeRune(r); r1 != '\uFFFD' {
 				b = appendHex4(appendHex4(b, uint16(r1)), uint16(r2))
 			} else {
@@ -226,7 +218,16 @@ func toUnicode(s *font.Subset) []byte {
 			b = append(b, ">\n"...)
 		}
 		b = append(b, "endbfchar\n"...)
+		ids = ids[:0]
 	}
+	for g := 1; g < s.Len(); g++ {
+		if s.Drawn(uint16(g)) {
+			if ids = append(ids, uint16(g)); len(ids) == 100 {
+				flush()
+			}
+		}
+	}
+	flush()
 	b = append(b, "endcmap\nCMapName currentdict/CMap defineresource pop\nend\nend\n"...)
 	return b
 }

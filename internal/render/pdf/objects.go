@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"crypto/sha256"
-	"hash"
 	"strconv"
 	"sync"
 	"unicode/utf16"
@@ -17,10 +16,6 @@ type objects struct {
 	buf     []byte
 	offsets []int  // offsets[n] is where object n starts; [0] is the free head
 	zbuf    []byte // scratch for compressing a stream
-	// The /ID hash over buf[:hashed], where each shared stream counts by
-	// its digest; nil until the first shared stream.
-	h      hash.Hash
-	hashed int
 }
 
 // alloc reserves the next object number.
@@ -120,23 +115,32 @@ func (o *objects) stream(n int, dict string, data []byte, compress bool) {
 		o.deflated(n, dict, o.zbuf)
 		return
 	}
-	o.raw(n, dict, "", data, nil)
+	o.raw(n, dict, "", data)
 }
 
 // deflated writes object n as a stream of data that is already
 // Flate-compressed.
 func (o *objects) deflated(n int, dict string, data []byte) {
-	o.raw(n, dict, "/Filter/FlateDecode", data, nil)
+	o.raw(n, dict, "/Filter/FlateDecode", data)
 }
 
-// shared writes object n as a stream of Flate-compressed data that many
-// documents hold (a core font subset), whose SHA-256 is digest: the /ID
-// hashes the digest instead of the data.
-func (o *objects) shared(n int, dict string, data []byte, digest *[32]byte) {
-	o.raw(n, dict, "/Filter/FlateDecode", data, digest)
+// pieces writes object n as a Flate-compressed stream given as pieces
+// whose concatenation, size bytes long, is the compressed data.
+func (o *objects) pieces(n int, dict string, pieces [][]byte, size int) {
+	o.begin(n)
+	o.s("<<")
+	o.s(dict)
+	o.s("/Filter/FlateDecode/Length ")
+	o.int(size)
+	o.s(">>\nstream\n")
+	for _, p := range pieces {
+		o.buf = append(o.buf, p...)
+	}
+	o.s("\nendstream")
+	o.end()
 }
 
-func (o *objects) raw(n int, dict, filter string, data []byte, digest *[32]byte) {
+func (o *objects) raw(n int, dict, filter string, data []byte) {
 	o.begin(n)
 	o.s("<<")
 	o.s(dict)
@@ -144,17 +148,7 @@ func (o *objects) raw(n int, dict, filter string, data []byte, digest *[32]byte)
 	o.s("/Length ")
 	o.int(len(data))
 	o.s(">>\nstream\n")
-	if digest != nil {
-		if o.h == nil {
-			o.h = sha256.New()
-		}
-		o.h.Write(o.buf[o.hashed:])
-		o.h.Write(digest[:])
-		o.buf = append(o.buf, data...)
-		o.hashed = len(o.buf)
-	} else {
-		o.buf = append(o.buf, data...)
-	}
+	o.buf = append(o.buf, data...)
 	o.s("\nendstream")
 	o.end()
 }
@@ -191,18 +185,12 @@ var zlibPool = sync.Pool{New: func() any {
 }}
 
 // finish writes the cross-reference table and the trailer. The /ID is a
-// hash of identity and every byte before the table, shared streams
-// standing in it by their digests.
+// hash of identity and every byte before the table.
 func (o *objects) finish(root, info int, identity string) []byte {
 	h := sha256.New()
 	h.Write([]byte(identity))
 	h.Write([]byte{0})
-	if o.h != nil {
-		o.h.Write(o.buf[o.hashed:])
-		h.Write(o.h.Sum(nil))
-	} else {
-		h.Write(o.buf)
-	}
+	h.Write(o.buf)
 	id := h.Sum(nil)[:16]
 
 	xref := len(o.buf)

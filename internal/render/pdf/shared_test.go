@@ -56,11 +56,11 @@ func fontNames(t *testing.T, b []byte) (map[string]string, [][]byte) {
 	return names, progs
 }
 
-// TestWrite_SharedCore: documents drawing only core characters embed the
-// same font programs, byte for byte, with the same subset tags; a document
-// drawing more embeds its own subset of the face that draws the extras
-// (another tag) and the shared programs of the other faces; pdftotext and
-// qpdf read it.
+// TestWrite_SharedCore: faces drawing the same core characters in two
+// documents embed the same font programs, byte for byte, with the same
+// subset tags (spliced from the same pieces); a document drawing more
+// embeds its own subset of the face that draws the extras (another tag)
+// and the same programs of the other faces; pdftotext and qpdf read it.
 func TestWrite_SharedCore(t *testing.T) {
 	write := func(lay *layout.Result) []byte {
 		var b bytes.Buffer
@@ -106,8 +106,8 @@ func TestWrite_SharedCore(t *testing.T) {
 	}
 }
 
-// TestWrite_SharedCoreOrder: the shared subsets make no document depend on
-// which was written first: documents with and without extras, written in
+// TestWrite_SharedCoreOrder: the pieces a face compresses once make no
+// document depend on which was written first: documents with and without extras, written in
 // either order and concurrently, give the same bytes.
 func TestWrite_SharedCoreOrder(t *testing.T) {
 	lays := []*layout.Result{sample(t), withExtras(t)}
