@@ -8,6 +8,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -109,5 +111,18 @@ func BenchmarkWorkspace3000(b *testing.B) {
 		b.ReportMetric(cold.Seconds(), "cold-s")
 		b.ReportMetric(3000/cold.Seconds(), "docs/s")
 		b.ReportMetric(float64(rss)/(1<<20), "peak-MiB")
+	}
+}
+
+// BenchmarkWorkspaceJobs: a cold build of 300 documents with one worker
+// and with one per core; the throughput grows with -j up to the core
+// count. -benchtime 1x.
+func BenchmarkWorkspaceJobs(b *testing.B) {
+	for b.Loop() {
+		ws := bigWorkspace(b, 300)
+		for _, j := range []int{1, runtime.NumCPU()} {
+			d, _ := runMeasured(b, "build", "-j", strconv.Itoa(j), "-o", filepath.Join(ws, fmt.Sprint("out-", j)), ws)
+			b.ReportMetric(300/d.Seconds(), fmt.Sprintf("docs/s-j%d", j))
+		}
 	}
 }
