@@ -83,7 +83,9 @@ type paraOpt struct {
 func (b *body) para(p *resolve.Para, o paraOpt) {
 	x := &b.x
 	id, _ := b.paraStyle(p)
-	x.f(`<w:p><w:pPr><w:pStyle w:val="%s"/>`, id)
+	x.raw(`<w:p><w:pPr><w:pStyle w:val="`)
+	x.raw(id)
+	x.raw(`"/>`)
 	if o.keepNxt {
 		x.raw(`<w:keepNext/>`)
 	}
@@ -92,11 +94,15 @@ func (b *body) para(p *resolve.Para, o paraOpt) {
 	}
 	switch {
 	case o.before != nil && o.after > 0:
-		x.f(`<w:spacing w:before="%d" w:after="%d"/>`, o.before.Twips(), o.after.Twips())
+		x.attr(`<w:spacing w:before="`, o.before.Twips())
+		x.attr(` w:after="`, o.after.Twips())
+		x.raw(`/>`)
 	case o.before != nil:
-		x.f(`<w:spacing w:before="%d"/>`, o.before.Twips())
+		x.attr(`<w:spacing w:before="`, o.before.Twips())
+		x.raw(`/>`)
 	case o.after > 0:
-		x.f(`<w:spacing w:after="%d"/>`, o.after.Twips())
+		x.attr(`<w:spacing w:after="`, o.after.Twips())
+		x.raw(`/>`)
 	}
 	if p.Center {
 		x.raw(`<w:ind w:firstLine="0"/><w:jc w:val="center"/>`)
@@ -140,7 +146,9 @@ func (b *body) run(r model.Run, styleFont model.RunStyle, size int) {
 		x.raw(`<w:rPr>`)
 		writeRunStyle(x, extra)
 		if size != 0 {
-			x.f(`<w:sz w:val="%d"/><w:szCs w:val="%d"/>`, size, size)
+			x.attr(`<w:sz w:val="`, int64(size))
+			x.attr(`/><w:szCs w:val="`, int64(size))
+			x.raw(`/>`)
 		}
 		x.raw(`</w:rPr>`)
 	}
@@ -149,7 +157,9 @@ func (b *body) run(r model.Run, styleFont model.RunStyle, size int) {
 			x.raw(`<w:br/>`)
 		}
 		if part != "" {
-			x.f(`<w:t xml:space="preserve">%s</w:t>`, escape(part))
+			x.raw(`<w:t xml:space="preserve">`)
+			x.raw(escape(part))
+			x.raw(`</w:t>`)
 		}
 	}
 	x.raw(`</w:r>`)
