@@ -115,38 +115,47 @@ func checkOutlines(t *testing.T, st Style, s *Subset, text string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var b1, b2 sfnt.Buffer
-	ppem := fixed.Int26_6(2048 << 6)
+	var b2 sfnt.Buffer
 	for _, r := range text {
 		id := sfnt.GlyphIndex(s.Glyph(r)) // already drawn: marks nothing new
 		if g, err := sub.GlyphIndex(&b2, r); err != nil || g != id {
 			t.Errorf("%v: the cmap maps %q to %d, want %d (%v)", st, r, g, id, err)
 		}
 		og := sfnt.GlyphIndex(s.Face().GlyphIndex(r))
-		want, err := orig.LoadGlyph(&b1, og, ppem, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, err := sub.LoadGlyph(&b2, id, ppem, nil)
-		if err != nil {
-			t.Fatalf("%v: %q: %v", st, r, err)
-		}
-		if len(got) != len(want) {
-			t.Errorf("%v: %q has %d segments, want %d", st, r, len(got), len(want))
-			continue
-		}
+		sameGlyph(t, st, r, orig, og, sub, id)
+	}
+}
+
+// sameGlyph compares the segments and the advance of glyph id of sub
+// with those of glyph og of orig, the face, and returns the advance.
+func sameGlyph(t *testing.T, st Style, r rune, orig *sfnt.Font, og sfnt.GlyphIndex, sub *sfnt.Font, id sfnt.GlyphIndex) fixed.Int26_6 {
+	t.Helper()
+	var b1, b2 sfnt.Buffer
+	ppem := fixed.Int26_6(2048 << 6)
+	want, err := orig.LoadGlyph(&b1, og, ppem, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := sub.LoadGlyph(&b2, id, ppem, nil)
+	if err != nil {
+		t.Fatalf("%v: %q: %v", st, r, err)
+	}
+	if len(got) != len(want) {
+		t.Errorf("%v: %q has %d segments, want %d", st, r, len(got), len(want))
+	} else {
 		for j := range got {
 			if got[j] != want[j] {
 				t.Errorf("%v: %q segment %d differs", st, r, j)
 				break
 			}
 		}
-		wa, _ := orig.GlyphAdvance(&b1, og, ppem, xfont.HintingNone)
-		ga, _ := sub.GlyphAdvance(&b2, id, ppem, xfont.HintingNone)
-		if wa != ga {
-			t.Errorf("%v: %q advance %v, want %v", st, r, ga, wa)
-		}
 	}
+	wa, _ := orig.GlyphAdvance(&b1, og, ppem, xfont.HintingNone)
+	ga, _ := sub.GlyphAdvance(&b2, id, ppem, xfont.HintingNone)
+	if wa != ga {
+		t.Errorf("%v: %q advance %v, want %v", st, r, ga, wa)
+	}
+	return wa
 }
 
 // A subset of core characters embeds every core id with the core's

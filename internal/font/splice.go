@@ -242,16 +242,7 @@ func (sp *splicer) splice(drawn func(id uint16) bool) *Flate {
 	}
 	locaSum := checksum(loca)
 
-	be.PutUint32(buf, 0x00010000)
-	be.PutUint16(buf[4:], uint16(ntab))
-	sr, sel := 1, 0
-	for sr*2 <= ntab {
-		sr *= 2
-		sel++
-	}
-	be.PutUint16(buf[6:], uint16(sr*16))
-	be.PutUint16(buf[8:], uint16(sel))
-	be.PutUint16(buf[10:], uint16(ntab*16-sr*16))
+	putOffsetTable(buf, ntab)
 	for i, tag := range sp.tags {
 		rec := buf[12+16*i:]
 		copy(rec, tag)

@@ -280,17 +280,7 @@ func assemble(tabs map[string][]byte) ([]byte, error) {
 	}
 	sort.Strings(tags)
 	out := make([]byte, 12+16*len(tags), size)
-	be.PutUint32(out, 0x00010000)
-	n := len(tags)
-	be.PutUint16(out[4:], uint16(n))
-	sr, sel := 1, 0
-	for sr*2 <= n {
-		sr *= 2
-		sel++
-	}
-	be.PutUint16(out[6:], uint16(sr*16))
-	be.PutUint16(out[8:], uint16(sel))
-	be.PutUint16(out[10:], uint16(n*16-sr*16))
+	putOffsetTable(out, len(tags))
 	headAt := -1
 	for i, tag := range tags {
 		b := tabs[tag]
@@ -314,6 +304,22 @@ func assemble(tabs map[string][]byte) ([]byte, error) {
 		be.PutUint32(out[headAt+8:], 0xB1B0AFBA-checksum(out))
 	}
 	return out, nil
+}
+
+// putOffsetTable writes the sfnt offset table of a TrueType file with n
+// tables at the start of b: version, table count and the binary-search
+// fields.
+func putOffsetTable(b []byte, n int) {
+	be.PutUint32(b, 0x00010000)
+	be.PutUint16(b[4:], uint16(n))
+	sr, sel := 1, 0
+	for sr*2 <= n {
+		sr *= 2
+		sel++
+	}
+	be.PutUint16(b[6:], uint16(sr*16))
+	be.PutUint16(b[8:], uint16(sel))
+	be.PutUint16(b[10:], uint16(n*16-sr*16))
 }
 
 // checksum is the sfnt table checksum: the sum of big-endian uint32s, the

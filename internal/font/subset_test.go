@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"testing"
 
-	xfont "golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
-	"golang.org/x/image/math/fixed"
 )
 
 // Faces are parsed once per process: a second Load shares them.
@@ -68,35 +66,14 @@ func TestSubset_SameGlyphs(t *testing.T) {
 		if sub.NumGlyphs() > 2*s.Len()+10 {
 			t.Errorf("%v: %d glyphs for %d used", st, sub.NumGlyphs(), s.Len())
 		}
-		var b1, b2 sfnt.Buffer
-		ppem := fixed.Int26_6(2048 << 6)
+		var b2 sfnt.Buffer
 		for i, r := range []rune(text) {
 			if g, err := sub.GlyphIndex(&b2, r); err != nil || g != sfnt.GlyphIndex(ids[i]) {
 				t.Errorf("%v: the subset's cmap maps %q to %d, want %d (%v)", st, r, g, ids[i], err)
 			}
 			og := sfnt.GlyphIndex(face.GlyphIndex(r))
-			want, err := orig.LoadGlyph(&b1, og, ppem, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got, err := sub.LoadGlyph(&b2, sfnt.GlyphIndex(ids[i]), ppem, nil)
-			if err != nil {
-				t.Fatalf("%v: %q: %v", st, r, err)
-			}
-			if len(got) != len(want) {
-				t.Errorf("%v: %q has %d segments, want %d", st, r, len(got), len(want))
-				continue
-			}
-			for j := range got {
-				if got[j] != want[j] {
-					t.Errorf("%v: %q segment %d differs", st, r, j)
-					break
-				}
-			}
-			wa, _ := orig.GlyphAdvance(&b1, og, ppem, xfont.HintingNone)
-			ga, _ := sub.GlyphAdvance(&b2, sfnt.GlyphIndex(ids[i]), ppem, xfont.HintingNone)
-			if wa != ga || s.Advance(ids[i]) != int(wa>>6) {
-				t.Errorf("%v: %q advance %v (Advance %d), want %v", st, r, ga, s.Advance(ids[i]), wa)
+			if wa := sameGlyph(t, st, r, orig, og, sub, sfnt.GlyphIndex(ids[i])); s.Advance(ids[i]) != int(wa>>6) {
+				t.Errorf("%v: %q Advance %d, want %v", st, r, s.Advance(ids[i]), wa)
 			}
 		}
 	}

@@ -78,18 +78,20 @@ func run(t *testing.T, name string, args ...string) string {
 
 var options = []pdf.Options{{Keywords: sampleKeywords}, {PDFA: true, Keywords: sampleKeywords}}
 
+// squeeze drops the spaces of s: pdftotext's spacing is its own guess.
+func squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
 // TestWrite_TextRoundTrip: pdftotext reads back, page by page, exactly the
 // characters the layout placed (spaces aside), every diacritic included.
 func TestWrite_TextRoundTrip(t *testing.T) {
 	lay := sample(t)
-	squeeze := func(s string) string {
-		return strings.Map(func(r rune) rune {
-			if unicode.IsSpace(r) {
-				return -1
-			}
-			return r
-		}, s)
-	}
 	for _, opt := range options {
 		path, _ := render(t, opt)
 		pages := strings.Split(run(t, "pdftotext", "-raw", "-enc", "UTF-8", path, "-"), "\f")

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"unicode"
 
 	"github.com/klauspost/compress/zlib"
 	"golang.org/x/image/font/sfnt"
@@ -110,14 +109,6 @@ func TestWrite_PrunedItalic(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "italic.pdf")
 	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
-	}
-	squeeze := func(s string) string {
-		return strings.Map(func(r rune) rune {
-			if unicode.IsSpace(r) {
-				return -1
-			}
-			return r
-		}, s)
 	}
 	if text := run(t, "pdftotext", "-raw", "-enc", "UTF-8", path, "-"); squeeze(text) != squeeze(italicWords) {
 		t.Errorf("pdftotext reads %q, want %q", text, italicWords)
