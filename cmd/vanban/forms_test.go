@@ -419,6 +419,26 @@ func TestForms_DocxFidelity(t *testing.T) {
 			add(name, engine.Job{Dir: ws, Name: name + ".toml"})
 		}
 	}
+	// The Giấy nghỉ phép with its confirmation block (Mẫu 1.10): the
+	// place of leave grows until the signature block, then the block with
+	// the confirmation under it, go to page 2; with a long Nơi nhận list
+	// the block splits and the confirmation follows the list, whole.
+	gnp := string(mustRead(t, filepath.Join(formsDir, "giay-nghi-phep.toml")))
+	const gnpAt = `noi_nghi = "xã Vạn Thắng, tỉnh Khánh Hòa`
+	for i := 1; i <= 6; i++ {
+		extra := strings.Repeat(", thôn Tân Mỹ, xã Vạn Thắng, tỉnh Khánh Hòa", 2+4*i)
+		name := "giay-nghi-phep-" + strconv.Itoa(i)
+		os.WriteFile(filepath.Join(ws, name+".toml"), []byte(strings.Replace(gnp, gnpAt, gnpAt+extra, 1)), 0o644)
+		add(name, engine.Job{Dir: ws, Name: name + ".toml"})
+	}
+	var gnpMany []string
+	for i := 1; i <= 44; i++ {
+		gnpMany = append(gnpMany, `"Phòng chuyên môn số `+strconv.Itoa(i)+`"`)
+	}
+	gnpLong := strings.Replace(gnp, `noi_nhan = ["Bà Nguyễn Thị Bình"]`, "noi_nhan = ["+strings.Join(gnpMany, ", ")+"]", 1)
+	os.WriteFile(filepath.Join(ws, "giay-nghi-phep-noi-nhan-dai.toml"), []byte(gnpLong), 0o644)
+	add("giay-nghi-phep-noi-nhan-dai", engine.Job{Dir: ws, Name: "giay-nghi-phep-noi-nhan-dai.toml"})
+
 	pl := phuLucPair(t)
 	add("thong-bao-hai-phu-luc", engine.Job{Dir: pl, Name: "thong-bao.toml"})
 	var many []string

@@ -43,6 +43,7 @@ var kindNames = map[string]Kind{
 	"noi_dung":  KindMarkdown,
 	"van_ban":   KindDocRef,
 	"bang_lap":  KindTableList,
+	"co_khong":  KindBool,
 }
 
 // describe returns the Vietnamese name of a kind for messages.

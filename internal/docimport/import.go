@@ -25,6 +25,9 @@ type Kind struct {
 	// Unnumbered and NoRecipients: the template prints no "Số:" (khong_so)
 	// and no "Nơi nhận" (khong_noi_nhan), e.g. a Báo cáo thành tích.
 	Unnumbered, NoRecipients bool
+	// NoSummary: the template prints no trích yếu (khong_trich_yeu), e.g.
+	// a Giấy giới thiệu; a draft read without one leaves trich_yeu out.
+	NoSummary bool
 	// Columns are the column keys, in order, of each repeated-table field
 	// (kieu = "bang_lap"), e.g. "danh_hieu" → nam, danh_hieu, quyet_dinh.
 	Columns map[string][]string

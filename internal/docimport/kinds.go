@@ -24,7 +24,7 @@ func KindsOf(set *tmpl.Set) []Kind {
 			continue
 		}
 		k := Kind{Name: t.Name, Type: t.Type, Code: t.Code, Letter: t.Letter, Fields: map[string]bool{},
-			Unnumbered: t.Unnumbered, NoRecipients: t.NoRecipients, Columns: map[string][]string{}}
+			Unnumbered: t.Unnumbered, NoRecipients: t.NoRecipients, NoSummary: t.NoSummary, Columns: map[string][]string{}}
 		if t.Schema != nil {
 			for _, f := range t.Schema.Fields {
 				k.Fields[f.Key] = true

@@ -201,7 +201,17 @@ func write(dr *draft, k *Kind, res *Result, profile map[string]any, rec, unplace
 		dr.date = bienBanDate(dr.items) // a Biên bản has no date line
 	}
 	w.kv(t, "ngay", quote(dr.date))
-	w.kv(t, "trich_yeu", quote(dr.summary))
+	summary := dr.summary
+	if summary == "" && k != nil && !k.NoSummary && dr.typeName != "" && k.Type != "" && !strings.EqualFold(k.Type, dr.typeName) {
+		// A form printed without trích yếu (Mẫu 1.8, 1.10) read into the
+		// generic template of another type, which needs one: its tên loại
+		// stands in, and the tên loại line below says to choose the form.
+		r := []rune(strings.ToLower(dr.typeName))
+		summary = strings.ToUpper(string(r[:1])) + string(r[1:])
+	}
+	if summary != "" || k == nil || !k.NoSummary {
+		w.kv(t, "trich_yeu", quote(summary))
+	}
 	// A template of another type prints its own tên loại and ký hiệu: say
 	// so, with the text as read.
 	if k != nil && dr.typeName != "" && k.Type != "" && !strings.EqualFold(k.Type, dr.typeName) {

@@ -203,7 +203,7 @@ func (e *Engine) resolve(j Job, in *data.Input) diag.List {
 		r.Number = model.Number{Value: cited.Number, Symbol: t.Symbol(cited)}.Text()
 		r.Date = cited.Date
 		r.Issuer = cited.Org.FullName
-		r.Summary = lowerFirst(cited.Summary)
+		r.Summary = lowerFirst(t.SummaryOf(cited))
 		r.Pending = cited.Number == 0
 		if r.Pending {
 			l.Add(diag.New(r.At, diag.CodeCitePending, r.Ref))

@@ -179,7 +179,7 @@ func (e *Engine) registerCopy(ctx context.Context, j Job, in *data.Input, by cop
 	t, _ := set.Get(in.Template)
 	orig := fmt.Sprintf("%s số %s ngày %s", format.SentenceCase(t.Type), strings.TrimSpace(model.Number{Value: in.Number, Symbol: t.Symbol(in)}.Text()),
 		in.Date.Short())
-	if s := strings.TrimSpace(in.Summary); s != "" {
+	if s := strings.TrimSpace(t.SummaryOf(in)); s != "" {
 		orig += " " + lowerFirst(s)
 	}
 	entry, err := reg.Allocate(ctx, register.Request{Entry: register.Entry{

@@ -154,7 +154,7 @@ func newEntry(j Job, in *data.Input, t *tmpl.Template, d data.Date) register.Ent
 	return register.Entry{
 		Series: series(in, t.Code), Year: d.Year, Doc: j.Stem(), Symbol: t.Symbol(in),
 		Date: d.ISO(), Type: format.SentenceCase(t.Type),
-		Summary: in.Summary, Signer: in.Signer.Name,
+		Summary: t.SummaryOf(in), Signer: in.Signer.Name,
 		Recipients: strings.Join(in.Recipients, "; "),
 		Addressees: strings.Join(in.Addressees, "; "), Archive: in.Archive,
 	}

@@ -24,6 +24,8 @@
 //	điểm "a) …" (level-3 heading)          14 pt, upright             II.6.đ, Mục V: lc, R
 //	header column ↔ Quốc hiệu gap          ≥ 6 mm (parent 13→12 pt)   IV figure (no number); II.2: 12–13
 //	quyền hạn, chức vụ; họ tên             14 pt UP bold; 14 pt bold  II.7.đ: 13–14
+//	xác nhận (Mẫu 1.10); "(Chữ ký, dấu)"   14 pt bold; 14 pt italic   II.7.đ: 13–14 (as a signature)
+//	tên loại without trích yếu (1.8, 1.10) rule 2/5 of tên loại       II.5.b: rule 1/3–1/2; Mẫu 1.8, 1.10
 //	"Nơi nhận:"; list                      12 pt bold italic; 11 pt   II.9.d
 //	page number                            14 pt, centred in header,  I.7: 13–14, none on page 1
 //	                                       10 mm from the top edge

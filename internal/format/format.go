@@ -46,6 +46,8 @@ const (
 	DrafterLine                    // "NVA.(05)": người soạn thảo and copies (ô 12)
 	ContactLine                    // address, phone, e-mail, website of the body (ô 13)
 	AppendixNumber                 // "Phụ lục I": the number line above an appendix's title
+	ConfirmTitle                   // "Xác nhận của cơ quan (tổ chức) …" under the signature (Mẫu 1.10)
+	ConfirmNote                    // "(Chữ ký, dấu)" under ConfirmTitle
 	numElements
 )
 
@@ -166,6 +168,12 @@ func NewSheet(kind string) *Sheet {
 		// Phụ lục I, III.1.b: "Phụ lục" and its number on a line of their
 		// own, centred, lower case, 14 pt, upright, bold.
 		AppendixNumber: {Size: 28, Font: bold, Align: Center, Line: pt(17)},
+		// Phụ lục III, Mẫu 1.10: the confirmation block is a signature of
+		// another body, set as the signer's (Phụ lục I, II.7.đ: 13–14 pt,
+		// bold), its title in sentence case as the sample writes it; its
+		// note italic, as "(Chữ ký)" under "THƯ KÝ" in Mẫu 1.9.
+		ConfirmTitle: {Size: 28, Font: bold, Align: Center, Line: pt(16)},
+		ConfirmNote:  {Size: 28, Font: ital, Align: Center, Line: pt(16)},
 	}
 	return s
 }

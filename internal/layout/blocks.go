@@ -93,7 +93,10 @@ func (l *state) title(t *resolve.Title) {
 		return
 	}
 	full := l.full()
-	y := l.stack(full, l.y+l.s.TitleGap, t.Type, t.Summary)
+	y := l.stack(full, l.y+l.s.TitleGap, t.Type)
+	if t.Summary != nil {
+		y = l.stack(full, y, *t.Summary)
+	}
 	l.rule(full, y+l.s.RuleGap, t.Rule)
 	l.y = y + l.s.RuleGap + l.s.BodyGap
 }

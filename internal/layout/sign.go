@@ -22,13 +22,30 @@ type sign struct {
 	// coAuth and coName are the lines of the second signature (b.Co),
 	// left of the main one; nil without one.
 	coAuth, coName []measure.Line
-	h              unit.Length // height of the part that keeps with the body
+	// confirm is the lines of the confirmation block (b.Confirm), title
+	// then note; nil without one.
+	confirm [][]measure.Line
+	h       unit.Length // height of the part that keeps with the body
+	// base is h without a kept confirmation block: where the block's own
+	// head ends.
+	base unit.Length
 }
 
 // measureSign breaks the lines of the block b.
 func (l *state) measureSign(b *resolve.Sign) sign {
 	left, right := l.columns()
-	out := sign{left: left, right: right, b: b, h: b.Height}
+	out := sign{left: left, right: right, b: b, h: b.Height, base: b.Height}
+	if c := b.Confirm; c != nil {
+		for i := range c.Title {
+			out.confirm = append(out.confirm, l.breakLines(&c.Title[i], left.w, left.w))
+		}
+		if c.Note != nil {
+			out.confirm = append(out.confirm, l.breakLines(c.Note, left.w, left.w))
+		}
+		if c.Kept {
+			out.base -= l.s.SignGap + c.Height
+		}
+	}
 	if !b.NoRecipients {
 		out.label = l.breakLines(&b.Label, left.w, left.w)
 	}
@@ -74,10 +91,36 @@ func (l *state) signature(sb sign) {
 	}
 	l.signingArea(sb.right, ry)
 	l.lines(sb.right, ry+l.s.SignSpace, b.Name.Style, sb.name)
-	l.y = top + sb.h
+	l.y = top + sb.base
 	for i, it := range sb.items[b.Head:] {
 		l.flowLines(sb.left, b.Items[b.Head+i].Style, it)
 	}
+	l.confirm(sb)
+}
+
+// confirm places the confirmation block (resolve.Confirm: Phụ lục III,
+// Mẫu 1.10) in the left column, SignGap below the signature block that
+// ends at l.y: kept, it is part of the block's head, which has made room
+// for it; after a split block it goes whole to the next page when it does
+// not fit below the list.
+func (l *state) confirm(sb sign) {
+	c := sb.b.Confirm
+	if c == nil {
+		return
+	}
+	if !c.Kept && !l.fits(c.Height) {
+		l.newPage()
+	}
+	y := l.y + l.s.SignGap
+	top := y
+	for i := range c.Title {
+		y = l.lines(sb.left, y, c.Title[i].Style, sb.confirm[i])
+	}
+	if c.Note != nil {
+		y = l.lines(sb.left, y, c.Note.Style, sb.confirm[len(c.Title)])
+	}
+	// The signature space and the name's line, both left for the hand.
+	l.y = top + c.Height
 }
 
 // signatures places a block of two signatures (Phụ lục III, Mẫu 1.9):
@@ -107,6 +150,7 @@ func (l *state) signatures(sb sign, top unit.Length) {
 	}
 	if b.NoRecipients {
 		l.y = sigBottom
+		l.confirm(sb)
 		return
 	}
 	l.y = sigBottom + l.s.SignGap
@@ -115,13 +159,15 @@ func (l *state) signatures(sb sign, top unit.Length) {
 		for i, it := range sb.items {
 			y = l.lines(sb.left, y, b.Items[i].Style, it)
 		}
-		l.y = top + sb.h
+		l.y = top + sb.base
+		l.confirm(sb)
 		return
 	}
 	l.flowLines(sb.left, b.Label.Style, sb.label)
 	for i, it := range sb.items {
 		l.flowLines(sb.left, b.Items[i].Style, it)
 	}
+	l.confirm(sb)
 }
 
 // lines places lines of style st in column c from y and returns the y

@@ -15,12 +15,14 @@
 //	Thời gian ban hành               Date                       ngay
 //	Tên loại văn bản                 Title.Type                 (template: ten_loai)
 //	Trích yếu nội dung               Title.Summary              trich_yeu
+//	Không in trích yếu (1.8, 1.10)   Title.NoSummary            (template: khong_trich_yeu, trich_yeu_mac_dinh)
 //	Thẩm quyền ban hành (Quyết định) Authority                  tham_quyen
 //	Kính gửi                         Addressees                 kinh_gui
 //	Nội dung                         Body                       noi_dung (and template text)
 //	Quyền hạn, chức vụ người ký      Signature.Lines            nguoi_ky.quyen_han, thay_mat, thu_truong, chuc_vu
 //	Họ tên người ký                  Signature.Name             nguoi_ky.ho_ten
 //	Thư ký (Biên bản, Mẫu 1.9)       CoSigner                   (template: ::: ky-ben-trai; thu_ky)
+//	Xác nhận nơi nghỉ (Mẫu 1.10)     Confirmation               (template: ::: xac-nhan; xac_nhan_noi_nghi)
 //	Không có số, ký hiệu             Unnumbered                 (template: khong_so)
 //	Không có địa danh, ngày tháng    Undated                    (template: khong_ngay)
 //	Nơi nhận                         Recipients.Items           noi_nhan

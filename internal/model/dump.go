@@ -47,6 +47,9 @@ func dump(w io.Writer, doc *Document, d dumper) error {
 	if doc.Title.Letter {
 		b.WriteString(" letter")
 	}
+	if doc.Title.NoSummary {
+		b.WriteString(" unprinted")
+	}
 	b.WriteString("\n")
 	if doc.Authority != "" {
 		fmt.Fprintf(&b, "  Authority %s\n", d.q(doc.Authority))
@@ -60,6 +63,9 @@ func dump(w io.Writer, doc *Document, d dumper) error {
 	fmt.Fprintf(&b, "  Signature %s name=%s\n", d.all(doc.Signature.Lines), d.q(doc.Signature.Name))
 	if c := doc.CoSigner; c != nil {
 		fmt.Fprintf(&b, "  CoSigner %s name=%s\n", d.all(c.Lines), d.q(c.Name))
+	}
+	if c := doc.Confirmation; c != nil {
+		fmt.Fprintf(&b, "  Confirmation %s note=%s\n", d.all(c.Title), d.q(c.Note))
 	}
 	if doc.NoRecipients {
 		b.WriteString("  Recipients unprinted\n")

@@ -37,8 +37,14 @@ type Document struct {
 	// column: the thư ký's of a Biên bản, whose chủ tọa (chủ trì) signs
 	// as Signature on the right (Phụ lục III, Mẫu 1.9); nil for every
 	// other document. With one, Nơi nhận goes under the two signatures.
-	CoSigner   *Signature
-	Recipients Recipients
+	CoSigner *Signature
+	// Confirmation is the block under Nơi nhận and the signature, in the
+	// left column, where another body confirms the document: the
+	// "Xác nhận của cơ quan (tổ chức) hoặc chính quyền địa phương nơi nghỉ
+	// phép" of a Giấy nghỉ phép (Phụ lục III, Mẫu 1.10); nil for most
+	// documents.
+	Confirmation *Confirmation
+	Recipients   Recipients
 	// Unnumbered marks a document printed without "Số, ký hiệu" (ô 3):
 	// a Biên bản of a kind its body does not number (template front
 	// matter khong_so).
@@ -127,6 +133,20 @@ type Title struct {
 	// Letter marks a công văn: its type is not printed and the summary
 	// goes under the number as "V/v …" (NĐ 30, Phụ lục I, II.5.b; Mẫu 1.5).
 	Letter bool
+	// NoSummary marks a form printed without its trích yếu, the rule right
+	// under the tên loại: a Giấy giới thiệu, a Giấy nghỉ phép (Phụ lục
+	// III, Mẫu 1.8, 1.10; template front matter khong_trich_yeu). Summary
+	// still names the document in its metadata and in the register.
+	NoSummary bool
+}
+
+// Confirmation is a block another body signs to confirm a document (Phụ
+// lục III, Mẫu 1.10): its title lines, a note on what it takes (the
+// "(Chữ ký, dấu)" line), then room for the signature and seal and for the
+// name, written by hand.
+type Confirmation struct {
+	Title []string // e.g. ["Xác nhận của cơ quan (tổ chức) …"]
+	Note  string   // e.g. "(Chữ ký, dấu)"; may be empty
 }
 
 // Signature is "Quyền hạn, chức vụ, họ tên và chữ ký của người có thẩm quyền".

@@ -94,8 +94,9 @@ type Header struct {
 
 // Title is tên loại and trích yếu with the rule under them (Phụ lục I, II.5).
 type Title struct {
-	Type, Summary Para
-	Rule          unit.Length // a fraction of the widest line of the summary
+	Type    Para
+	Summary *Para       // nil for a form printed without (model.Title.NoSummary: Mẫu 1.8, 1.10)
+	Rule    unit.Length // a fraction of the widest line of the summary, or of the type without one
 }
 
 // Addressees is "Kính gửi:" (Phụ lục I, II.9.b): one addressee on the
@@ -158,10 +159,28 @@ type Sign struct {
 	// Document.NoRecipients: a báo cáo thành tích): Label and Items are
 	// empty and the block is its signatures alone, Head 0.
 	NoRecipients bool
+	// Confirm is the confirmation block under the whole block, in the
+	// left column (model.Document.Confirmation: Phụ lục III, Mẫu 1.10);
+	// nil for most documents.
+	Confirm *Confirm
 	// Head is how many Items stand beside the signature; len(Items) when
 	// the block does not split.
 	Head int
-	// Height is the height of the head, the part that keeps with the body.
+	// Height is the height of the head, the part that keeps with the body;
+	// with a kept Confirm, SignGap and the Confirm's height included.
+	Height unit.Length
+}
+
+// Confirm is the block another body signs under Nơi nhận and the
+// signature, in the left column (Phụ lục III, Mẫu 1.10): its title lines,
+// the note, the signature space and an empty line for the name, written
+// by hand. It stands SignGap below the block, and keeps with it when the
+// block does not split (Kept); after a split block it follows the list,
+// whole, on its page or the next.
+type Confirm struct {
+	Title  []Para
+	Note   *Para // "(Chữ ký, dấu)"; nil without one
+	Kept   bool  // part of the head of the block (Sign.Height)
 	Height unit.Length
 }
 

@@ -37,6 +37,8 @@ var elementNames = map[format.Element]string{
 	format.AppendixNote:    "appendix-note",
 	format.LetterSummary:   "letter-summary",
 	format.AppendixNumber:  "appendix-number",
+	format.ConfirmTitle:    "confirm-title",
+	format.ConfirmNote:     "confirm-note",
 }
 
 // Dump writes a stable, indented text form of doc, the golden format of
@@ -66,7 +68,10 @@ func Dump(w io.Writer, doc *Document) error {
 	}
 	if t := doc.Title; t != nil {
 		d.line(1, "Title rule=%v", t.Rule)
-		d.paras(2, t.Type, t.Summary)
+		d.paras(2, t.Type)
+		if t.Summary != nil {
+			d.paras(2, *t.Summary)
+		}
 	}
 	if doc.Authority != nil {
 		d.line(1, "Authority")
@@ -98,6 +103,13 @@ func Dump(w io.Writer, doc *Document) error {
 		d.line(1, "CoSigner")
 		d.paras(2, c.Authority...)
 		d.paras(2, c.Name)
+	}
+	if c := sg.Confirm; c != nil {
+		d.line(1, "Confirm kept=%v height=%v", c.Kept, c.Height)
+		d.paras(2, c.Title...)
+		if c.Note != nil {
+			d.paras(2, *c.Note)
+		}
 	}
 	for i := range doc.Appendices {
 		a := &doc.Appendices[i]

@@ -165,18 +165,24 @@ func (r resolver) header(doc *model.Document) Header {
 }
 
 // title resolves tên loại and trích yếu (Phụ lục I, II.5.b); a công văn has
-// none.
+// none, and a form printed without its trích yếu (model.Title.NoSummary)
+// has the tên loại alone.
 func (r resolver) title(doc *model.Document) *Title {
 	if doc.Title.Letter {
 		return nil
 	}
-	t := &Title{
-		Type:    r.plain(format.TitleType, doc.Title.Type),
-		Summary: r.plain(format.TitleSummary, doc.Title.Summary),
-	}
+	t := &Title{Type: r.plain(format.TitleType, doc.Title.Type)}
 	r.balance(&t.Type, r.s.TextWidth())
-	r.balance(&t.Summary, r.s.TextWidth())
-	t.Rule = measure.Rule(r.s, r.widest([]Para{t.Summary}, r.s.TextWidth()))
+	if doc.Title.NoSummary {
+		// Mẫu 1.8, 1.10: the rule right under the tên loại, as long as
+		// under a trích yếu, a fraction of the line above it.
+		t.Rule = measure.Rule(r.s, r.widest([]Para{t.Type}, r.s.TextWidth()))
+		return t
+	}
+	p := r.plain(format.TitleSummary, doc.Title.Summary)
+	r.balance(&p, r.s.TextWidth())
+	t.Summary = &p
+	t.Rule = measure.Rule(r.s, r.widest([]Para{p}, r.s.TextWidth()))
 	return t
 }
 

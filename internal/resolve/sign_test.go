@@ -21,7 +21,7 @@ func TestResolve_SignSplit(t *testing.T) {
 	// 2 + 24 mm + 1 lines of 16 pt: the signature column is 116 pt high;
 	// the label (14 pt) and 8 entries (13 pt) reach 118 pt.
 	for _, c := range []struct{ n, head int }{{1, 1}, {40, 40}, {51, 51}, {52, 8}, {60, 8}, {1000, 8}} {
-		head, h := signSplit(s, 1, ones(c.n), 2, 1)
+		head, h := signSplit(s, 0, 1, ones(c.n), 2, 1)
 		if head != c.head {
 			t.Errorf("%d entries: head of %d, want %d", c.n, head, c.head)
 		}
@@ -29,7 +29,7 @@ func TestResolve_SignSplit(t *testing.T) {
 			t.Errorf("%d entries: the head is %v high, more than a page", c.n, h)
 		}
 	}
-	if head, _ := signSplit(s, 1, append([]int{3, 20}, ones(60)...), 2, 1); head != 2 {
+	if head, _ := signSplit(s, 0, 1, append([]int{3, 20}, ones(60)...), 2, 1); head != 2 {
 		t.Errorf("head of %d entries, want 2 (the second one wraps past the signature)", head)
 	}
 }

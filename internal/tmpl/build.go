@@ -37,6 +37,11 @@ func (s *Set) Build(in *data.Input) (*model.Document, diag.List) {
 	if ds.HasErrors() {
 		return nil, diags
 	}
+	confirm, src, ds := confirmation(src, o)
+	diags.Append(ds)
+	if ds.HasErrors() {
+		return nil, diags
+	}
 	body, apps, ds := parseDocument(s.md, src, o)
 	diags.Append(ds)
 	if ds.HasErrors() {
@@ -54,7 +59,7 @@ func (s *Set) Build(in *data.Input) (*model.Document, diag.List) {
 		Number:     model.Number{Value: in.Number, Symbol: t.Symbol(in)},
 		Place:      in.Org.Place,
 		Date:       in.Date,
-		Title:      model.Title{Type: t.Type, Summary: in.Summary, Letter: t.Letter},
+		Title:      model.Title{Type: t.Type, Summary: t.SummaryOf(in), Letter: t.Letter, NoSummary: t.NoSummary},
 		Authority:  in.Authority,
 		Addressees: in.Addressees,
 		Body:       body,
@@ -64,10 +69,11 @@ func (s *Set) Build(in *data.Input) (*model.Document, diag.List) {
 			Lines: format.SignatureLines(in.Signer.Authority, in.Signer.OnBehalfOf, in.Signer.Head, in.Signer.Title),
 			Name:  in.Signer.Name,
 		},
-		CoSigner:   co,
-		Recipients: model.Recipients{Items: recipients, Archive: in.Archive},
-		Unnumbered: t.Unnumbered,
-		Undated:    t.Undated,
+		CoSigner:     co,
+		Confirmation: confirm,
+		Recipients:   model.Recipients{Items: recipients, Archive: in.Archive},
+		Unnumbered:   t.Unnumbered,
+		Undated:      t.Undated,
 	}
 	if t.NoRecipients {
 		doc.Recipients, doc.NoRecipients = model.Recipients{}, true

@@ -45,10 +45,16 @@ type Template struct {
 	// thành tích (NĐ 98/2023 and NĐ 152/2025, Phụ lục); noi_nhan is then
 	// not required.
 	NoRecipients bool
-	body         *template.Template // nil when the template is broken
-	line         int                // line of the body in File
-	diags        diag.List          // the template's own problems; errors make it broken
-	noSchema     bool               // the front matter is broken: Schema is a stand-in
+	// NoSummary leaves out the trích yếu (khong_trich_yeu): a Giấy giới
+	// thiệu, a Giấy nghỉ phép (Phụ lục III, Mẫu 1.8, 1.10); trich_yeu is
+	// then optional and, when absent, summary (trich_yeu_mac_dinh) writes
+	// the one the register and the metadata name the document by.
+	NoSummary bool
+	summary   *template.Template // nil without trich_yeu_mac_dinh
+	body      *template.Template // nil when the template is broken
+	line      int                // line of the body in File
+	diags     diag.List          // the template's own problems; errors make it broken
+	noSchema  bool               // the front matter is broken: Schema is a stand-in
 }
 
 type fieldMeta struct {
@@ -73,8 +79,14 @@ type frontMatter struct {
 	KhongSo   bool   `toml:"khong_so"`   // no "Số, ký hiệu" printed (some Biên bản)
 	KhongNgay bool   `toml:"khong_ngay"` // no place and date line under the motto (Biên bản, Mẫu 1.9)
 	// KhongNoiNhan: no "Nơi nhận" printed, noi_nhan not required (báo cáo thành tích)
-	KhongNoiNhan bool        `toml:"khong_noi_nhan"`
-	Truong       []fieldMeta `toml:"truong"`
+	KhongNoiNhan bool `toml:"khong_noi_nhan"`
+	// KhongTrichYeu: no trích yếu printed, trich_yeu not required (giấy
+	// giới thiệu, giấy nghỉ phép); TrichYeuMacDinh is a template of the
+	// summary of a document without trich_yeu, for the register and the
+	// metadata, e.g. "Ông (bà) {{ .ho_ten }} đến {{ .noi_den }}".
+	KhongTrichYeu   bool        `toml:"khong_trich_yeu"`
+	TrichYeuMacDinh string      `toml:"trich_yeu_mac_dinh"`
+	Truong          []fieldMeta `toml:"truong"`
 }
 
 // Set is the templates available to a workspace.
@@ -225,6 +237,26 @@ func parseTemplate(name, file, src string) (*Template, diag.List) {
 			}
 		}
 	}
+	if fm.KhongTrichYeu {
+		for i := range schema.Fields {
+			if schema.Fields[i].Key == "trich_yeu" {
+				// Rare: a starter leaves it out.
+				schema.Fields[i].Required, schema.Fields[i].Rare = false, true
+				schema.Fields[i].Doc = `văn bản này không in trích yếu; nếu ghi, chỉ dùng trong sổ đăng ký văn bản`
+			}
+		}
+	}
+	var summary *template.Template
+	switch {
+	case fm.TrichYeuMacDinh != "" && !fm.KhongTrichYeu:
+		diags.Add(diag.New(pos.val("trich_yeu_mac_dinh"), diag.CodeTmplMeta, "trich_yeu_mac_dinh chỉ dùng cùng khong_trich_yeu = true"))
+	case fm.TrichYeuMacDinh != "":
+		var err error
+		summary, err = template.New(name + ".trich_yeu_mac_dinh").Option("missingkey=error").Funcs(funcs()).Parse(fm.TrichYeuMacDinh)
+		if err != nil {
+			diags.Add(diag.New(pos.val("trich_yeu_mac_dinh"), diag.CodeTmplMeta, err.Error()))
+		}
+	}
 	switch fm.KinhGui {
 	case "", "bat_buoc", "tuy_chon":
 	default:
@@ -268,6 +300,7 @@ func parseTemplate(name, file, src string) (*Template, diag.List) {
 		Name: name, File: file, Type: fm.TenLoai, Code: fm.KyHieu, Summary: fm.MoTa,
 		Schema: schema, Letter: fm.CongVan, Grants: grants, Inherits: fm.KeThua, line: bodyLine,
 		Unnumbered: fm.KhongSo, Undated: fm.KhongNgay, NoRecipients: fm.KhongNoiNhan,
+		NoSummary: fm.KhongTrichYeu, summary: summary,
 	}
 	t := template.New(name).Option("missingkey=error").Funcs(funcs())
 	// Keep line numbers of the body equal to those of the file.
@@ -331,6 +364,22 @@ func fieldOf(f fieldMeta, path, header string, self diag.Pos, pos *metaPos, diag
 		fd.Sub = append(fd.Sub, sub)
 	}
 	return fd, true
+}
+
+// SummaryOf returns the trích yếu of a document made with t from in: its
+// trich_yeu, or for a form printed without one (NoSummary) and written
+// without one, the summary built from its data by trich_yeu_mac_dinh,
+// "" when that cannot be built. The register and the metadata name the
+// document by it.
+func (t *Template) SummaryOf(in *data.Input) string {
+	if in.Summary != "" || t.summary == nil {
+		return in.Summary
+	}
+	var b strings.Builder
+	if err := t.summary.Execute(&b, view(in.Values)); err != nil {
+		return ""
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
 }
 
 // Symbol returns the ký hiệu of a document made with t from in: "KH-UBND"

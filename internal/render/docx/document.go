@@ -305,7 +305,9 @@ func (b *body) title() {
 	}
 	gap := b.s.TitleGap
 	b.para(&t.Type, paraOpt{before: &gap})
-	b.para(&t.Summary, paraOpt{})
+	if t.Summary != nil {
+		b.para(t.Summary, paraOpt{})
+	}
 	after := unit.Length(0)
 	if b.doc.Authority == nil && b.doc.Addressees == nil {
 		after = b.gapBefore(b.doc.Body)
@@ -495,13 +497,15 @@ func (b *body) signature() {
 	lw, rw := b.columns()
 	gap := b.s.SignGap
 	split := sg.Split()
+	// kept ties the row to the confirmation block's row under it.
+	kept := sg.Confirm != nil && sg.Confirm.Kept
 	b.tableStart([]unit.Length{lw, rw}, false, [2]unit.Length{})
 	b.rowStart(false)
 	b.cellStart(lw)
 	if sg.NoRecipients {
 		// No Nơi nhận: the cell needs a paragraph, one recipient line
 		// high, never taller than the signature column.
-		b.x.f(`<w:p><w:pPr><w:pStyle w:val="%s"/></w:pPr></w:p>`, styleIDs[format.RecipientsItem])
+		b.emptyPara(format.RecipientsItem, kept)
 	} else {
 		// Inside a row that cannot split, keep-with-next only ties the row to
 		// the next one; a head must not be tied to the row that breaks.
@@ -520,7 +524,7 @@ func (b *body) signature() {
 		b.para(&sg.Authority[i], o)
 	}
 	space := b.s.SignSpace
-	b.para(&sg.Name, paraOpt{before: &space})
+	b.para(&sg.Name, paraOpt{before: &space, keepNxt: kept})
 	b.x.raw(`</w:tc></w:tr>`)
 	if split {
 		// No cantSplit: this row breaks across pages, line by line, as
@@ -537,7 +541,51 @@ func (b *body) signature() {
 		b.cellStart(rw)
 		b.x.f(`<w:p><w:pPr><w:pStyle w:val="%s"/></w:pPr></w:p></w:tc></w:tr>`, styleIDs[format.RecipientsItem])
 	}
+	b.confirm()
 	b.x.raw(`</w:tbl>`)
+}
+
+// emptyPara writes an empty paragraph of element e, kept with the next
+// one when keep is set.
+func (b *body) emptyPara(e format.Element, keep bool) {
+	if keep {
+		b.x.f(`<w:p><w:pPr><w:pStyle w:val="%s"/><w:keepNext/></w:pPr></w:p>`, styleIDs[e])
+		return
+	}
+	b.x.f(`<w:p><w:pPr><w:pStyle w:val="%s"/></w:pPr></w:p>`, styleIDs[e])
+}
+
+// confirm writes the confirmation block (resolve.Confirm: Phụ lục III,
+// Mẫu 1.10) as the last row of the signature table, one that cannot
+// split: in its left cell, SignGap below the rows above, the title lines,
+// the note, and an empty line for the name under the signature space.
+// A kept block is tied to the rows above by their keep-with-next, as
+// package layout keeps it in the block's head; after a split block it
+// goes whole to the next page when it does not fit, as layout moves it.
+func (b *body) confirm() {
+	c := b.doc.Sign.Confirm
+	if c == nil {
+		return
+	}
+	lw, rw := b.columns()
+	gap, space := b.s.SignGap, b.s.SignSpace
+	b.rowStart(false)
+	b.cellStart(lw)
+	for i := range c.Title {
+		o := paraOpt{keepNxt: true}
+		if i == 0 {
+			o.before = &gap
+		}
+		b.para(&c.Title[i], o)
+	}
+	if c.Note != nil {
+		b.para(c.Note, paraOpt{keepNxt: true})
+	}
+	b.x.f(`<w:p><w:pPr><w:pStyle w:val="%s"/><w:spacing w:before="%d"/></w:pPr></w:p>`, styleIDs[format.SignName], space.Twips())
+	b.x.raw(`</w:tc>`)
+	b.cellStart(rw)
+	b.emptyPara(format.RecipientsItem, false)
+	b.x.raw(`</w:tc></w:tr>`)
 }
 
 // signatures writes a block of two signatures (Phụ lục III, Mẫu 1.9) as
@@ -554,6 +602,8 @@ func (b *body) signatures() {
 	// whole ties the signatures' row to the list's row; without a list
 	// (NoRecipients) the signatures' row is the table's last.
 	whole := !sg.Split() && !sg.NoRecipients
+	// kept ties the last row to the confirmation block's row under it.
+	kept := sg.Confirm != nil && sg.Confirm.Kept
 	b.tableStart([]unit.Length{lw, rw}, false, [2]unit.Length{})
 	b.rowStart(false)
 	space := b.s.SignSpace
@@ -568,14 +618,15 @@ func (b *body) signatures() {
 		}
 		if len(s.Authority) == 0 {
 			both := gap + space
-			b.para(&s.Name, paraOpt{before: &both, keepNxt: whole})
+			b.para(&s.Name, paraOpt{before: &both, keepNxt: whole || kept})
 		} else {
-			b.para(&s.Name, paraOpt{before: &space, keepNxt: whole})
+			b.para(&s.Name, paraOpt{before: &space, keepNxt: whole || kept})
 		}
 		b.x.raw(`</w:tc>`)
 	}
 	b.x.raw(`</w:tr>`)
 	if sg.NoRecipients {
+		b.confirm()
 		b.x.raw(`</w:tbl>`)
 		return
 	}
@@ -587,11 +638,13 @@ func (b *body) signatures() {
 	b.cellStart(lw)
 	b.para(&sg.Label, paraOpt{before: &gap, keepNxt: whole, noWidow: !whole})
 	for i := range sg.Items {
-		b.para(&sg.Items[i], paraOpt{keepNxt: whole && i+1 < len(sg.Items), noWidow: !whole})
+		b.para(&sg.Items[i], paraOpt{keepNxt: whole && (i+1 < len(sg.Items) || kept), noWidow: !whole})
 	}
 	b.x.raw(`</w:tc>`)
 	b.cellStart(rw)
-	b.x.f(`<w:p><w:pPr><w:pStyle w:val="%s"/></w:pPr></w:p></w:tc></w:tr>`, styleIDs[format.RecipientsItem])
+	b.emptyPara(format.RecipientsItem, kept)
+	b.x.raw(`</w:tc></w:tr>`)
+	b.confirm()
 	b.x.raw(`</w:tbl>`)
 }
 

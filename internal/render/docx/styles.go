@@ -40,6 +40,8 @@ var styleIDs = map[format.Element]string{
 	format.DrafterLine:     "VBNguoiSoanThao",
 	format.ContactLine:     "VBDiaChi",
 	format.AppendixNumber:  "VBSoPhuLuc",
+	format.ConfirmTitle:    "VBXacNhan",
+	format.ConfirmNote:     "VBXacNhanGhiChu",
 }
 
 // styleNames are the names Word shows; Vietnamese for the clerk.
@@ -73,6 +75,8 @@ var styleNames = map[format.Element]string{
 	format.DrafterLine:     "VB Người soạn thảo, số bản",
 	format.ContactLine:     "VB Địa chỉ cơ quan",
 	format.AppendixNumber:  "VB Số thứ tự phụ lục",
+	format.ConfirmTitle:    "VB Xác nhận",
+	format.ConfirmNote:     "VB Xác nhận (chữ ký, dấu)",
 }
 
 // roleStyle is the named style of a role of body paragraphs: the body's
