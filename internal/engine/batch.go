@@ -91,6 +91,14 @@ func (e *Engine) Batch(ctx context.Context, jobs []Job, opt BatchOptions, progre
 		rep.Outcomes[i].Targets = targets(opt.Out, opt.Formats, jobs[i])
 	}
 	clash := clashes(rep.Outcomes)
+	owners := map[string]int{} // every output file's document: its main files, then appendix files as models name them
+	for i, o := range rep.Outcomes {
+		for _, t := range o.Targets {
+			if _, ok := owners[fileKey(t)]; !ok {
+				owners[fileKey(t)] = i
+			}
+		}
+	}
 	batch.CleanTemp(opt.Out, e.opt.Now())
 	manifest := batch.LoadManifest(opt.Out)
 	outs := &batch.Outputs{}
@@ -145,8 +153,15 @@ func (e *Engine) Batch(ctx context.Context, jobs []Job, opt BatchOptions, progre
 		}
 		o.Result, o.Err = e.Model(o.Job, opt.Formats)
 		e.release(o.Job)
-		// The files of appendices issued apart are known from the model.
-		o.Targets = append(o.Targets, partTargets(opt.Out, opt.Formats, o.Job, o.Result.Doc)...)
+		// The files of appendices issued apart are known from the model;
+		// one that another document also writes fails this document
+		// (the other's files were claimed first, before any model).
+		parts := partTargets(opt.Out, opt.Formats, o.Job, o.Result.Doc)
+		if d, ok := partClash(parts, i, owners, rep.Outcomes); ok {
+			o.Result.Diags.Add(d) // and the files stay the other's: not this document's to remove
+		} else {
+			o.Targets = append(o.Targets, parts...)
+		}
 		if d, ok := clash[i]; ok {
 			o.Result.Diags.Add(d)
 		}
@@ -397,6 +412,28 @@ func dropOutputs(folder *outFolder, out string, o *Outcome) []string {
 	return append(gone, parts...)
 }
 
+// fileKey is how output names compare: case-folded and NFC, as Windows
+// and macOS file systems compare them.
+func fileKey(path string) string { return strings.ToLower(norm.NFC.String(path)) }
+
+// partClash reports whether one of the appendix files parts of document i
+// is already another document's (owners: a document's main files, or
+// appendix files an earlier model named), and records them as i's.
+// ke-hoach.phu-luc-1.toml beside a ke-hoach.toml that issues its appendix
+// apart would otherwise overwrite one file with the other.
+func partClash(parts []string, i int, owners map[string]int, outcomes []Outcome) (diag.Diagnostic, bool) {
+	for _, t := range parts {
+		if k, ok := owners[fileKey(t)]; ok && k != i {
+			a, b := outcomes[k].Job.Path(), outcomes[i].Job.Path()
+			return diag.New(diag.Pos{File: b}, diag.CodeOutputClash, t, a, b), true
+		}
+	}
+	for _, t := range parts {
+		owners[fileKey(t)] = i
+	}
+	return diag.Diagnostic{}, false
+}
+
 // clashes finds documents that would write the same output file (two
 // folders each with ke-hoach.toml built into one -o): each of them gets an
 // error, before anything is written. Names compare as Windows and macOS
@@ -406,7 +443,7 @@ func clashes(outcomes []Outcome) map[int]diag.Diagnostic {
 	first := map[string]int{}
 	for i, o := range outcomes {
 		for _, t := range o.Targets {
-			key := strings.ToLower(norm.NFC.String(t))
+			key := fileKey(t)
 			k, seen := first[key]
 			if !seen {
 				first[key] = i

@@ -4,6 +4,7 @@ import (
 	"context"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -365,5 +366,46 @@ func TestBatch_PartLookalikeKept(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(out, "ke-hoach.phu-luc-1"+ext)); err != nil {
 			t.Errorf("the look-alike document's file went: %v", err)
 		}
+	}
+}
+
+// A document that issues its appendix apart into a file another document
+// already writes (ke-hoach.phu-luc-1.pdf of ke-hoach.toml and of
+// ke-hoach.phu-luc-1.toml) fails with O003 and writes nothing; the other
+// document's files stay its own.
+func TestBatch_PartClash(t *testing.T) {
+	dir := copyFolder(t, "../../testdata/van-gia-2024-dien-tu")
+	out := t.TempDir()
+	const name = "quyet-dinh-khen-thuong.toml"
+	doc := filepath.Join(dir, name)
+	setKeys(t, doc, `phu_luc_rieng = true`)
+	plan, err := os.ReadFile(filepath.Join(dir, "ke-hoach.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := filepath.Join(dir, "quyet-dinh-khen-thuong.phu-luc-1.toml")
+	os.WriteFile(other, plan, 0o644)
+	e, err := engine.New(engine.Options{Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	rep := batchBuild(t, e, dir, out)
+	o := statusOf(rep, name)
+	if o.Status != engine.Failed || len(o.Result.Diags) == 0 || o.Result.Diags[0].Code != "O003" {
+		t.Fatalf("the decision: %v %v", o.Status, o.Result.Diags)
+	}
+	if st := statusOf(rep, "quyet-dinh-khen-thuong.phu-luc-1.toml").Status; st != engine.Built {
+		t.Errorf("the other document: %v", st)
+	}
+	got, err := exec.Command("pdftotext", filepath.Join(out, "quyet-dinh-khen-thuong.phu-luc-1.pdf"), "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(got), "KẾ HOẠCH") {
+		t.Errorf("quyet-dinh-khen-thuong.phu-luc-1.pdf is not the other document's:\n%.300s", got)
+	}
+	if _, err := os.Stat(filepath.Join(out, "quyet-dinh-khen-thuong.pdf")); err == nil {
+		t.Error("the failed decision wrote its PDF")
 	}
 }
