@@ -85,6 +85,7 @@ type draft struct {
 	names           []line    // upper-case lines of the header's left column, until finishHeader
 	leftSigner      []line    // a second signature, left of the signer's: title lines, then the name
 	marks           marks     // ô 10a–13, read from the header, the recipients and the footer
+	confirm         []line    // a confirmation block left of the signer (Mẫu 1.10: "Xác nhận của …", "(Chữ ký, dấu)")
 }
 
 // bodyItem is a paragraph or a table of the body.
@@ -550,6 +551,8 @@ func (dr *draft) signature(t *docx.Table, rec func(line, string), unplaced func(
 			}
 		case len(rest) > 0 && isUpper(first[0].text):
 			dr.leftSigner = append(dr.leftSigner, first...)
+		case first[0].text == giayConfirm:
+			dr.confirm = append(dr.confirm, first...)
 		default:
 			for _, l := range first {
 				unplaced(l, "ô trái của bảng chữ ký: chưa đặt được")

@@ -45,6 +45,9 @@ func choose(dr *draft, opt Options) (string, string) {
 	if strings.EqualFold(dr.typeName, "BIÊN BẢN") && has("bien-ban") {
 		return "bien-ban", "tên loại \"BIÊN BẢN\""
 	}
+	if name, why := chooseGiay(dr, opt.Kinds); name != "" {
+		return name, why
+	}
 	if name, why := chooseForm(dr, opt.Kinds); name != "" {
 		return name, why
 	}
@@ -275,6 +278,8 @@ func write(dr *draft, k *Kind, res *Result, profile map[string]any, rec, unplace
 		items = dr.bienBan(&w, k, items, rec)
 	case formKind(k):
 		items = dr.form(&w, k, items, rec)
+	case k != nil && giayReader(name) != nil:
+		items = giayReader(name)(dr, &w, k, items, rec, unplaced)
 	default:
 		if k != nil && k.Fields["tham_quyen"] && dr.authority != "" {
 			w.kv(t, "tham_quyen", quote(dr.authority))
@@ -307,6 +312,9 @@ func write(dr *draft, k *Kind, res *Result, profile map[string]any, rec, unplace
 			}
 			w.kv(t, "nhan_dien", list(to))
 		}
+	}
+	for _, l := range dr.confirm {
+		unplaced(l, "ô trái của bảng chữ ký: chưa đặt được")
 	}
 	for _, l := range dr.leftSigner {
 		unplaced(l, "chữ ký bên trái (người ký thứ hai): mẫu "+name+" không có, chưa đặt được")
