@@ -113,6 +113,10 @@ func fixOne(src string, before *check.Report, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "%s: -sua chỉ sửa tệp Word .docx; với PDF hãy sửa từ tệp Word gốc\n", src)
 		return exitDiag
 	}
+	if msg := check.FixRefusal(before); msg != "" {
+		fmt.Fprintf(stderr, "%s: %s\n", src, msg)
+		return exitDiag
+	}
 	orig, err := os.ReadFile(src)
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: lỗi: không đọc được tệp\n", src)

@@ -120,3 +120,23 @@ func TestCheckDoc_ReportJSONFixAndBadInput(t *testing.T) {
 		t.Errorf("fixed document: %d errors, want only %s", r.Errors(), check.RuleClosing)
 	}
 }
+
+// -sua on a file of several documents (the decree's Phụ lục III) refuses
+// and writes nothing: one document per file.
+func TestCheckDoc_FixRefusesManyDocuments(t *testing.T) {
+	data, err := os.ReadFile("../../internal/docimport/testdata/decree-phuluc3.docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	src := filepath.Join(dir, "phu-luc-3.docx")
+	os.WriteFile(src, data, 0o644)
+	var so, se strings.Builder
+	code := cmdCheckDoc(context.Background(), []string{"-sua", src}, &so, &se)
+	if code != exitDiag || !strings.Contains(se.String(), "tệp có 14 văn bản nối tiếp nhau") {
+		t.Errorf("exit %d:\n%s%s", code, so.String(), se.String())
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 1 {
+		t.Errorf("files written: %v", ents)
+	}
+}

@@ -36,10 +36,27 @@ type Finding struct {
 	Want     string        // Vietnamese: what the decree requires
 	Msg      string        // Vietnamese: the finding in one sentence
 	Count    int           // how many places share this finding (≥ 1)
+	// A file holding several documents: Doc is the 1-based document the
+	// finding is in, of Docs, starting at paragraph DocPara (DOCX) or page
+	// DocPage (PDF). Doc is 0 for a finding about the whole file, and for
+	// every finding of a file with one document.
+	Doc, Docs, DocPara, DocPage int
 }
 
-// Where says in Vietnamese where the finding is.
+// Where says in Vietnamese where the finding is; in a file holding
+// several documents it names the document first.
 func (f Finding) Where() string {
+	w := f.where()
+	if d := f.docWhere(); d != "" {
+		if f.Page == 0 && f.Para == 0 {
+			return d
+		}
+		return d + ", " + w
+	}
+	return w
+}
+
+func (f Finding) where() string {
 	switch {
 	case f.Page > 0 && (f.XMM > 0 || f.YMM > 0):
 		return fmt.Sprintf("trang %d, cách lề trái %d mm, cách mép trên %d mm", f.Page, f.XMM, f.YMM)
@@ -70,7 +87,8 @@ func (f Finding) MarshalJSON() ([]byte, error) {
 		Want     string `json:"required,omitempty"`
 		Msg      string `json:"message"`
 		Count    int    `json:"count"`
-	}{f.Rule, f.Clause, sev, f.Para, f.Page, f.XMM, f.YMM, f.Where(), f.Found, f.Want, f.Msg, max(f.Count, 1)})
+		Doc      int    `json:"document,omitempty"`
+	}{f.Rule, f.Clause, sev, f.Para, f.Page, f.XMM, f.YMM, f.Where(), f.Found, f.Want, f.Msg, max(f.Count, 1), f.Doc})
 }
 
 // Report is the result of checking one file.
@@ -79,6 +97,9 @@ type Report struct {
 	Format   string    `json:"format"` // "docx" or "pdf"; "" when unreadable
 	Err      string    `json:"error,omitempty"`
 	Findings []Finding `json:"findings"`
+	// Documents lists the documents of a file that holds several, one
+	// after another; nil for a file with one.
+	Documents []DocInfo `json:"documents,omitempty"`
 }
 
 // Errors counts the findings of severity error.
@@ -134,6 +155,9 @@ func Check(name string, b []byte, opt Options) *Report {
 func sortFindings(fs []Finding) {
 	sort.SliceStable(fs, func(i, j int) bool {
 		a, b := fs[i], fs[j]
+		if a.Doc != b.Doc {
+			return a.Doc < b.Doc
+		}
 		if a.Page != b.Page {
 			return a.Page < b.Page
 		}

@@ -196,14 +196,29 @@ func checkDOCX(r *Report, b []byte) {
 			}
 		}
 	}
-	// Fonts.
-	checkFonts(fs, d)
 	textW := 0
 	if len(d.Sections) > 0 {
 		s := d.Sections[0]
 		textW = s.Width - s.Left - s.Right
 	}
 	ls := docxLinesIn(d.Body, false, 0, textW, 0, nil)
+	spans := splitDocs(ls)
+	if len(spans) > 1 {
+		checkFonts(fs, d, inSpans(ls, spans))
+		checkPageFields(fs, b)
+		r.Findings = fs.done()
+		checkEach(r, ls, spans, func(fs *findings, ls []line) { checkDocxText(fs, ls, sh) })
+		return
+	}
+	// Fonts.
+	checkFonts(fs, d, nil)
+	checkDocxText(fs, ls, sh)
+	checkPageFields(fs, b)
+	r.Findings = fs.done()
+}
+
+// checkDocxText runs the rules of the text on the lines of one document.
+func checkDocxText(fs *findings, ls []line, sh *format.Sheet) {
 	p := checkLines(fs, ls, sh)
 	checkRulesDOCX(fs, ls, p)
 	checkLineSpacing(fs, ls, p)
@@ -232,8 +247,6 @@ func checkDOCX(r *Report, b []byte) {
 		}
 		prevAfter = l.p.SpaceAfter
 	}
-	checkPageFields(fs, b)
-	r.Findings = fs.done()
 }
 
 func alignName(a docx.Align) string {
@@ -294,7 +307,9 @@ func fontKind(name string) (legacy, ok bool) {
 	return false, false
 }
 
-func checkFonts(fs *findings, d *docx.Document) {
+// checkFonts reports each font that is not Times New Roman once, at its
+// first paragraph; keep, when not nil, says which paragraphs count.
+func checkFonts(fs *findings, d *docx.Document, keep func(para int) bool) {
 	seen := map[string]bool{}
 	var visit func(bs []docx.Block)
 	visit = func(bs []docx.Block) {
@@ -308,7 +323,7 @@ func checkFonts(fs *findings, d *docx.Document) {
 				continue
 			}
 			for _, r := range b.Para.Runs {
-				if r.Font == "" || seen[r.Font] || strings.TrimSpace(r.Text) == "" {
+				if r.Font == "" || seen[r.Font] || strings.TrimSpace(r.Text) == "" || keep != nil && !keep(b.Para.N) {
 					continue
 				}
 				seen[r.Font] = true

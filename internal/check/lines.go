@@ -130,7 +130,7 @@ func recognise(ls []line) parts {
 		body = p.titleType + 1
 		for i := body; i < len(ls) && i < body+4; i++ {
 			l := ls[i]
-			if !l.center || isUpper(l.text) || reKinhGui.MatchString(l.text) || l.text == "" {
+			if !l.center || isUpper(l.text) || reKinhGui.MatchString(l.text) || l.text == "" || reRuleTyped.MatchString(l.text) {
 				break
 			}
 			p.summary = append(p.summary, i)
@@ -264,6 +264,9 @@ func checkLines(fs *findings, ls []line, sh *format.Sheet) parts {
 	}
 	style(p.titleType, format.TitleType, RuleTitleType, "tên loại văn bản")
 	for _, i := range p.summary {
+		if strings.HasPrefix(ls[i].text, "(Kèm theo") {
+			continue // the line naming the Quyết định an attached text belongs to: italic
+		}
 		style(i, format.TitleSummary, RuleSummary, "trích yếu")
 	}
 	if p.vv >= 0 {
