@@ -117,6 +117,19 @@ func giayPosition(s string) (position, unit string) {
 
 func isLowerRune(r rune) bool { return strings.ToUpper(string(r)) != string(r) }
 
+// labelled reads line l into key when it carries the label re and key is
+// not read yet, recording the line as say; it reports whether it did.
+func labelled(w *tomlWriter, seen map[string]bool, rec func(line, string), l line, re *regexp.Regexp, key, say string) bool {
+	v, ok := giayLabel(l.text, re)
+	if !ok || seen[key] {
+		return false
+	}
+	seen[key] = true
+	w.kv(&w.top, key, quote(v))
+	rec(l, say)
+	return true
+}
+
 // giayPositionKV writes chuc_vu and, when the template has it, don_vi.
 func giayPositionKV(w *tomlWriter, k *Kind, v string) {
 	pos, unit := giayPosition(v)
@@ -170,16 +183,10 @@ func (dr *draft) giayGioiThieu(w *tomlWriter, k *Kind, items []bodyItem, rec, un
 			rec(*it.l, "chức vụ, đơn vị (chuc_vu, don_vi)")
 			continue
 		}
-		if v, ok := giayLabel(s, reLabelTo); ok && !seen["noi_den"] {
-			seen["noi_den"] = true
-			w.kv(t, "noi_den", quote(v))
-			rec(*it.l, "được cử đến (noi_den)")
+		if labelled(w, seen, rec, *it.l, reLabelTo, "noi_den", "được cử đến (noi_den)") {
 			continue
 		}
-		if v, ok := giayLabel(s, reLabelAbout); ok && !seen["ve_viec"] {
-			seen["ve_viec"] = true
-			w.kv(t, "ve_viec", quote(v))
-			rec(*it.l, "về việc (ve_viec)")
+		if labelled(w, seen, rec, *it.l, reLabelAbout, "ve_viec", "về việc (ve_viec)") {
 			continue
 		}
 		if m := reGiayExpiry.FindStringSubmatch(s); m != nil && !seen["hieu_luc"] {
@@ -322,22 +329,13 @@ func (dr *draft) giayMoi(w *tomlWriter, k *Kind, items []bodyItem, rec, unplaced
 			rec(*it.l, "tên, nội dung cuộc họp (noi_dung_hop)")
 			continue
 		}
-		if v, ok := giayLabel(s, reLabelChair); ok && !seen["chu_tri"] && k.Fields["chu_tri"] {
-			seen["chu_tri"] = true
-			w.kv(t, "chu_tri", quote(v))
-			rec(*it.l, "chủ trì (chu_tri)")
+		if k.Fields["chu_tri"] && labelled(w, seen, rec, *it.l, reLabelChair, "chu_tri", "chủ trì (chu_tri)") {
 			continue
 		}
-		if v, ok := giayLabel(s, reLabelTime); ok && !seen["thoi_gian"] {
-			seen["thoi_gian"] = true
-			w.kv(t, "thoi_gian", quote(v))
-			rec(*it.l, "thời gian (thoi_gian)")
+		if labelled(w, seen, rec, *it.l, reLabelTime, "thoi_gian", "thời gian (thoi_gian)") {
 			continue
 		}
-		if v, ok := giayLabel(s, reLabelPlace); ok && !seen["dia_diem"] {
-			seen["dia_diem"] = true
-			w.kv(t, "dia_diem", quote(v))
-			rec(*it.l, "địa điểm (dia_diem)")
+		if labelled(w, seen, rec, *it.l, reLabelPlace, "dia_diem", "địa điểm (dia_diem)") {
 			continue
 		}
 		rest = append(rest, it)

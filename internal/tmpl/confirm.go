@@ -1,7 +1,6 @@
 package tmpl
 
 import (
-	"bytes"
 	"strings"
 
 	"vanban/internal/diag"
@@ -28,34 +27,16 @@ const confirmDirective = "::: xac-nhan"
 // kept. A block without a title, or a second block, is a positioned
 // diagnostic at the template's line.
 func confirmation(src []byte, o origin) (*model.Confirmation, []byte, diag.List) {
-	if !bytes.Contains(src, []byte(confirmDirective)) {
-		return nil, src, nil
-	}
-	src = bytes.Clone(src)
+	blocks, src := takeBlocks(src, confirmDirective)
 	var diags diag.List
 	var out *model.Confirmation
-	lines := bytes.SplitAfter(src, []byte("\n"))
-	off := 0
-	for i := 0; i < len(lines); i++ {
-		if strings.TrimSpace(string(lines[i])) != confirmDirective {
-			off += len(lines[i])
-			continue
-		}
-		start := i
-		blank(src[off : off+len(bytes.TrimRight(lines[i], "\n"))])
-		off += len(lines[i])
-		var texts []string
-		for i+1 < len(lines) && len(bytes.TrimSpace(lines[i+1])) > 0 {
-			i++
-			texts = append(texts, strings.TrimSpace(string(unescape(bytes.TrimSpace(lines[i])))))
-			blank(src[off : off+len(bytes.TrimRight(lines[i], "\n"))])
-			off += len(lines[i])
-		}
+	for _, b := range blocks {
+		texts := b.texts
 		c := &model.Confirmation{Title: texts}
 		if n := len(texts); n > 1 && strings.HasPrefix(texts[n-1], "(") && strings.HasSuffix(texts[n-1], ")") {
 			c.Title, c.Note = texts[:n-1], texts[n-1]
 		}
-		at := diag.Pos{File: o.file, Line: start + 1, Col: 1}
+		at := diag.Pos{File: o.file, Line: b.line, Col: 1}
 		switch {
 		case out != nil:
 			diags.Add(diag.New(at, diag.CodeMarkup, "hai khối \""+confirmDirective+"\"", "văn bản chỉ có một khối xác nhận"))

@@ -25,42 +25,58 @@ const coSignDirective = "::: ky-ben-trai"
 // block blanked, its offsets and lines kept. A block without a name, or a
 // second block, is a positioned diagnostic at the template's line.
 func coSigner(src []byte, o origin) (*model.Signature, []byte, diag.List) {
-	if !bytes.Contains(src, []byte(coSignDirective)) {
-		return nil, src, nil
-	}
-	src = bytes.Clone(src)
+	blocks, src := takeBlocks(src, coSignDirective)
 	var diags diag.List
 	var out *model.Signature
-	lines := bytes.SplitAfter(src, []byte("\n"))
-	off := 0
-	at := func(i int) diag.Pos {
-		p := diag.Pos{File: o.file, Line: i + 1, Col: 1}
-		return p
-	}
-	for i := 0; i < len(lines); i++ {
-		if strings.TrimSpace(string(lines[i])) != coSignDirective {
-			off += len(lines[i])
-			continue
-		}
-		start := i
-		blank(src[off : off+len(bytes.TrimRight(lines[i], "\n"))])
-		off += len(lines[i])
-		var texts []string
-		for i+1 < len(lines) && len(bytes.TrimSpace(lines[i+1])) > 0 {
-			i++
-			texts = append(texts, strings.TrimSpace(string(unescape(bytes.TrimSpace(lines[i])))))
-			blank(src[off : off+len(bytes.TrimRight(lines[i], "\n"))])
-			off += len(lines[i])
-		}
+	for _, b := range blocks {
+		at := diag.Pos{File: o.file, Line: b.line, Col: 1}
 		switch {
 		case out != nil:
-			diags.Add(diag.New(at(start), diag.CodeMarkup, "hai khối \""+coSignDirective+"\"", "một biên bản chỉ có một người ký bên trái (thư ký)"))
-		case len(texts) == 0 || texts[len(texts)-1] == "":
-			diags.Add(diag.New(at(start), diag.CodeMarkup, "khối \""+coSignDirective+"\" không có họ tên người ký",
+			diags.Add(diag.New(at, diag.CodeMarkup, "hai khối \""+coSignDirective+"\"", "một biên bản chỉ có một người ký bên trái (thư ký)"))
+		case len(b.texts) == 0 || b.texts[len(b.texts)-1] == "":
+			diags.Add(diag.New(at, diag.CodeMarkup, "khối \""+coSignDirective+"\" không có họ tên người ký",
 				"viết chức danh (THƯ KÝ) rồi họ tên, mỗi thứ một dòng, ngay dưới dòng \""+coSignDirective+"\""))
 		default:
-			out = &model.Signature{Lines: texts[:len(texts)-1], Name: texts[len(texts)-1]}
+			out = &model.Signature{Lines: b.texts[:len(b.texts)-1], Name: b.texts[len(b.texts)-1]}
 		}
 	}
 	return out, src, diags
+}
+
+// directiveBlock is a block a template opens with a directive line: the
+// line of the directive (from 1) and the text lines up to the next blank
+// line, trimmed and unescaped.
+type directiveBlock struct {
+	line  int
+	texts []string
+}
+
+// takeBlocks takes the blocks opened by directive out of a template's
+// output: it returns them in order, and the output with their lines
+// blanked, its offsets and lines kept (src is not modified).
+func takeBlocks(src []byte, directive string) ([]directiveBlock, []byte) {
+	if !bytes.Contains(src, []byte(directive)) {
+		return nil, src
+	}
+	src = bytes.Clone(src)
+	var blocks []directiveBlock
+	lines := bytes.SplitAfter(src, []byte("\n"))
+	off := 0
+	for i := 0; i < len(lines); i++ {
+		if strings.TrimSpace(string(lines[i])) != directive {
+			off += len(lines[i])
+			continue
+		}
+		b := directiveBlock{line: i + 1}
+		blank(src[off : off+len(bytes.TrimRight(lines[i], "\n"))])
+		off += len(lines[i])
+		for i+1 < len(lines) && len(bytes.TrimSpace(lines[i+1])) > 0 {
+			i++
+			b.texts = append(b.texts, strings.TrimSpace(string(unescape(bytes.TrimSpace(lines[i])))))
+			blank(src[off : off+len(bytes.TrimRight(lines[i], "\n"))])
+			off += len(lines[i])
+		}
+		blocks = append(blocks, b)
+	}
+	return blocks, src
 }
