@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -152,6 +153,23 @@ func (m *Manifest) Deps(key string) ([]string, bool) {
 	defer m.mu.Unlock()
 	rec, ok := m.docs[key]
 	return rec.Deps, ok
+}
+
+// Files returns the paths of the files recorded for key, sorted; nil when
+// there are none.
+func (m *Manifest) Files(key string) []string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var l []string
+	for rel := range m.docs[key].Files {
+		p := filepath.FromSlash(rel)
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(m.dir, p)
+		}
+		l = append(l, p)
+	}
+	slices.Sort(l)
+	return l
 }
 
 // SetInputs records, for a key already Set, the hash of its raw inputs and

@@ -87,8 +87,16 @@ func (e *Engine) Batch(ctx context.Context, jobs []Job, opt BatchOptions, progre
 		e.check(ctx, &rep, opt)
 		return rep
 	}
+	batch.CleanTemp(opt.Out, e.opt.Now())
+	manifest := batch.LoadManifest(opt.Out)
+	var own []string // the documents' main files: never anyone's appendix
 	for i := range rep.Outcomes {
-		rep.Outcomes[i].Targets = targets(opt.Out, opt.Formats, jobs[i])
+		main := targets(opt.Out, opt.Formats, jobs[i])
+		own = append(own, main...)
+		// With the main files, the appendix files issued apart that the
+		// last build made: claimed now, before any model, so that no
+		// other document can take them unseen.
+		rep.Outcomes[i].Targets = append(main, recordedParts(manifest, jobs[i])...)
 	}
 	clash := clashes(rep.Outcomes)
 	owners := map[string]int{} // every output file's document: its main files, then appendix files as models name them
@@ -99,13 +107,7 @@ func (e *Engine) Batch(ctx context.Context, jobs []Job, opt BatchOptions, progre
 			}
 		}
 	}
-	batch.CleanTemp(opt.Out, e.opt.Now())
-	manifest := batch.LoadManifest(opt.Out)
 	outs := &batch.Outputs{}
-	var own []string
-	for _, o := range rep.Outcomes {
-		own = append(own, o.Targets...)
-	}
 	folder := newOutFolder(opt.Out, own)
 	workers := max(1, opt.Workers)
 	// One goroutine (this one) builds the models, one document after the
@@ -157,6 +159,7 @@ func (e *Engine) Batch(ctx context.Context, jobs []Job, opt BatchOptions, progre
 		// one that another document also writes fails this document
 		// (the other's files were claimed first, before any model).
 		parts := partTargets(opt.Out, opt.Formats, o.Job, o.Result.Doc)
+		o.Targets = targets(opt.Out, opt.Formats, o.Job) // the recorded appendix files were a guess
 		if d, ok := partClash(parts, i, owners, rep.Outcomes); ok {
 			o.Result.Diags.Add(d) // and the files stay the other's: not this document's to remove
 		} else {
@@ -229,12 +232,9 @@ func (e *Engine) current(o *Outcome, m *batch.Manifest, f Formats) bool {
 		return false
 	}
 	k, ok := e.inputsKey(o.Job.Path(), deps, m, f, 0)
-	if !ok || !m.FreshInputs(o.Job.Path(), k, o.Targets...) {
-		return false
-	}
-	// A document that may issue its appendices apart has files only its
-	// model names (one deleted by hand must be made again).
-	return !e.mayHaveParts(o.Job, e.inputsState.raw[o.Job.Path()])
+	// The targets hold the appendix files the last build made, so one
+	// deleted by hand is made again.
+	return ok && m.FreshInputs(o.Job.Path(), k, o.Targets...)
 }
 
 // renderOne lays out and renders one stale document and writes its files;

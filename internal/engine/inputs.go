@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -29,10 +28,6 @@ type inputsState struct {
 	// raw holds a file read for its key until the model is built from
 	// the same bytes (one read per document), then is dropped.
 	raw map[string][]byte
-	// profileParts tells, per workspace, whether its profile names
-	// phu_luc_rieng (see mayHaveParts), found when the profile is read
-	// for the workspace key.
-	profileParts map[string]bool
 }
 
 // fileSum identifies a file's content.
@@ -131,10 +126,6 @@ func (e *Engine) workspaceKey(dir string) (string, bool) {
 	}
 	fmt.Fprintf(h, "profile %d\n", len(prof))
 	h.Write(prof)
-	if e.inputsState.profileParts == nil {
-		e.inputsState.profileParts = map[string]bool{}
-	}
-	e.inputsState.profileParts[dir] = bytes.Contains(prof, []byte(partsKey))
 	own := filepath.Join(dir, "templates")
 	err = filepath.WalkDir(own, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {

@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -12,6 +11,7 @@ import (
 	"strings"
 	"sync"
 
+	"vanban/internal/batch"
 	"vanban/internal/model"
 )
 
@@ -144,27 +144,20 @@ func (f *outFolder) removeParts(stem string, keep int) ([]string, error) {
 	return gone, nil
 }
 
-// partsKey is the key that issues an electronic document's appendices
-// apart (phu_luc_rieng).
-const partsKey = "phu_luc_rieng"
-
-// mayHaveParts reports whether the document at path, or its workspace's
-// profile, names phu_luc_rieng, judged from the raw bytes: such a
-// document's appendix files are known only from its model, so a batch
-// builds the model before calling it current. raw is the document's text
-// when already read (nil: read it); the profile was read, once per
-// workspace, for the inputs key.
-func (e *Engine) mayHaveParts(j Job, raw []byte) bool {
-	if raw == nil {
-		raw, _ = os.ReadFile(j.Path())
+// recordedParts are the appendix files the manifest recorded for j's last
+// build (PDF and DOCX; their signing maps go with the PDFs): with the same
+// inputs the model issues the same ones, so a document can be found
+// current, and its files claimed against other documents', without
+// building its model.
+func recordedParts(m *batch.Manifest, j Job) []string {
+	var l []string
+	for _, p := range m.Files(j.Path()) {
+		stem, _, ok := parsePart(filepath.Base(p))
+		if ok && stem == j.Stem() && (strings.HasSuffix(p, ".pdf") || strings.HasSuffix(p, ".docx")) {
+			l = append(l, p)
+		}
 	}
-	if bytes.Contains(raw, []byte(partsKey)) {
-		return true
-	}
-	if _, ok := e.workspaceKey(j.Dir); !ok {
-		return true // unknown: build the model
-	}
-	return e.inputsState.profileParts[j.Dir]
+	return l
 }
 
 // partOutput is one file of a part: its path and bytes, and the part.

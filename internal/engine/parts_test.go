@@ -1,6 +1,7 @@
 package engine_test
 
 import (
+	"bytes"
 	"context"
 	"io/fs"
 	"os"
@@ -249,9 +250,12 @@ func TestBatch_SeparateAppendixFiles(t *testing.T) {
 		t.Errorf("map: %s", m)
 	}
 
-	// Current on the next run, with a fresh engine as a new process has.
-	if o := statusOf(batchBuild(t, eng(""), dir, out), name); o.Status != engine.Unchanged {
-		t.Errorf("second run: %v", o.Status)
+	// Current on the next run, with a fresh engine as a new process has,
+	// without building its model (the manifest recorded its appendix
+	// files): no hash.
+	if o := statusOf(batchBuild(t, eng(""), dir, out), name); o.Status != engine.Unchanged || o.Result.Hash != "" ||
+		!slices.Contains(o.Targets, filepath.Join(out, parts[2])) {
+		t.Errorf("second run: %v, hash %q, targets %v", o.Status, o.Result.Hash, o.Targets)
 	}
 	// An appendix file deleted by hand is made again.
 	os.Remove(filepath.Join(out, parts[0]))
@@ -407,5 +411,41 @@ func TestBatch_PartClash(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, "quyet-dinh-khen-thuong.pdf")); err == nil {
 		t.Error("the failed decision wrote its PDF")
+	}
+}
+
+// A document whose appendix file, recorded by its last build, another
+// document now claims as its own file: the batch sees the clash without
+// building the first one's model, and neither writes.
+func TestBatch_RecordedPartClash(t *testing.T) {
+	dir := copyFolder(t, "../../testdata/van-gia-2024-dien-tu")
+	out := t.TempDir()
+	const name = "quyet-dinh-khen-thuong.toml"
+	setKeys(t, filepath.Join(dir, name), `phu_luc_rieng = true`)
+	eng := func() *engine.Engine {
+		e, err := engine.New(engine.Options{Version: "test"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(e.Close)
+		return e
+	}
+	if o := statusOf(batchBuild(t, eng(), dir, out), name); o.Status != engine.Built {
+		t.Fatalf("first run: %v %v", o.Status, o.Result.Diags)
+	}
+	before, err := os.ReadFile(filepath.Join(out, "quyet-dinh-khen-thuong.phu-luc-1.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, _ := os.ReadFile(filepath.Join(dir, "ke-hoach.toml"))
+	os.WriteFile(filepath.Join(dir, "quyet-dinh-khen-thuong.phu-luc-1.toml"), plan, 0o644)
+	rep := batchBuild(t, eng(), dir, out)
+	for _, n := range []string{name, "quyet-dinh-khen-thuong.phu-luc-1.toml"} {
+		if o := statusOf(rep, n); o.Status != engine.Failed || len(o.Result.Diags) == 0 || o.Result.Diags[0].Code != "O003" {
+			t.Errorf("%s: %v %v", n, o.Status, o.Result.Diags)
+		}
+	}
+	if after, err := os.ReadFile(filepath.Join(out, "quyet-dinh-khen-thuong.phu-luc-1.pdf")); err == nil && !bytes.Equal(after, before) {
+		t.Error("the appendix file was overwritten by the other document")
 	}
 }
