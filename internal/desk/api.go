@@ -23,6 +23,7 @@ import (
 	"vanban/internal/diag"
 	"vanban/internal/engine"
 	"vanban/internal/font"
+	"vanban/internal/layout"
 	"vanban/internal/render/svg"
 	"vanban/internal/tomledit"
 )
@@ -439,12 +440,23 @@ func (s *Server) render(j engine.Job, src []byte) (*Preview, error) {
 	}
 	p := &Preview{Src: string(src), Pages: []string{}, Diags: s.diags(res.Diags, j.Name, src), Values: values(src)}
 	if res.Layout != nil {
-		for i := range res.Layout.Pages {
-			var b strings.Builder
-			if err := svg.Write(&b, res.Layout, i, svg.Options{ID: "trang-" + strconv.Itoa(i+1)}); err != nil {
-				return nil, err
+		// The document's pages, then those of the appendices it issues
+		// apart (phu_luc_rieng), each its own file but part of what the
+		// clerk checks before signing.
+		lays := []*layout.Result{res.Layout}
+		for _, part := range res.Parts {
+			if part.Layout != nil {
+				lays = append(lays, part.Layout)
 			}
-			p.Pages = append(p.Pages, b.String())
+		}
+		for _, lay := range lays {
+			for i := range lay.Pages {
+				var b strings.Builder
+				if err := svg.Write(&b, lay, i, svg.Options{ID: "trang-" + strconv.Itoa(len(p.Pages)+1)}); err != nil {
+					return nil, err
+				}
+				p.Pages = append(p.Pages, b.String())
+			}
 		}
 	}
 	p.Micros = time.Since(start).Microseconds()

@@ -580,3 +580,25 @@ func TestDesk_FieldsRareAndYear(t *testing.T) {
 		t.Errorf("rare keys: %v", rare)
 	}
 }
+
+// An electronic document that issues its appendix apart (phu_luc_rieng)
+// shows the appendix's pages after its own, numbered on: the list of
+// names is there, as it is when the appendix stays in the document.
+func TestDesk_PreviewSeparateAppendix(t *testing.T) {
+	c := start(t)
+	src, _ := c.open("quyet-dinh-khen-thuong.toml")
+	together := c.preview("quyet-dinh-khen-thuong.toml", "ban = \"dien-tu\"\n"+src)
+	apart := c.preview("quyet-dinh-khen-thuong.toml", "ban = \"dien-tu\"\nphu_luc_rieng = true\n"+src)
+	const name = "Dương Minh Khoa" // a line of the list, in the appendix
+	for what, p := range map[string]preview{"together": together, "apart": apart} {
+		all := strings.Join(p.Pages, "")
+		if !strings.Contains(all, name) {
+			t.Errorf("%s: %d pages without the appendix", what, len(p.Pages))
+		}
+		for i, pg := range p.Pages {
+			if !strings.Contains(pg, `id="trang-`+strconv.Itoa(i+1)+`"`) {
+				t.Errorf("%s: page %d has not its own id", what, i+1)
+			}
+		}
+	}
+}
