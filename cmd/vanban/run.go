@@ -40,10 +40,11 @@ Cách dùng:
                                            ngày vào tệp, tạo lại văn bản đó và các văn bản trích dẫn nó
   vanban register [-nam NĂM] [-o SỔ.pdf|SỔ.xlsx|SỔ.csv] [THƯ_MỤC]
                                            in hoặc xuất sổ đăng ký văn bản đi (.xlsx: sổ có bìa để in)
-  vanban sao TỆP -loai sao-y|sao-luc|trich-sao [-ngay NGÀY] [-ban giay|dien-tu] [-noi-nhan "A; B"] [-o THƯ_MỤC]
+  vanban sao TỆP -loai sao-y|sao-luc|trich-sao [-phan PHẦN] [-ngay NGÀY] [-ban giay|dien-tu] [-noi-nhan "A; B"] [-o THƯ_MỤC]
                                            tạo bản sao y, sao lục, trích sao (NĐ 30, Phụ lục I, Phần II): bản giấy có
                                            khối sao dưới văn bản, bản điện tử có thông tin sao ở ô số 14; số bản sao
-                                           lấy từ sổ đăng ký (một dãy SY/SL/TrS), sao lại không lấy số mới
+                                           lấy từ sổ đăng ký (một dãy SY/SL/TrS), sao lại không lấy số mới;
+                                           trích sao chép phần ghi ở -phan ("Điều 1; Phụ lục: Nguyễn Văn An")
   vanban mo [THƯ_MỤC] [-cong N] [-khong-mo]
                                            mở bàn làm việc trên trình duyệt: soạn theo mẫu, xem trước trang A4
                                            ngay khi gõ, dán danh sách từ Excel, lưu, tạo PDF/DOCX, cấp số, sổ đăng ký

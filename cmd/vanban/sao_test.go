@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"vanban/internal/testutil"
 )
 
 // sao runs vanban sao with a clock at 2 December 2024.
@@ -34,6 +36,10 @@ func TestCopy_Usage(t *testing.T) {
 		{[]string{qd, qd, "-loai", "sao-y"}, "cần đúng một tệp"},
 		{[]string{qd, "-loai", "sao-y", "-ngay", "31/02/2024"}, "[D004]"},
 		{[]string{qd, "-khong-co"}, "-khong-co"},
+		{[]string{qd, "-loai", "trich-sao"}, "trích sao cần -phan"},
+		{[]string{qd, "-loai", "sao-y", "-phan", "Điều 1"}, "-phan chỉ dùng với -loai trich-sao"},
+		{[]string{qd, "-loai", "trich-sao", "-phan", "Điều một"}, `không đọc được số điều "một"`},
+		{[]string{qd, "-loai", "trich-sao", "-phan", " ; "}, "-phan trống"},
 	} {
 		code, stdout, stderr := sao(t, c.args...)
 		if code != exitUsage || !strings.Contains(stderr, c.say) || stdout != "" {
@@ -76,8 +82,8 @@ func TestCopy_SaoY(t *testing.T) {
 	if code != exitOK || !strings.Contains(stdout, "số 01/SY-UBND") {
 		t.Errorf("electronic copy: exit %d\n%s%s", code, stdout, stderr)
 	}
-	code, stdout, stderr = sao(t, qd, "-loai", "trich-sao", "-o", out)
-	if code != exitOK || !strings.Contains(stdout, "Bản trích sao của quyet-dinh-khen-thuong.toml: số 02/TrS-UBND ngày 02/12/2024") {
+	code, stdout, stderr = sao(t, qd, "-loai", "trich-sao", "-phan", "Điều 1", "-o", out)
+	if code != exitOK || !strings.Contains(stdout, "Bản trích sao Điều 1 của quyet-dinh-khen-thuong.toml: số 02/TrS-UBND ngày 02/12/2024") {
 		t.Errorf("trích sao: exit %d\n%s%s", code, stdout, stderr)
 	}
 	code, stdout, stderr = cli(t, "register", ws)
@@ -97,5 +103,60 @@ func TestCopy_BrokenDocument(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(ws, "out", "quyet-dinh-khen-thuong.sao-y.pdf")); err == nil {
 		t.Error("a copy of a broken document was written")
+	}
+}
+
+// A trích sao of one person's commendation: Điều 1 and that person's line
+// of the list, the rest of the Quyết định left out, numbered and listed
+// in the register with the part it reproduces; -h explains -phan.
+func TestCopy_TrichSao(t *testing.T) {
+	ws := copyWorkspace(t, sampleDir)
+	qd := filepath.Join(ws, "quyet-dinh-khen-thuong.toml")
+	if code, _, stderr := cli(t, "assign", "-ngay", "25/11/2024", "-o", filepath.Join(ws, "out"), qd); code != exitOK {
+		t.Fatalf("assign: %d\n%s", code, stderr)
+	}
+	out := filepath.Join(ws, "ban-sao")
+	code, stdout, stderr := sao(t, qd, "-loai", "trich-sao", "-phan", "Điều 1; Phụ lục: Lê Thị Mỹ Duyên", "-o", out)
+	pdf := filepath.Join(out, "quyet-dinh-khen-thuong.trich-sao.dieu-1.phu-luc-le-thi-my-duyen.pdf")
+	if code != exitOK || stdout != "Bản trích sao Điều 1; Phụ lục (Lê Thị Mỹ Duyên) của quyet-dinh-khen-thuong.toml: số 01/TrS-UBND ngày 02/12/2024 → "+pdf+" (2 trang)\n" {
+		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
+	}
+	text := strings.Join(strings.Fields(testutil.Run(t, "pdftotext", pdf, "-")), " ")
+	for _, w := range []string{"THỊ TRẤN VẠN GIÃ", "Số: 01/QĐ-UBND", "QUYẾT ĐỊNH", "Về việc tặng Giấy khen", "Điều 1.", "Lê Thị Mỹ Duyên",
+		"Nguyễn Hữu Trường", "TRÍCH SAO", "Số: 01/TrS-UBND"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("the PDF lacks %q", w)
+		}
+	}
+	for _, w := range []string{"Điều 2.", "Điều 3.", "Trần Văn Bình", "Nguyễn Thị Thu Hà", "I. TẬP THỂ"} {
+		if strings.Contains(text, w) {
+			t.Errorf("the PDF has %q", w)
+		}
+	}
+	code, stdout, stderr = cli(t, "register", ws)
+	if code != exitOK || !strings.Contains(stdout, "01/TrS-UBND") || !strings.Contains(stdout, "phần trích: Điều 1; Phụ lục (Lê Thị Mỹ Duyên)") {
+		t.Errorf("register: exit %d\n%s%s", code, stdout, stderr)
+	}
+	// A part the document lacks: what it has, exit 2, no file, no number.
+	bad := filepath.Join(ws, "sai")
+	code, stdout, stderr = sao(t, qd, "-loai", "trich-sao", "-phan", "Điều 1; Phụ lục: Nguyễn Văn Không", "-o", bad)
+	if code != exitUsage || stdout != "" || !strings.Contains(stderr, `không có dòng nào chứa "Nguyễn Văn Không"`) || !strings.Contains(stderr, "Lê Thị Mỹ Duyên") {
+		t.Errorf("bad row: exit %d\n%s%s", code, stdout, stderr)
+	}
+	code, _, stderr = sao(t, qd, "-loai", "trich-sao", "-phan", "Điều 7", "-o", bad)
+	if code != exitUsage || !strings.Contains(stderr, "vanban sao: -phan \"Điều 7\": văn bản không có Điều 7; văn bản có: Điều 1, 2, 3; Phụ lục") {
+		t.Errorf("bad article: exit %d\n%s", code, stderr)
+	}
+	if _, err := os.Stat(bad); err == nil {
+		t.Error("a failed trích sao wrote its folder")
+	}
+	if _, stdout, _ = cli(t, "register", ws); strings.Contains(stdout, "02/TrS-UBND") {
+		t.Errorf("a failed trích sao was numbered:\n%s", stdout)
+	}
+	_, _, stderr = sao(t, "-h")
+	for _, w := range []string{"-phan", "Điều 1,3", "II.1", "Phụ lục: Nguyễn Văn An"} {
+		if !strings.Contains(stderr, w) {
+			t.Errorf("-h lacks %q", w)
+		}
 	}
 }

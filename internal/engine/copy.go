@@ -35,8 +35,11 @@ type CopyRequest struct {
 	// always added (Phụ lục III, Mẫu 3.1).
 	Recipients []string
 	// Out is the folder the copy's PDF is written into (atomically, as
-	// CopyName); "" writes nothing.
+	// CopyName, or ExtractName for a trích sao); "" writes nothing.
 	Out string
+	// Parts is the part a trích sao reproduces (vanban sao -phan); it is
+	// required with TrichSao and refused with the other kinds.
+	Parts Selection
 }
 
 // CopyResult is what Copy gives.
@@ -49,6 +52,9 @@ type CopyResult struct {
 	Layout *layout.Result // the copy's pages; nil when the original has errors
 	// Placement is where the copy block of a paper copy went.
 	Placement copyblock.Placement
+	// Part says what a trích sao reproduces, in the document's order:
+	// "Điều 1; Phụ lục (Trần Văn Bình)"; "" for the other kinds.
+	Part string
 }
 
 // CopySeries is the register's series of a body's copies: one series for
@@ -68,6 +74,20 @@ func CopyIdentity(j Job, k format.CopyKind) string { return j.Stem() + "." + k.S
 // CopyName is the file name of a copy's PDF: "quyet-dinh-khen-thuong.sao-y.pdf".
 func CopyName(j Job, k format.CopyKind) string { return CopyIdentity(j, k) + ".pdf" }
 
+// ExtractIdentity is a trích sao's identity in the register: the kind's
+// CopyIdentity and a key of the part it reproduces (CopyResult.Part),
+// "quyet-dinh-khen-thuong.trich-sao.dieu-1.phu-luc-tran-van-binh". Two
+// parts of one document are two copies, with two numbers and two files
+// (the commonest trích sao is one person's line of a commendation list,
+// made for each person); the same part again takes no new number.
+func ExtractIdentity(j Job, part string) string {
+	return CopyIdentity(j, format.TrichSao) + "." + partKey(part)
+}
+
+// ExtractName is the file name of a trích sao's PDF: its ExtractIdentity
+// and ".pdf".
+func ExtractName(j Job, part string) string { return ExtractIdentity(j, part) + ".pdf" }
+
 // Copy makes a copy of document j: it builds the original as Build does,
 // registers the copy in the workspace's register (once per document and
 // kind), adds the copy block (paper) or the ô 14 text (electronic) and
@@ -80,10 +100,29 @@ func (e *Engine) Copy(ctx context.Context, j Job, req CopyRequest) (CopyResult, 
 	if req.Kind.Slug() == "" {
 		return out, fmt.Errorf("engine: unknown copy kind %d", req.Kind)
 	}
+	switch {
+	case req.Kind == format.TrichSao && req.Parts.IsZero():
+		return out, partErr(`trích sao cần -phan: phần nội dung cần trích, ví dụ -phan "Điều 1; Phụ lục: Nguyễn Văn An"`)
+	case req.Kind != format.TrichSao && !req.Parts.IsZero():
+		return out, partErr("-phan chỉ dùng với -loai trich-sao; %s sao đầy đủ văn bản", strings.ToLower(req.Kind.Type()))
+	}
 	res, err := e.Model(j, Formats{PDF: true})
 	out.Diags = res.Diags
 	if err != nil || res.Doc == nil {
 		return out, err
+	}
+	id := CopyIdentity(j, req.Kind)
+	if req.Kind == format.TrichSao {
+		// The part is chosen on the model, before layout: the copy is
+		// the document re-made with its thể thức and that part (Điều
+		// 25.3.b), laid out afresh. A part the document lacks stops
+		// here, before the register.
+		ext, err := req.Parts.apply(res.Doc)
+		if err != nil {
+			return out, err
+		}
+		res.Doc, out.Part = ext.doc, ext.desc
+		id = ExtractIdentity(j, ext.desc)
 	}
 	if err := e.Layout(&res); err != nil || res.Layout == nil {
 		out.Diags = res.Diags
@@ -94,7 +133,7 @@ func (e *Engine) Copy(ctx context.Context, j Job, req CopyRequest) (CopyResult, 
 		return out, fmt.Errorf("engine: %s: no input after a model", j.Path())
 	}
 	by := e.copyingBody(j.Dir, in)
-	entry, ds, err := e.registerCopy(ctx, j, in, by, req)
+	entry, ds, err := e.registerCopy(ctx, j, in, by, req, id, out.Part)
 	out.Diags.Append(ds)
 	if err != nil {
 		if d, ok := registerDiag(j.Dir, err); ok {
@@ -134,7 +173,7 @@ func (e *Engine) Copy(ctx context.Context, j Job, req CopyRequest) (CopyResult, 
 	}
 	out.PDF, out.Pages, out.Layout = buf.Bytes(), len(lay.Pages), lay
 	if req.Out != "" {
-		path := filepath.Join(req.Out, CopyName(j, req.Kind))
+		path := filepath.Join(req.Out, id+".pdf")
 		if err := batch.WriteFile(path, out.PDF); err != nil {
 			out.Diags.Add(diag.New(diag.Pos{File: j.Path()}, diag.CodeOutput, req.Out, err.Error()))
 			return out, nil
@@ -144,10 +183,11 @@ func (e *Engine) Copy(ctx context.Context, j Job, req CopyRequest) (CopyResult, 
 	return out, nil
 }
 
-// registerCopy gives the copy its number: the one the register holds for
-// it, else the next of the body's copy series in the year of the copy's
-// date.
-func (e *Engine) registerCopy(ctx context.Context, j Job, in *data.Input, by copier, req CopyRequest) (register.Entry, diag.List, error) {
+// registerCopy gives the copy (identity id) its number: the one the
+// register holds for it, else the next of the body's copy series in the
+// year of the copy's date. part is what a trích sao reproduces, said in
+// its trích yếu; "" for the other kinds.
+func (e *Engine) registerCopy(ctx context.Context, j Job, in *data.Input, by copier, req CopyRequest, id, part string) (register.Entry, diag.List, error) {
 	fail := func(code diag.Code, args ...any) (register.Entry, diag.List, error) {
 		return register.Entry{}, diag.List{diag.New(diag.Pos{File: j.Path()}, code, args...)}, nil
 	}
@@ -155,7 +195,6 @@ func (e *Engine) registerCopy(ctx context.Context, j Job, in *data.Input, by cop
 	if err != nil {
 		return register.Entry{}, nil, err
 	}
-	id := CopyIdentity(j, req.Kind)
 	cur, has, err := reg.Lookup(ctx, id)
 	if err != nil {
 		return cur, nil, err
@@ -181,6 +220,11 @@ func (e *Engine) registerCopy(ctx context.Context, j Job, in *data.Input, by cop
 		in.Date.Short())
 	if s := strings.TrimSpace(t.SummaryOf(in)); s != "" {
 		orig += " " + lowerFirst(s)
+	}
+	if part != "" {
+		// The register row reads "Bản trích sao quyết định số … về việc
+		// … — phần trích: Điều 1; Phụ lục (Trần Văn Bình)".
+		orig += " — phần trích: " + part
 	}
 	entry, err := reg.Allocate(ctx, register.Request{Entry: register.Entry{
 		Series: CopySeries(by.abbrev), Year: d.Year, Doc: id, Symbol: format.CopySymbol(req.Kind, by.abbrev),

@@ -266,7 +266,7 @@ func TestCopy_Register(t *testing.T) {
 		t.Errorf("sao lục %+v", luc.Entry)
 	}
 	// A new year starts again from 01 (Phần II, II.1.c).
-	trich := makeCopy(t, j, engine.CopyRequest{Kind: format.TrichSao, Date: copyDate(t, "2025-01-02")})
+	trich := makeCopy(t, j, engine.CopyRequest{Kind: format.TrichSao, Date: copyDate(t, "2025-01-02"), Parts: selection(t, "Điều 1")})
 	if trich.Entry.Number != 1 || trich.Entry.Year != 2025 || trich.Entry.Symbol != "TrS-UBND" {
 		t.Errorf("trích sao %+v", trich.Entry)
 	}
