@@ -23,7 +23,6 @@ import (
 	"vanban/internal/diag"
 	"vanban/internal/engine"
 	"vanban/internal/font"
-	"vanban/internal/layout"
 	"vanban/internal/render/svg"
 	"vanban/internal/tomledit"
 )
@@ -443,13 +442,7 @@ func (s *Server) render(j engine.Job, src []byte) (*Preview, error) {
 		// The document's pages, then those of the appendices it issues
 		// apart (phu_luc_rieng), each its own file but part of what the
 		// clerk checks before signing.
-		lays := []*layout.Result{res.Layout}
-		for _, part := range res.Parts {
-			if part.Layout != nil {
-				lays = append(lays, part.Layout)
-			}
-		}
-		for _, lay := range lays {
+		for _, lay := range res.Layouts() {
 			for i := range lay.Pages {
 				var b strings.Builder
 				if err := svg.Write(&b, lay, i, svg.Options{ID: "trang-" + strconv.Itoa(len(p.Pages)+1)}); err != nil {

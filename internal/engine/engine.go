@@ -201,6 +201,21 @@ type Part struct {
 	Layout *layout.Result // nil until laid out
 }
 
+// Layouts returns the laid-out pages of the document, then those of each
+// appendix it issues apart that is laid out.
+func (r *Result) Layouts() []*layout.Result {
+	if r.Layout == nil {
+		return nil
+	}
+	l := []*layout.Result{r.Layout}
+	for _, p := range r.Parts {
+		if p.Layout != nil {
+			l = append(l, p.Layout)
+		}
+	}
+	return l
+}
+
 // Build runs every stage for one document, and renders both formats when
 // render is true (else it lays out only, as check does).
 func (e *Engine) Build(j Job, render bool) (Result, error) {
