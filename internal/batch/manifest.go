@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -153,6 +154,13 @@ func (m *Manifest) Deps(key string) ([]string, bool) {
 	defer m.mu.Unlock()
 	rec, ok := m.docs[key]
 	return rec.Deps, ok
+}
+
+// Keys returns the keys the manifest holds, sorted.
+func (m *Manifest) Keys() []string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return slices.Sorted(maps.Keys(m.docs))
 }
 
 // Files returns the paths of the files recorded for key, sorted; nil when

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -89,14 +90,16 @@ func (e *Engine) Batch(ctx context.Context, jobs []Job, opt BatchOptions, progre
 	}
 	batch.CleanTemp(opt.Out, e.opt.Now())
 	manifest := batch.LoadManifest(opt.Out)
-	var own []string // the documents' main files: never anyone's appendix
-	for i := range rep.Outcomes {
-		main := targets(opt.Out, opt.Formats, jobs[i])
-		own = append(own, main...)
-		// With the main files, the appendix files issued apart that the
-		// last build made: claimed now, before any model, so that no
-		// other document can take them unseen.
-		rep.Outcomes[i].Targets = append(main, recordedParts(manifest, jobs[i])...)
+	// docs are the documents whose files may be in the folder, by stem:
+	// the batch's, and the manifest's (a build of one file leaves the
+	// others' files alone).
+	docs := map[string]string{}
+	for _, k := range manifest.Keys() {
+		docs[strings.TrimSuffix(filepath.Base(k), filepath.Ext(k))] = k
+	}
+	for i, j := range jobs {
+		rep.Outcomes[i].Targets = targets(opt.Out, opt.Formats, j)
+		docs[j.Stem()] = j.Path()
 	}
 	clash := clashes(rep.Outcomes)
 	owners := map[string]int{} // every output file's document: its main files, then appendix files as models name them
@@ -107,8 +110,22 @@ func (e *Engine) Batch(ctx context.Context, jobs []Job, opt BatchOptions, progre
 			}
 		}
 	}
+	// The appendix files issued apart that each document's last build
+	// made: with them a current document needs no model. One that
+	// another document now writes as its own file sends its document to
+	// its model, where partClash decides.
+	recorded := make([][]string, len(jobs))
+	contested := make([]bool, len(jobs))
+	for i, j := range jobs {
+		recorded[i] = recordedParts(manifest, opt.Out, j)
+		for _, p := range recorded[i] {
+			if _, taken := owners[fileKey(p)]; taken || docOf(docs, partDoc(p)) != "" {
+				contested[i] = true
+			}
+		}
+	}
 	outs := &batch.Outputs{}
-	folder := newOutFolder(opt.Out, own)
+	folder := readOutFolder(opt.Out, docs)
 	workers := max(1, opt.Workers)
 	// One goroutine (this one) builds the models, one document after the
 	// other since they share the workspace's caches, and hands the stale
@@ -147,8 +164,9 @@ func (e *Engine) Batch(ctx context.Context, jobs []Job, opt BatchOptions, progre
 			break
 		}
 		o := &rep.Outcomes[i]
-		if _, clashing := clash[i]; !clashing && !opt.Force && e.current(o, manifest, opt.Formats) {
+		if _, clashing := clash[i]; !clashing && !contested[i] && !opt.Force && e.current(o, recorded[i], manifest, opt.Formats) {
 			o.Status, o.quick = Unchanged, true
+			o.Targets = append(o.Targets, recorded[i]...)
 			delete(e.inputsState.raw, o.Job.Path()) // read for the key, not needed
 			step(i)
 			continue
@@ -159,8 +177,7 @@ func (e *Engine) Batch(ctx context.Context, jobs []Job, opt BatchOptions, progre
 		// one that another document also writes fails this document
 		// (the other's files were claimed first, before any model).
 		parts := partTargets(opt.Out, opt.Formats, o.Job, o.Result.Doc)
-		o.Targets = targets(opt.Out, opt.Formats, o.Job) // the recorded appendix files were a guess
-		if d, ok := partClash(parts, i, owners, rep.Outcomes); ok {
+		if d, ok := partClash(parts, i, owners, docs, rep.Outcomes); ok {
 			o.Result.Diags.Add(d) // and the files stay the other's: not this document's to remove
 		} else {
 			o.Targets = append(o.Targets, parts...)
@@ -225,16 +242,15 @@ func (e *Engine) Batch(ctx context.Context, jobs []Job, opt BatchOptions, progre
 }
 
 // current reports whether a document's files are current by its inputs
-// key, without building its model.
-func (e *Engine) current(o *Outcome, m *batch.Manifest, f Formats) bool {
+// key, without building its model: its main files and the appendix files
+// its last build issued apart (parts; one deleted by hand is made again).
+func (e *Engine) current(o *Outcome, parts []string, m *batch.Manifest, f Formats) bool {
 	deps, ok := m.Deps(o.Job.Path())
 	if !ok {
 		return false
 	}
 	k, ok := e.inputsKey(o.Job.Path(), deps, m, f, 0)
-	// The targets hold the appendix files the last build made, so one
-	// deleted by hand is made again.
-	return ok && m.FreshInputs(o.Job.Path(), k, o.Targets...)
+	return ok && m.FreshInputs(o.Job.Path(), k, append(slices.Clip(o.Targets), parts...)...)
 }
 
 // renderOne lays out and renders one stale document and writes its files;
@@ -417,14 +433,17 @@ func dropOutputs(folder *outFolder, out string, o *Outcome) []string {
 func fileKey(path string) string { return strings.ToLower(norm.NFC.String(path)) }
 
 // partClash reports whether one of the appendix files parts of document i
-// is already another document's (owners: a document's main files, or
-// appendix files an earlier model named), and records them as i's.
-// ke-hoach.phu-luc-1.toml beside a ke-hoach.toml that issues its appendix
-// apart would otherwise overwrite one file with the other.
-func partClash(parts []string, i int, owners map[string]int, outcomes []Outcome) (diag.Diagnostic, bool) {
+// is another document's: a main file or an appendix file of a document of
+// the batch (owners), or a file of a document the folder's manifest knows
+// (docs: ke-hoach.phu-luc-1.pdf is ke-hoach.phu-luc-1.toml's); if not, it
+// records them as i's.
+func partClash(parts []string, i int, owners map[string]int, docs map[string]string, outcomes []Outcome) (diag.Diagnostic, bool) {
+	b := outcomes[i].Job.Path()
 	for _, t := range parts {
 		if k, ok := owners[fileKey(t)]; ok && k != i {
-			a, b := outcomes[k].Job.Path(), outcomes[i].Job.Path()
+			return diag.New(diag.Pos{File: b}, diag.CodeOutputClash, t, outcomes[k].Job.Path(), b), true
+		}
+		if a := docOf(docs, partDoc(t)); a != "" && a != b {
 			return diag.New(diag.Pos{File: b}, diag.CodeOutputClash, t, a, b), true
 		}
 	}
@@ -432,6 +451,30 @@ func partClash(parts []string, i int, owners map[string]int, outcomes []Outcome)
 		owners[fileKey(t)] = i
 	}
 	return diag.Diagnostic{}, false
+}
+
+// docOf is the path of the document of stem in docs, if its file is
+// still there (the manifest keeps documents since removed).
+func docOf(docs map[string]string, stem string) string {
+	p := docs[stem]
+	if p == "" {
+		return ""
+	}
+	if _, err := os.Stat(p); err != nil {
+		return ""
+	}
+	return p
+}
+
+// partDoc is the stem of the document an appendix file at path would be
+// the main file of: "ke-hoach.phu-luc-1" for ke-hoach.phu-luc-1.pdf.
+func partDoc(path string) string {
+	name := filepath.Base(path)
+	stem, n, ok := parsePart(name)
+	if !ok {
+		return ""
+	}
+	return name[:len(stem)+len(partInfix)+len(strconv.Itoa(n))]
 }
 
 // clashes finds documents that would write the same output file (two

@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"vanban/internal/batch"
 	"vanban/internal/model"
@@ -51,8 +50,6 @@ func partTargets(out string, f Formats, j Job, doc *model.Document) []string {
 // document removes only files it no longer makes. Safe for concurrent use.
 type outFolder struct {
 	dir   string
-	own   map[string]bool // main outputs of the batch's documents: never anyone's appendix
-	once  sync.Once
 	names map[string]bool
 	parts map[string][]partFile // by document stem
 }
@@ -63,31 +60,27 @@ type partFile struct {
 	n    int
 }
 
-func newOutFolder(dir string, own []string) *outFolder {
-	f := &outFolder{dir: dir, own: map[string]bool{}}
-	for _, t := range own {
-		f.own[filepath.Base(t)] = true
+// readOutFolder reads dir. docs are the stems of the documents whose files
+// may be there (the batch's and the manifest's): a file of one of them is
+// never taken for another's appendix, whatever its name ("ke-hoach.phu-
+// luc-1.pdf" of ke-hoach.phu-luc-1.toml, its DOCX and signing map too).
+func readOutFolder(dir string, docs map[string]string) *outFolder {
+	f := &outFolder{dir: dir, names: map[string]bool{}, parts: map[string][]partFile{}}
+	d, err := os.Open(dir)
+	if err != nil {
+		return f
+	}
+	names, _ := d.Readdirnames(-1)
+	d.Close()
+	slices.Sort(names) // removal in a stable order
+	for _, name := range names {
+		f.names[name] = true
+		stem, n, ok := parsePart(name)
+		if ok && docOf(docs, partDoc(name)) == "" {
+			f.parts[stem] = append(f.parts[stem], partFile{filepath.Join(dir, name), n})
+		}
 	}
 	return f
-}
-
-func (f *outFolder) read() {
-	f.once.Do(func() {
-		f.names, f.parts = map[string]bool{}, map[string][]partFile{}
-		d, err := os.Open(f.dir)
-		if err != nil {
-			return
-		}
-		names, _ := d.Readdirnames(-1)
-		d.Close()
-		slices.Sort(names) // removal in a stable order
-		for _, name := range names {
-			f.names[name] = true
-			if stem, n, ok := parsePart(name); ok && !f.own[name] {
-				f.parts[stem] = append(f.parts[stem], partFile{filepath.Join(f.dir, name), n})
-			}
-		}
-	})
 }
 
 // parsePart splits <stem>.phu-luc-N followed by .pdf, .docx or
@@ -111,7 +104,6 @@ func parsePart(name string) (stem string, n int, ok bool) {
 // remove removes the file at path (in the folder) if the folder held it
 // when the batch began, and reports whether it did.
 func (f *outFolder) remove(path string) (bool, error) {
-	f.read()
 	if !f.names[filepath.Base(path)] {
 		return false, nil
 	}
@@ -129,7 +121,6 @@ func (f *outFolder) remove(path string) (bool, error) {
 // or all of them (keep 0) when the document now keeps its appendices in
 // its own file or is on paper. It returns the files removed.
 func (f *outFolder) removeParts(stem string, keep int) ([]string, error) {
-	f.read()
 	var gone []string
 	for _, p := range f.parts[stem] {
 		if p.n <= keep {
@@ -145,16 +136,17 @@ func (f *outFolder) removeParts(stem string, keep int) ([]string, error) {
 }
 
 // recordedParts are the appendix files the manifest recorded for j's last
-// build (PDF and DOCX; their signing maps go with the PDFs): with the same
-// inputs the model issues the same ones, so a document can be found
-// current, and its files claimed against other documents', without
-// building its model.
-func recordedParts(m *batch.Manifest, j Job) []string {
+// build in the output folder out (PDF and DOCX; their signing maps go with
+// the PDFs): with the same inputs the model issues the same ones, so a
+// document can be found current without building its model. Paths are
+// made as targets makes them, from out, so that they compare.
+func recordedParts(m *batch.Manifest, out string, j Job) []string {
 	var l []string
 	for _, p := range m.Files(j.Path()) {
-		stem, _, ok := parsePart(filepath.Base(p))
-		if ok && stem == j.Stem() && (strings.HasSuffix(p, ".pdf") || strings.HasSuffix(p, ".docx")) {
-			l = append(l, p)
+		name := filepath.Base(p)
+		stem, _, ok := parsePart(name)
+		if ok && stem == j.Stem() && (strings.HasSuffix(name, ".pdf") || strings.HasSuffix(name, ".docx")) {
+			l = append(l, filepath.Join(out, name))
 		}
 	}
 	return l

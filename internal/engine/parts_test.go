@@ -1,7 +1,6 @@
 package engine_test
 
 import (
-	"bytes"
 	"context"
 	"io/fs"
 	"os"
@@ -415,8 +414,9 @@ func TestBatch_PartClash(t *testing.T) {
 }
 
 // A document whose appendix file, recorded by its last build, another
-// document now claims as its own file: the batch sees the clash without
-// building the first one's model, and neither writes.
+// document now claims as its main file: the first is not taken as current
+// but built, and fails with O003 (a main file comes before an appendix);
+// the other document is built, and the file is its own.
 func TestBatch_RecordedPartClash(t *testing.T) {
 	dir := copyFolder(t, "../../testdata/van-gia-2024-dien-tu")
 	out := t.TempDir()
@@ -433,19 +433,57 @@ func TestBatch_RecordedPartClash(t *testing.T) {
 	if o := statusOf(batchBuild(t, eng(), dir, out), name); o.Status != engine.Built {
 		t.Fatalf("first run: %v %v", o.Status, o.Result.Diags)
 	}
-	before, err := os.ReadFile(filepath.Join(out, "quyet-dinh-khen-thuong.phu-luc-1.pdf"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	plan, _ := os.ReadFile(filepath.Join(dir, "ke-hoach.toml"))
 	os.WriteFile(filepath.Join(dir, "quyet-dinh-khen-thuong.phu-luc-1.toml"), plan, 0o644)
 	rep := batchBuild(t, eng(), dir, out)
-	for _, n := range []string{name, "quyet-dinh-khen-thuong.phu-luc-1.toml"} {
-		if o := statusOf(rep, n); o.Status != engine.Failed || len(o.Result.Diags) == 0 || o.Result.Diags[0].Code != "O003" {
-			t.Errorf("%s: %v %v", n, o.Status, o.Result.Diags)
+	if o := statusOf(rep, name); o.Status != engine.Failed || len(o.Result.Diags) == 0 || o.Result.Diags[0].Code != "O003" {
+		t.Errorf("the decision: %v %v", o.Status, o.Result.Diags)
+	}
+	if o := statusOf(rep, "quyet-dinh-khen-thuong.phu-luc-1.toml"); o.Status != engine.Built {
+		t.Errorf("the other document: %v %v", o.Status, o.Result.Diags)
+	}
+	got, err := exec.Command("pdftotext", filepath.Join(out, "quyet-dinh-khen-thuong.phu-luc-1.pdf"), "-").Output()
+	if err != nil || !strings.Contains(string(got), "KẾ HOẠCH") {
+		t.Errorf("quyet-dinh-khen-thuong.phu-luc-1.pdf is not the other document's (%v)", err)
+	}
+	for _, ext := range []string{".docx", ".ky-so.json"} {
+		if _, err := os.Stat(filepath.Join(out, "quyet-dinh-khen-thuong.phu-luc-1"+ext)); err != nil {
+			t.Errorf("the other document's %s: %v", ext, err)
 		}
 	}
-	if after, err := os.ReadFile(filepath.Join(out, "quyet-dinh-khen-thuong.phu-luc-1.pdf")); err == nil && !bytes.Equal(after, before) {
-		t.Error("the appendix file was overwritten by the other document")
+}
+
+// A build of one document leaves alone the files of another the manifest
+// knows, named like its appendix (ke-hoach.phu-luc-1.* of
+// ke-hoach.phu-luc-1.toml), signing map included; with a relative output
+// folder as the clerk types it.
+func TestBatch_OneFileKeepsLookalike(t *testing.T) {
+	dir := copyFolder(t, "../../testdata/van-gia-2024-dien-tu")
+	plan, _ := os.ReadFile(filepath.Join(dir, "ke-hoach.toml"))
+	os.WriteFile(filepath.Join(dir, "ke-hoach.phu-luc-1.toml"), plan, 0o644)
+	t.Chdir(dir)
+	e, err := engine.New(engine.Options{Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	batchBuild(t, e, ".", "out")
+	want := []string{"ke-hoach.phu-luc-1.docx", "ke-hoach.phu-luc-1.ky-so.json", "ke-hoach.phu-luc-1.pdf"}
+	if got := outFiles(t, "out", "ke-hoach.phu-luc-1."); !slices.Equal(got, want) {
+		t.Fatalf("first run: %v", got)
+	}
+	os.WriteFile("ke-hoach.toml", []byte(strings.Replace(string(plan), "năm 2024\"", "năm 2024 (sửa)\"", -1)), 0o644)
+	e2, err := engine.New(engine.Options{Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e2.Close()
+	rep := e2.Batch(context.Background(), []engine.Job{{Dir: ".", Name: "ke-hoach.toml"}},
+		engine.BatchOptions{Render: true, Out: "out", Formats: engine.Formats{PDF: true}, Workers: 2}, nil)
+	if o := statusOf(rep, "ke-hoach.toml"); o.Status != engine.Built {
+		t.Fatalf("plan: %v %v", o.Status, o.Result.Diags)
+	}
+	if got := outFiles(t, "out", "ke-hoach.phu-luc-1."); !slices.Equal(got, want) {
+		t.Errorf("after building ke-hoach.toml alone, PDF only: %v", got)
 	}
 }
