@@ -141,7 +141,9 @@ func overwrite(path string, data []byte) (time.Time, error) {
 	if err := unix.Fstat(fd, &st); err != nil {
 		return time.Time{}, err
 	}
-	if st.Mode&unix.S_IFMT != unix.S_IFREG || st.Nlink != 1 {
+	// A file of another owner or group would carry them, as a rename
+	// never does, to a document of ours: not ours to reuse.
+	if st.Mode&unix.S_IFMT != unix.S_IFREG || st.Nlink != 1 || int(st.Uid) != os.Geteuid() || int(st.Gid) != os.Getegid() {
 		return time.Time{}, syscall.EBUSY
 	}
 	if _, err := unix.FcntlInt(uintptr(fd), unix.F_SETLEASE, unix.F_WRLCK); err != nil {
@@ -166,8 +168,8 @@ func overwrite(path string, data []byte) (time.Time, error) {
 			return time.Time{}, err
 		}
 	}
-	if st.Mode&0o7777 != 0o644 {
-		if err := unix.Fchmod(fd, 0o644); err != nil {
+	if st.Mode&0o7777 != newFileMode {
+		if err := unix.Fchmod(fd, newFileMode); err != nil {
 			return time.Time{}, err
 		}
 	}
@@ -176,6 +178,16 @@ func overwrite(path string, data []byte) (time.Time, error) {
 	}
 	return time.Unix(int64(st.Mtim.Sec), int64(st.Mtim.Nsec)), nil
 }
+
+// newFileMode is the mode a new output gets, 0644 less the process's
+// umask, which a recycled inode is given too. The umask is read when the
+// package is initialised, before any goroutine creates files (reading it
+// means setting it).
+var newFileMode = func() uint32 {
+	m := unix.Umask(0)
+	unix.Umask(m)
+	return 0o644 &^ uint32(m)
+}()
 
 // Close removes the spares left at the end of a run.
 func (o *Outputs) Close() error {

@@ -213,3 +213,27 @@ func TestOutputs_RecycledMode(t *testing.T) {
 	}
 	o.Close()
 }
+
+// Under a umask of 077 a rebuilt output is 0600, as a new one is.
+func TestOutputs_RecycledUmask(t *testing.T) {
+	old := unix.Umask(0o077)
+	defer unix.Umask(old)
+	saved := newFileMode
+	newFileMode = 0o644 &^ 0o077
+	defer func() { newFileMode = saved }()
+	dir := t.TempDir()
+	var o0, o Outputs
+	for _, n := range []string{"a.pdf", "b.pdf"} {
+		o0.Write(filepath.Join(dir, n), []byte("cũ"))
+	}
+	o0.Close()
+	for _, n := range []string{"a.pdf", "b.pdf"} {
+		if _, err := o.Write(filepath.Join(dir, n), []byte("mới")); err != nil {
+			t.Fatal(err)
+		}
+		if st, _ := os.Stat(filepath.Join(dir, n)); st.Mode().Perm() != 0o600 {
+			t.Errorf("%s mode %v, want 0600", n, st.Mode().Perm())
+		}
+	}
+	o.Close()
+}
