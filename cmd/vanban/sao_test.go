@@ -117,7 +117,11 @@ func TestCopy_TrichSao(t *testing.T) {
 	}
 	out := filepath.Join(ws, "ban-sao")
 	code, stdout, stderr := sao(t, qd, "-loai", "trich-sao", "-phan", "Điều 1; Phụ lục: Lê Thị Mỹ Duyên", "-o", out)
-	pdf := filepath.Join(out, "quyet-dinh-khen-thuong.trich-sao.dieu-1.phu-luc-le-thi-my-duyen.pdf")
+	pdfs, _ := filepath.Glob(filepath.Join(out, "quyet-dinh-khen-thuong.trich-sao.dieu-1.phu-luc-le-thi-my-duyen-*.pdf"))
+	if len(pdfs) != 1 {
+		t.Fatalf("files %v\n%s%s", pdfs, stdout, stderr)
+	}
+	pdf := pdfs[0]
 	if code != exitOK || stdout != "Bản trích sao Điều 1; Phụ lục (Lê Thị Mỹ Duyên) của quyet-dinh-khen-thuong.toml: số 01/TrS-UBND ngày 02/12/2024 → "+pdf+" (2 trang)\n" {
 		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
 	}

@@ -652,11 +652,15 @@ func keepRows(a model.Appendix, texts []string) (out model.Appendix, found []boo
 				continue
 			}
 			names = append(names, rowName(row))
-			text := strings.ToLower(rowText(row))
 			hit := false
 			for i, s := range texts {
-				if containsWord(text, strings.ToLower(s)) {
-					hit, found[i] = true, true
+				// Cell by cell: a name never spans two cells, and no text
+				// between cells can match ("|" matched every row).
+				for _, c := range row {
+					if containsWord(strings.ToLower(model.PlainText(c.Runs)), strings.ToLower(s)) {
+						hit, found[i] = true, true
+						break
+					}
 				}
 			}
 			if !hit {
@@ -749,9 +753,12 @@ func partKey(desc string) string {
 		}
 	}
 	key := strings.Trim(b.String(), "-.")
-	if len(key) > 60 {
-		sum := sha256.Sum256([]byte(desc))
-		key = strings.Trim(key[:50], "-.") + "-" + hex.EncodeToString(sum[:4])
+	if len(key) > 50 {
+		key = strings.Trim(key[:50], "-.")
 	}
-	return key
+	// The slug drops diacritics, so Trần Văn Bình and Trần Văn Bính, two
+	// people, would be one copy: a hash of the description as written
+	// (letter case aside) tells them apart.
+	sum := sha256.Sum256([]byte(strings.ToLower(norm.NFC.String(desc))))
+	return key + "-" + hex.EncodeToString(sum[:4])
 }
