@@ -102,7 +102,7 @@ func (e *Engine) Batch(ctx context.Context, jobs []Job, opt BatchOptions, progre
 		docs[j.Stem()] = j.Path()
 	}
 	clash := clashes(rep.Outcomes)
-	owners := map[string]int{} // every output file's document: its main files, then appendix files as models name them
+	owners := map[string]int{} // every main output file's document
 	for i, o := range rep.Outcomes {
 		for _, t := range o.Targets {
 			if _, ok := owners[fileKey(t)]; !ok {
@@ -143,6 +143,7 @@ func (e *Engine) Batch(ctx context.Context, jobs []Job, opt BatchOptions, progre
 		}
 	}
 	queue := make(chan int, 2*workers)
+	stages := make([]modelStage, len(jobs)) // handed over with the index
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
@@ -154,7 +155,8 @@ func (e *Engine) Batch(ctx context.Context, jobs []Job, opt BatchOptions, progre
 				if ctx.Err() != nil {
 					continue
 				}
-				e.renderOne(&rep.Outcomes[i], opt, outs, folder)
+				e.finishOne(i, &rep.Outcomes[i], stages[i], clash, owners, docs, rep.Outcomes, manifest, opt, outs, folder)
+				stages[i] = modelStage{}
 				step(i)
 			}
 		}()
@@ -171,32 +173,23 @@ func (e *Engine) Batch(ctx context.Context, jobs []Job, opt BatchOptions, progre
 			step(i)
 			continue
 		}
-		o.Result, o.Err = e.Model(o.Job, opt.Formats)
+		// The sequential half of the model here, the rest (template,
+		// marks, hash) on the workers with the layout: this goroutine is
+		// what every document waits for (an assign's critical path).
+		var st modelStage
+		o.Result, st = e.modelStart(o.Job)
 		e.release(o.Job)
-		// The files of appendices issued apart are known from the model;
-		// one that another document also writes fails this document
-		// (the other's files were claimed first, before any model).
-		parts := partTargets(opt.Out, opt.Formats, o.Job, o.Result.Doc)
-		if d, ok := partClash(parts, i, owners, docs, rep.Outcomes); ok {
-			o.Result.Diags.Add(d) // and the files stay the other's: not this document's to remove
-		} else {
-			o.Targets = append(o.Targets, parts...)
-		}
-		if d, ok := clash[i]; ok {
-			o.Result.Diags.Add(d)
-		}
-		o.Result.Diags.Sort()
-		switch {
-		case o.Err != nil || o.Result.Diags.HasErrors():
+		if st.in == nil {
+			if d, ok := clash[i]; ok {
+				o.Result.Diags.Add(d)
+			}
+			o.Result.Diags.Sort()
 			o.Status = Failed
-		case !opt.Force && manifest.Fresh(o.Job.Path(), o.Result.Hash, o.Targets...):
-			o.Status = Unchanged
-		default:
-			queue <- i // the worker owns the outcome from here
+			step(i)
 			continue
 		}
-		o.Result.Doc = nil
-		step(i)
+		stages[i] = st
+		queue <- i // the worker owns the outcome from here
 	}
 	close(queue)
 	wg.Wait()
@@ -251,6 +244,38 @@ func (e *Engine) current(o *Outcome, parts []string, m *batch.Manifest, f Format
 	}
 	k, ok := e.inputsKey(o.Job.Path(), deps, m, f, 0)
 	return ok && m.FreshInputs(o.Job.Path(), k, append(slices.Clip(o.Targets), parts...)...)
+}
+
+// finishOne builds the model of document i, which the sequential stage
+// prepared (st), decides whether its files are current, and renders it if
+// they are not. The maps it reads are not written while workers run.
+func (e *Engine) finishOne(i int, o *Outcome, st modelStage, clash map[int]diag.Diagnostic, owners map[string]int,
+	docs map[string]string, outcomes []Outcome, manifest *batch.Manifest, opt BatchOptions, outs *batch.Outputs, folder *outFolder) {
+	if !o.Result.Diags.HasErrors() {
+		e.modelFinish(&o.Result, st, opt.Formats)
+	}
+	// The files of appendices issued apart are known from the model; one
+	// that another document writes fails this document.
+	parts := partTargets(opt.Out, opt.Formats, o.Job, o.Result.Doc)
+	if d, ok := partClash(parts, i, owners, docs, outcomes); ok {
+		o.Result.Diags.Add(d) // and the files stay the other's: not this document's to remove
+	} else {
+		o.Targets = append(o.Targets, parts...)
+	}
+	if d, ok := clash[i]; ok {
+		o.Result.Diags.Add(d)
+	}
+	o.Result.Diags.Sort()
+	switch {
+	case o.Result.Diags.HasErrors():
+		o.Status = Failed
+	case !opt.Force && manifest.Fresh(o.Job.Path(), o.Result.Hash, o.Targets...):
+		o.Status = Unchanged
+	default:
+		e.renderOne(o, opt, outs, folder)
+		return
+	}
+	o.Result.Doc = nil
 }
 
 // renderOne lays out and renders one stale document and writes its files;
@@ -433,10 +458,12 @@ func dropOutputs(folder *outFolder, out string, o *Outcome) []string {
 func fileKey(path string) string { return strings.ToLower(norm.NFC.String(path)) }
 
 // partClash reports whether one of the appendix files parts of document i
-// is another document's: a main file or an appendix file of a document of
-// the batch (owners), or a file of a document the folder's manifest knows
-// (docs: ke-hoach.phu-luc-1.pdf is ke-hoach.phu-luc-1.toml's); if not, it
-// records them as i's.
+// is another document's: a main file of a document of the batch (owners),
+// or a file of a document the folder's manifest knows (docs: ke-hoach.phu-
+// luc-1.pdf is ke-hoach.phu-luc-1.toml's). Two documents' appendix files
+// never meet: they carry their documents' stems, which differ. It only
+// reads, so workers may call it at once, and what it finds does not
+// depend on their order.
 func partClash(parts []string, i int, owners map[string]int, docs map[string]string, outcomes []Outcome) (diag.Diagnostic, bool) {
 	b := outcomes[i].Job.Path()
 	for _, t := range parts {
@@ -446,9 +473,6 @@ func partClash(parts []string, i int, owners map[string]int, docs map[string]str
 		if a := docOf(docs, partDoc(t)); a != "" && a != b {
 			return diag.New(diag.Pos{File: b}, diag.CodeOutputClash, t, a, b), true
 		}
-	}
-	for _, t := range parts {
-		owners[fileKey(t)] = i
 	}
 	return diag.Diagnostic{}, false
 }

@@ -237,32 +237,58 @@ func (e *Engine) BuildFormats(j Job, render bool, formats Formats) (Result, erro
 // Model runs every stage up to the model and its hash. A document with
 // errors has a nil Doc and its diagnostics.
 func (e *Engine) Model(j Job, formats Formats) (res Result, err error) {
+	res, st := e.modelStart(j)
+	if st.in != nil {
+		e.modelFinish(&res, st, formats)
+	}
+	return res, nil
+}
+
+// modelStage is a document between the two stages of Model: loaded, with
+// its citations, inherited lists and register entries resolved, which
+// uses the engine's caches and so runs one document at a time; not yet
+// built from its template, which touches nothing shared (templates and
+// the parser are safe for concurrent use; the Input is only read) and so
+// may run on any goroutine.
+type modelStage struct {
+	set *tmpl.Set
+	in  *data.Input // nil: the document failed before its model
+	dir string
+}
+
+// modelStart is the sequential stage of Model.
+func (e *Engine) modelStart(j Job) (res Result, st modelStage) {
 	// A broken workspace template fails only the documents that use it:
 	// its problems come with the document (input), not with every one.
 	set, _ := e.Templates(j.Dir)
 	in, ds := e.prepare(j)
 	res.Diags.Append(ds)
 	if in == nil {
-		return res, nil
+		return res, st
 	}
 	t, _ := set.Get(in.Template)
 	res.Diags.Append(relocate(law.Check(in, t.Grants), j.Dir))
 	if res.Diags.HasErrors() {
-		return res, nil
+		return res, st
 	}
-	doc, ds := set.Build(in)
-	res.Diags.Append(relocate(ds, j.Dir))
+	return res, modelStage{set: set, in: in, dir: j.Dir}
+}
+
+// modelFinish builds the model of a document modelStart prepared, and its
+// hash, into res.
+func (e *Engine) modelFinish(res *Result, st modelStage, formats Formats) {
+	doc, ds := st.set.Build(st.in)
+	res.Diags.Append(relocate(ds, st.dir))
 	if doc == nil {
-		return res, nil
+		return
 	}
-	res.Diags.Append(relocate(ApplyMarks(doc, in, e.opt.Edition), j.Dir))
+	res.Diags.Append(relocate(ApplyMarks(doc, st.in, e.opt.Edition), st.dir))
 	if res.Diags.HasErrors() {
-		return res, nil
+		return
 	}
-	res.Diags.Append(relocate(checks(in, doc), j.Dir))
+	res.Diags.Append(relocate(checks(st.in, doc), st.dir))
 	res.Doc = doc
 	res.Hash = e.hash(doc, formats)
-	return res, nil
 }
 
 // Layout lays out res.Doc, once. Content that cannot be placed inside the
