@@ -127,12 +127,12 @@ nhiều phần cách nhau bằng dấu chấm phẩy:
   Điều 1            một điều; "Điều 1,3" nhiều điều; "Điều 1-3" các điều từ 1 đến 3
   II                mục có số II; "II.1" tiểu mục 1 của mục II (có thể viết "Mục II.1")
   Mục đích          mục có tên bắt đầu bằng chữ này
-  Phụ lục           cả phụ lục; "Phụ lục II" phụ lục thứ hai của văn bản có nhiều phụ lục
+  Phụ lục           cả phụ lục (văn bản có nhiều phụ lục: chép tất cả, chưa chọn riêng một phụ lục)
   Phụ lục: Nguyễn Văn An
                     chỉ các dòng của bảng trong phụ lục có chữ này (cùng dòng nhóm ở trên,
                     ví dụ "II. CÁ NHÂN"); nhiều người cách nhau bằng dấu phẩy
 Ví dụ: vanban sao quyet-dinh-khen-thuong.toml -loai trich-sao -phan "Điều 1; Phụ lục: Nguyễn Văn An"
 Bản trích sao giữ thể thức của văn bản (tên cơ quan, số, ngày, tên loại, trích yếu, căn cứ của
 quyết định, chữ ký, nơi nhận) và chỉ chép phần đã chọn. Mỗi phần khác nhau là một bản trích sao
-riêng, có số riêng, ghi THƯ_MỤC/TÊN.trich-sao.<phần>.pdf.
+riêng, có số riêng, ghi THƯ_MỤC/TÊN.trich-sao.<phần>-<mã>.pdf (mã phân biệt tên chỉ khác dấu).
 `
