@@ -150,18 +150,9 @@ func overwrite(path string, data []byte) (time.Time, error) {
 		return time.Time{}, err
 	}
 	defer unix.FcntlInt(uintptr(fd), unix.F_SETLEASE, unix.F_UNLCK)
-	for off := 0; off < len(data); {
-		n, err := unix.Pwrite(fd, data[off:], int64(off))
-		if errors.Is(err, syscall.EINTR) {
-			continue
-		}
-		if err != nil {
-			return time.Time{}, err
-		}
-		if n == 0 {
-			return time.Time{}, syscall.EIO
-		}
-		off += n
+	// Freshly opened, the file's offset is 0: written from the start.
+	if err := writeAll(fd, data); err != nil {
+		return time.Time{}, err
 	}
 	if st.Size != int64(len(data)) {
 		if err := unix.Ftruncate(fd, int64(len(data))); err != nil {
