@@ -101,15 +101,7 @@ func (e *Engine) Batch(ctx context.Context, jobs []Job, opt BatchOptions, progre
 		rep.Outcomes[i].Targets = targets(opt.Out, opt.Formats, j)
 		docs[j.Stem()] = j.Path()
 	}
-	clash := clashes(rep.Outcomes)
-	owners := map[string]int{} // every main output file's document
-	for i, o := range rep.Outcomes {
-		for _, t := range o.Targets {
-			if _, ok := owners[fileKey(t)]; !ok {
-				owners[fileKey(t)] = i
-			}
-		}
-	}
+	clash, owners := clashes(rep.Outcomes) // owners: every main output file's document
 	// The appendix files issued apart that each document's last build
 	// made: with them a current document needs no model. One that
 	// another document now writes as its own file sends its document to
@@ -504,10 +496,11 @@ func partDoc(path string) string {
 // clashes finds documents that would write the same output file (two
 // folders each with ke-hoach.toml built into one -o): each of them gets an
 // error, before anything is written. Names compare as Windows and macOS
-// file systems do: case-folded and NFC.
-func clashes(outcomes []Outcome) map[int]diag.Diagnostic {
+// file systems do: case-folded and NFC. It also returns, by fileKey, the
+// document each file belongs to (the first to name it).
+func clashes(outcomes []Outcome) (map[int]diag.Diagnostic, map[string]int) {
 	out := map[int]diag.Diagnostic{}
-	first := map[string]int{}
+	first := map[string]int{} // by fileKey, the first document to name the file
 	for i, o := range outcomes {
 		for _, t := range o.Targets {
 			key := fileKey(t)
@@ -524,7 +517,7 @@ func clashes(outcomes []Outcome) map[int]diag.Diagnostic {
 			out[k] = diag.New(diag.Pos{File: a}, diag.CodeOutputClash, t, a, b)
 		}
 	}
-	return out
+	return out, first
 }
 
 // String names a status for logs and tests.
