@@ -398,12 +398,21 @@ func (b *body) appendix(a *resolve.Appendix) {
 // the body (the body's last paragraph keeps with it).
 func (b *body) signer(s *resolve.Signer) {
 	lw, rw := b.columns()
-	gap, space := b.s.SignGap, b.s.SignSpace
 	b.tableStart([]unit.Length{lw, rw}, false, [2]unit.Length{})
 	b.rowStart(false)
 	b.cellStart(lw)
-	b.x.f(`<w:p><w:pPr><w:pStyle w:val="%s"/></w:pPr></w:p></w:tc>`, styleIDs[format.RecipientsItem])
+	b.emptyPara(format.RecipientsItem, false)
+	b.x.raw(`</w:tc>`)
 	b.cellStart(rw)
+	b.signerParas(s, false)
+	b.x.raw(`</w:tc></w:tr></w:tbl>`)
+}
+
+// signerParas writes a signer's authority lines, the first SignGap below
+// what precedes them, and the name SignSpace below them (both spaces when
+// there is no authority line); keepName keeps the name with what follows.
+func (b *body) signerParas(s *resolve.Signer, keepName bool) {
+	gap, space := b.s.SignGap, b.s.SignSpace
 	for i := range s.Authority {
 		o := paraOpt{keepNxt: true}
 		if i == 0 {
@@ -413,11 +422,10 @@ func (b *body) signer(s *resolve.Signer) {
 	}
 	if len(s.Authority) == 0 {
 		both := gap + space
-		b.para(&s.Name, paraOpt{before: &both})
+		b.para(&s.Name, paraOpt{before: &both, keepNxt: keepName})
 	} else {
-		b.para(&s.Name, paraOpt{before: &space})
+		b.para(&s.Name, paraOpt{before: &space, keepNxt: keepName})
 	}
-	b.x.raw(`</w:tc></w:tr></w:tbl>`)
 }
 
 // content writes body blocks. The first paragraph gets the gap after the
@@ -606,22 +614,9 @@ func (b *body) signatures() {
 	kept := sg.Confirm != nil && sg.Confirm.Kept
 	b.tableStart([]unit.Length{lw, rw}, false, [2]unit.Length{})
 	b.rowStart(false)
-	space := b.s.SignSpace
 	for k, s := range []*resolve.Signer{sg.Co, {Authority: sg.Authority, Name: sg.Name}} {
 		b.cellStart([]unit.Length{lw, rw}[k])
-		for i := range s.Authority {
-			o := paraOpt{keepNxt: true}
-			if i == 0 {
-				o.before = &gap
-			}
-			b.para(&s.Authority[i], o)
-		}
-		if len(s.Authority) == 0 {
-			both := gap + space
-			b.para(&s.Name, paraOpt{before: &both, keepNxt: whole || kept})
-		} else {
-			b.para(&s.Name, paraOpt{before: &space, keepNxt: whole || kept})
-		}
+		b.signerParas(s, whole || kept)
 		b.x.raw(`</w:tc>`)
 	}
 	b.x.raw(`</w:tr>`)
