@@ -13,22 +13,13 @@ import (
 	"testing"
 
 	"vanban/internal/check/pdfread"
-	"vanban/internal/engine"
 )
 
 // TestPDFRead_Ours: our own PDF (Identity-H Liberation Serif with ToUnicode)
 // gives back the Vietnamese text and the three rules of the header and
 // title.
 func TestPDFRead_Ours(t *testing.T) {
-	e, err := engine.New(engine.Options{Version: "test"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
-	res, err := e.Build(engine.Job{Dir: "../../testdata/van-gia-2024", Name: "ke-hoach.toml"}, true)
-	if err != nil || res.Doc == nil {
-		t.Fatal(err)
-	}
+	res := buildSample(t, "../../testdata/van-gia-2024", "ke-hoach.toml")
 	checkOurPDF(t, res.PDF, "ours")
 	if testing.Short() {
 		return

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"vanban/internal/diag"
-	"vanban/internal/engine"
 )
 
 // TestSplit_Phuluc3: the decree's Phụ lục III holds 16 sample forms; 14 of
@@ -62,15 +61,7 @@ func concat(t *testing.T, b []byte) []byte {
 }
 
 func TestSplit_TwoSamples(t *testing.T) {
-	e, err := engine.New(engine.Options{Version: "test"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
-	res, err := e.Build(engine.Job{Dir: "../../testdata/van-gia-2024", Name: "ke-hoach.toml"}, true)
-	if err != nil || res.Doc == nil {
-		t.Fatal(err)
-	}
+	res := buildSample(t, "../../testdata/van-gia-2024", "ke-hoach.toml")
 	if r := Check("one.docx", res.DOCX, Options{}); r.Documents != nil || FixRefusal(r) != "" {
 		t.Fatalf("one sample split: %+v", r.Documents)
 	}

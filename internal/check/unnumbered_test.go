@@ -15,16 +15,23 @@ import (
 // without "Số:" (khong_so) and without Nơi nhận.
 func unnumbered(t *testing.T) []byte {
 	t.Helper()
+	return buildSample(t, "../../testdata/van-ninh-2026", "bao-cao-thanh-tich-ca-nhan.toml").DOCX
+}
+
+// buildSample builds the sample document name of the folder dir, PDF and
+// DOCX.
+func buildSample(t *testing.T, dir, name string) engine.Result {
+	t.Helper()
 	e, err := engine.New(engine.Options{Version: "test"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer e.Close()
-	res, err := e.Build(engine.Job{Dir: "../../testdata/van-ninh-2026", Name: "bao-cao-thanh-tich-ca-nhan.toml"}, true)
+	res, err := e.Build(engine.Job{Dir: dir, Name: name}, true)
 	if err != nil || res.Doc == nil {
 		t.Fatal(err, res.Diags)
 	}
-	return res.DOCX
+	return res
 }
 
 // TestRecognise_Unnumbered: without a "Số:" line the issuer is the header's
